@@ -1,0 +1,60 @@
+"""Sessions: generate, check-generated, tests, lint (and, as they land: conformance, bench).
+
+Every session installs what it needs into its own virtualenv, so a fresh machine with
+Python 3.11 and `pip install nox` can run all of them.
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.sessions = ["tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+
+CODEGEN = [".[codegen]"]
+GENERATED_PATHS = ["generated", "client"]
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ and client/ from spec/openapi.yaml."""
+    session.install(*CODEGEN)
+    session.run("python", "spec/codegen.py")
+
+
+@nox.session(name="check-generated")
+def check_generated(session: nox.Session) -> None:
+    """Regenerate and fail if anything differs from what is committed."""
+    session.install(*CODEGEN)
+    session.run("python", "spec/codegen.py")
+    session.run("git", "add", "--intent-to-add", *GENERATED_PATHS, external=True)
+    session.run("git", "diff", "--exit-code", "--stat", "--", *GENERATED_PATHS, external=True)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite on real Postgres: DATABASE_URL if set, else an embedded one."""
+    session.install("-e", ".[test]", "-e", "./client")
+    session.run("pytest", *(session.posargs or ["tests", "client/tests"]))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff")
+    session.run("ruff", "check", "server", "tests", "spec", "noxfile.py")
+    session.run("ruff", "format", "--check", "server", "tests", "spec", "noxfile.py")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Serve on 127.0.0.1:2024 with the example agents (embedded Postgres unless DATABASE_URL)."""
+    session.install("-e", ".")
+    session.run(
+        "ap-server",
+        "serve",
+        *session.posargs,
+        env={k: v for k, v in os.environ.items() if k == "DATABASE_URL"},
+    )

@@ -1,0 +1,130 @@
+"""The agent interface.
+
+An agent is an `Agent`: an id, a description, JSON schemas, and an async function that
+receives a `RunContext` for each run. Through the context it reads its input, the thread's
+current values and the config; writes state one step at a time (each `update` is a
+checkpoint and streams `updates` and `values`); streams `messages` and `custom` events;
+asks a human with `interrupt`; notices a stop request; and uses the long-term store.
+
+    @agent("echo", description="Echoes its input")
+    async def echo(ctx: RunContext) -> None:
+        await ctx.update({"echo": ctx.input})
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class Interrupt(Exception):
+    """Raised by `RunContext.interrupt`: the run ends `interrupted`, waiting for a resume.
+
+    Agents must let it propagate (do not swallow it in a broad `except`)."""
+
+    def __init__(self, values: list[Any]) -> None:
+        super().__init__(f"interrupted with {len(values)} question(s)")
+        self.values = values
+
+
+class RunStopped(Exception):
+    """Raised by `check_stop`/`sleep` once a stop was requested: the run ends `interrupted`."""
+
+
+class Store(Protocol):
+    async def put(self, namespace: list[str], key: str, value: dict[str, Any]) -> None: ...
+    async def get(self, namespace: list[str], key: str) -> Any: ...
+    async def delete(self, namespace: list[str], key: str) -> None: ...
+    async def search(
+        self, *, prefix: list[str] | None, filter: dict[str, Any] | None, limit: int, offset: int
+    ) -> list[Any]: ...
+
+
+class RunContext(Protocol):
+    """What a running agent sees and can do."""
+
+    run_id: uuid.UUID
+    thread_id: uuid.UUID
+    input: Any
+    """The run's `input` (any JSON value), or None."""
+    messages: list[dict[str, Any]]
+    """The run's input `messages` (already merged into `values["messages"]`)."""
+    config: dict[str, Any]
+    values: dict[str, Any]
+    """The thread's current state; `update` keeps it current."""
+    store: Store
+
+    async def update(
+        self,
+        values: dict[str, Any] | None = None,
+        *,
+        messages: list[dict[str, Any]] | None = None,
+        step: str | None = None,
+    ) -> dict[str, Any]:
+        """One step: merge `values` and `messages` into the state, write a checkpoint, and
+        stream `updates` (`{step: changes}`) and `values` (the full state). Returns the state."""
+        ...
+
+    async def emit(self, mode: str, data: Any) -> None:
+        """Stream an event in mode `messages` or `custom`."""
+        ...
+
+    def interrupt(self, value: Any) -> Any:
+        """Ask a human: ends the run `interrupted` with one pending interrupt; when the thread
+        is resumed, the step runs again and this call returns the resume value."""
+        ...
+
+    def interrupts(self, *values: Any) -> list[Any]:
+        """Ask several questions at once (one interrupt each, each with its own id); on
+        resume returns the answers in the same order."""
+        ...
+
+    @property
+    def stopping(self) -> bool:
+        """A graceful stop was requested: finish or abandon the current step soon."""
+        ...
+
+    def check_stop(self) -> None:
+        """Raise `RunStopped` if a stop was requested."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Sleep, but raise `RunStopped` as soon as a stop is requested."""
+        ...
+
+
+AgentFunction = Callable[[RunContext], Awaitable[dict[str, Any] | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An agent the server can run. `run` may return a dict: a last `update` of the state."""
+
+    agent_id: str
+    run: AgentFunction
+    name: str = ""
+    description: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    capabilities: dict[str, Any] = field(
+        default_factory=lambda: {"ap.io.messages": False, "ap.io.streaming": True}
+    )
+    input_schema: dict[str, Any] = field(default_factory=dict)
+    output_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+    state_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+    config_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.agent_id)
+
+
+def agent(agent_id: str, **details: Any) -> Callable[[AgentFunction], Agent]:
+    """Decorator: make an `Agent` of an async function `fn(ctx)`."""
+
+    def wrap(fn: AgentFunction) -> Agent:
+        details.setdefault("description", (fn.__doc__ or "").strip())
+        return Agent(agent_id=agent_id, run=fn, **details)
+
+    return wrap

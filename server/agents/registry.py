@@ -1,0 +1,72 @@
+"""The agents this server serves: the examples and any given as `module:attribute`."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import NotFound
+from .base import Agent
+from .examples import EXAMPLES
+
+
+class AgentRegistry:
+    def __init__(self, agents: Iterable[Agent] = ()) -> None:
+        self._agents: dict[str, Agent] = {}
+        for a in agents:
+            self.add(a)
+
+    @classmethod
+    def from_settings(cls, example_agents: bool, references: Iterable[str]) -> AgentRegistry:
+        registry = cls(EXAMPLES if example_agents else ())
+        for reference in references:
+            registry.add(load(reference))
+        return registry
+
+    def add(self, a: Agent) -> None:
+        if a.agent_id in self._agents:
+            raise ValueError(f"two agents with the id {a.agent_id!r}")
+        self._agents[a.agent_id] = a
+
+    def get(self, agent_id: str) -> Agent:
+        try:
+            return self._agents[agent_id]
+        except KeyError:
+            raise NotFound("agent", agent_id) from None
+
+    def ids(self) -> list[str]:
+        return list(self._agents)
+
+    @property
+    def default(self) -> Agent:
+        """The agent a run without `agent_id` uses: the first registered."""
+        if not self._agents:
+            raise NotFound("agent", "(default)")
+        return next(iter(self._agents.values()))
+
+    def search(
+        self, *, name: str | None, metadata: dict[str, Any] | None, limit: int, offset: int
+    ) -> list[Agent]:
+        found = [
+            a
+            for a in self._agents.values()
+            if (name is None or a.name == name)
+            and all(a.metadata.get(k) == v for k, v in (metadata or {}).items())
+        ]
+        return found[offset : offset + limit]
+
+
+def load(reference: str) -> Agent:
+    """Import `module:attribute`; an async function is wrapped as an agent of its name."""
+    module_name, _, attribute = reference.partition(":")
+    if not module_name or not attribute:
+        raise ValueError(f"agent reference {reference!r} is not 'module:attribute'")
+    target = importlib.import_module(module_name)
+    for part in attribute.split("."):
+        target = getattr(target, part)
+    if isinstance(target, Agent):
+        return target
+    if callable(target):
+        return Agent(agent_id=attribute.rsplit(".", 1)[-1], run=target)
+    raise TypeError(f"{reference} is neither an Agent nor an async function")

@@ -1,0 +1,21 @@
+"""The handlers: one method per operationId of the spec, grouped by resource."""
+
+from __future__ import annotations
+
+from ap_generated.operations import Handlers
+
+from .agents import AgentsApi
+from .runs import RunsApi
+from .services import Services
+from .store import StoreApi
+from .system import SystemApi
+from .threads import ThreadsApi
+
+
+class Api(AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+
+def handlers(services: Services) -> Handlers:
+    return Api(services)

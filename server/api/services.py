@@ -1,0 +1,75 @@
+"""What the handlers work with (storage, agents, the run engine), and its lifecycle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..agents.registry import AgentRegistry
+from ..database import Database
+from ..engine.notifier import Notifier
+from ..engine.service import RunService
+from ..engine.worker import Worker, WorkerSettings
+from ..settings import Settings
+from ..storage.items import ItemStore
+from ..storage.runs import CONTROL, EVENTS, QUEUE, WEBHOOKS, RunStore
+from ..storage.threads import ThreadStore
+from ..webhooks import WebhookSender
+from . import views
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    settings: Settings
+    database: Database
+    threads: ThreadStore
+    items: ItemStore
+    agents: AgentRegistry
+    runs: RunService
+    worker: Worker
+    notifier: Notifier
+    webhooks: WebhookSender
+
+    @classmethod
+    def create(cls, settings: Settings, database: Database, agents: AgentRegistry) -> Services:
+        threads = ThreadStore(database.engine)
+        items = ItemStore(database.engine)
+        run_store = RunStore(
+            database.engine, threads, settings.temporary_thread_ttl, views.webhook_payload
+        )
+        notifier = Notifier(database.listen_dsn, (QUEUE, EVENTS, CONTROL, WEBHOOKS))
+        webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
+        worker = Worker(
+            run_store,
+            items,
+            agents,
+            notifier,
+            webhooks,
+            WorkerSettings(
+                concurrency=settings.workers,
+                lease=settings.lease_seconds,
+                max_attempts=settings.max_attempts,
+                run_timeout=settings.run_timeout,
+                stop_grace=settings.stop_timeout,
+                shutdown_grace=settings.shutdown_grace,
+            ),
+        )
+        return cls(
+            settings=settings,
+            database=database,
+            threads=threads,
+            items=items,
+            agents=agents,
+            runs=RunService(run_store, notifier, stop_grace=settings.stop_timeout),
+            worker=worker,
+            notifier=notifier,
+            webhooks=webhooks,
+        )
+
+    async def start(self) -> None:
+        await self.notifier.start()
+        await self.worker.start()
+
+    async def stop(self) -> None:
+        await self.worker.drain()
+        await self.webhooks.aclose()
+        await self.notifier.stop()

@@ -1,0 +1,17 @@
+"""Service endpoints of this server."""
+
+from __future__ import annotations
+
+from ap_generated import models
+
+from ..errors import Unavailable
+from .services import Services
+
+
+class SystemApi:
+    services: Services
+
+    async def health(self, params: models.HealthParams) -> models.Health:
+        if not await self.services.database.ping():
+            raise Unavailable("the database does not answer")
+        return models.Health(ok=True)

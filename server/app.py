@@ -1,0 +1,87 @@
+"""The Starlette application: spec routes, /openapi.json, /docs, errors as ErrorResponse."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from importlib import resources
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .agents.registry import AgentRegistry
+from .api import handlers
+from .api.services import Services
+from .database import Database
+from .docs import docs_routes
+from .errors import ApiError, Invalid, NotFound
+from .routing import error_response, operation_routes
+from .settings import Settings
+
+log = logging.getLogger("ap_server")
+SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
+
+
+async def openapi(request: Request) -> Response:
+    return Response(SPEC_JSON, media_type="application/json")
+
+
+async def on_api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        error: ApiError = NotFound("path", request.url.path)
+    elif exc.status_code == 405:
+        error = ApiError(
+            f"method {request.method} not allowed on {request.url.path}",
+            code="method_not_allowed",
+            status=405,
+        )
+    else:
+        error = Invalid(str(exc.detail), code="bad_request", status=exc.status_code)
+    response = error_response(error)
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def on_unexpected_error(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(ApiError("internal server error"))
+
+
+def create_app(settings: Settings, database: Database) -> Starlette:
+    agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
+    services = Services.create(settings, database, agents)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await services.start()
+        try:
+            yield
+        finally:
+            await services.stop()
+
+    routes = [
+        Route("/openapi.json", openapi, methods=["GET"]),
+        *docs_routes("/openapi.json"),
+        *operation_routes(handlers(services), settings.sse_heartbeat),
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={
+            ApiError: on_api_error,
+            HTTPException: on_http_error,
+            Exception: on_unexpected_error,
+        },
+    )
+    app.state.services = services
+    return app

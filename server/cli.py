@@ -1,0 +1,106 @@
+"""The `ap-server` command: `serve`, `migrate` and `conformance`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+
+from .database import Database
+from .settings import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line `ap-server ...`; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["conformance"]:  # the kit parses its own options
+        from ap_server.conformance import main as conformance
+
+        return conformance(argv[1:])
+    parser = argparse.ArgumentParser(prog="ap-server", description="An Agent Protocol server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the API (migrating the database first)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on, 0 for any (default 2024)")
+    serve.add_argument(
+        "--agent",
+        action="append",
+        default=[],
+        metavar="MODULE:ATTR",
+        help="register an agent (repeatable)",
+    )
+    serve.add_argument("--config", metavar="FILE", help="a TOML config file (default $AP_CONFIG)")
+    commands.add_parser("migrate", help="upgrade the database schema, then exit")
+    commands.add_parser(
+        "conformance", help="check any Agent Protocol server (see `ap-server conformance --help`)"
+    )
+    args = parser.parse_args(argv)
+
+    settings = Settings.from_env(config_file=getattr(args, "config", None))
+    # SIGTERM (and SIGINT) raise SystemExit, so the database is closed on the way out: uvicorn
+    # shuts down gracefully on them, then re-raises them for the handler found at its start.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _exit)
+    if args.command == "migrate":
+        return asyncio.run(_migrate(settings))
+    overrides = {"host": args.host, "port": args.port}
+    settings = settings.replace(
+        **{name: value for name, value in overrides.items() if value is not None},
+        agents=settings.agents + tuple(args.agent),
+    )
+    return asyncio.run(_serve(settings))
+
+
+def _exit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+async def _migrate(settings: Settings) -> int:
+    database = await Database.open(settings)
+    try:
+        await database.migrate()
+        print(f"{database.describe()}: at revision {await database.revision()}", flush=True)
+    finally:
+        await database.close()
+    return 0
+
+
+async def _serve(settings: Settings) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    database = await Database.open(settings)
+    try:
+        await database.migrate()
+        app = create_app(settings, database)
+        config = uvicorn.Config(
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_level="warning",
+            lifespan="on",
+            # Open streams get this long to end on shutdown; clients rejoin with Last-Event-ID.
+            timeout_graceful_shutdown=3,
+        )
+        sock = config.bind_socket()
+        sock.listen(config.backlog)  # from here on connections wait until the app is up
+        host, port = sock.getsockname()[:2]
+        print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
+        print(database.describe(), flush=True)
+        server = uvicorn.Server(config)
+        await server.serve(sockets=[sock])
+        return 0 if server.started else 1
+    finally:
+        await database.close()
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+if __name__ == "__main__":
+    sys.exit(main())

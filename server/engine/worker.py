@@ -1,0 +1,299 @@
+"""The worker inside each server process: claims runs, executes them, keeps their leases.
+
+- Claiming: woken by NOTIFY on `ap_queue` (and, as a safety net only, every
+  `poll_interval` seconds), it claims runs while it has capacity.
+- Leases: every `lease/3` seconds it renews the lease of the runs it executes; the
+  renewal also returns stop requests whose notification was lost.
+- Stops: a stop request (NOTIFY on `ap_control`, the renewal, or the run's own timeout)
+  tells the agent to stop; at the deadline (at once when forced) its task is cancelled.
+- Recovery: every process also recovers runs whose worker died (lease expired), and
+  removes temporary threads whose time has come.
+- Draining: on shutdown it claims nothing more, gives running runs `shutdown_grace`
+  seconds, then hands the rest back to the queue for another process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..agents.base import Interrupt, RunStopped
+from ..agents.registry import AgentRegistry
+from ..errors import NotFound
+from ..states import RunStatus
+from ..storage.items import ItemStore
+from ..storage.runs import CONTROL, QUEUE, WEBHOOKS, LostRun, RunRecord, RunStore
+from ..webhooks import WebhookSender
+from .context import Context
+from .notifier import Notifier
+
+log = logging.getLogger("ap_server.worker")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSettings:
+    concurrency: int = 32
+    lease: float = 10.0
+    poll_interval: float = 5.0
+    max_attempts: int = 3
+    run_timeout: float | None = None
+    stop_grace: float = 5.0
+    shutdown_grace: float = 10.0
+
+
+class Execution:
+    """One run being executed by this process."""
+
+    def __init__(self, worker: Worker, run: RunRecord) -> None:
+        self.worker = worker
+        self.run = run
+        self.context: Context | None = None
+        self.task: asyncio.Task | None = None
+        self.stop_reason: str | None = None
+        self.stop_action: str | None = None
+        self.forced = False
+        self.released = False
+        self._force_timer: asyncio.TimerHandle | None = None
+
+    def stop(self, reason: str, action: str | None, deadline: float) -> None:
+        """Tell the agent to stop; cancel its task at `deadline` (loop time)."""
+        if self.stop_reason is None:
+            self.stop_reason = reason
+        if action == "rollback" or self.stop_action is None:
+            self.stop_action = action
+        if self.context is not None:
+            self.context.request_stop()
+        loop = asyncio.get_running_loop()
+        if self._force_timer is None or deadline < self._force_timer.when():
+            if self._force_timer is not None:
+                self._force_timer.cancel()
+            self._force_timer = loop.call_at(deadline, self._force)
+
+    def _force(self) -> None:
+        if self.task is not None and not self.task.done():
+            self.forced = True
+            self.task.cancel()
+
+    async def main(self) -> None:
+        runs, run = self.worker.runs, self.run
+        status, error = RunStatus.SUCCESS, None
+        try:
+            agent = self.worker.agents.get(run.agent_id)
+            self.context = await self.worker.new_context(run)
+            if self.stop_reason is not None:
+                self.context.request_stop()
+            if run.messages and run.attempt == 1:
+                await self.context.update(messages=run.messages, step="input", source="input")
+            result = await agent.run(self.context)
+            if isinstance(result, dict):
+                await self.context.update(result)
+        except Interrupt as asked:
+            interrupts = [{"id": uuid.uuid4().hex, "value": v} for v in asked.values]
+            assert self.context is not None
+            await self.context.write_interrupts(interrupts)
+            status = RunStatus.INTERRUPTED
+        except RunStopped:
+            status = RunStatus.INTERRUPTED
+        except asyncio.CancelledError:
+            if self.released or not self.forced:
+                raise
+            status = RunStatus.INTERRUPTED
+        except LostRun:
+            log.warning("run %s was taken over after its lease expired", run.run_id)
+            return
+        except NotFound as exc:
+            status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
+        except Exception as exc:
+            status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
+        finally:
+            if self._force_timer is not None:
+                self._force_timer.cancel()
+        if self.stop_reason is not None and status != RunStatus.ERROR:
+            status = RunStatus.TIMEOUT if self.stop_reason == "timeout" else RunStatus.INTERRUPTED
+        await runs.finish(
+            run,
+            status,
+            error=error,
+            stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
+            action=self.stop_action,
+        )
+
+
+class Worker:
+    def __init__(
+        self,
+        runs: RunStore,
+        items: ItemStore,
+        agents: AgentRegistry,
+        notifier: Notifier,
+        webhooks: WebhookSender,
+        settings: WorkerSettings,
+    ) -> None:
+        self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.runs = runs
+        self.items = items
+        self.agents = agents
+        self.notifier = notifier
+        self.webhooks = webhooks
+        self.settings = settings
+        self.executions: dict[uuid.UUID, Execution] = {}
+        self.agent_ids = agents.ids()
+        self._tasks: list[asyncio.Task] = []
+        self._capacity = asyncio.Event()
+        self._draining = False
+
+    async def start(self) -> None:
+        self._tasks = [
+            asyncio.create_task(self._claim_loop(), name="ap-claim"),
+            asyncio.create_task(self._lease_loop(), name="ap-lease"),
+            asyncio.create_task(self._control_loop(), name="ap-control"),
+            asyncio.create_task(self._maintenance_loop(), name="ap-maintenance"),
+            asyncio.create_task(self._webhook_loop(), name="ap-webhooks"),
+        ]
+
+    async def drain(self) -> None:
+        """Stop claiming; give running runs the grace period; hand back the rest."""
+        self._draining = True
+        self._capacity.set()
+        pending = [e.task for e in self.executions.values() if e.task]
+        if pending:
+            await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
+        left = [e for e in self.executions.values() if e.task and not e.task.done()]
+        for execution in left:
+            execution.released = True
+            execution.task.cancel()
+        if left:
+            await asyncio.wait([e.task for e in left], timeout=5)
+            await self.runs.release(
+                self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
+            )
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    # -- what executions need ----------------------------------------------------------
+
+    async def new_context(self, run: RunRecord) -> Context:
+        thread = await self.runs.threads.get(run.thread_id)
+        step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
+        return Context(
+            run,
+            self.runs,
+            self.items,
+            values=thread.values,
+            head=thread.head_checkpoint_id,
+            step=step,
+        )
+
+    # -- loops -------------------------------------------------------------------------
+
+    async def _claim_loop(self) -> None:
+        with self.notifier.subscribe(QUEUE) as wake:
+            while not self._draining:
+                wake.clear()
+                self._capacity.clear()
+                while len(self.executions) < self.settings.concurrency and not self._draining:
+                    run = await self._safely(
+                        self.runs.claim(self.id, self.settings.lease, self.agent_ids)
+                    )
+                    if run is None:
+                        break
+                    self._execute(run)
+                if len(self.executions) >= self.settings.concurrency:
+                    await self._capacity.wait()
+                    continue
+                await wake.wait(self.settings.poll_interval)
+
+    def _execute(self, run: RunRecord) -> None:
+        execution = Execution(self, run)
+        self.executions[run.run_id] = execution
+        timeout = run.timeout_seconds or self.settings.run_timeout
+        loop = asyncio.get_running_loop()
+        if timeout:
+            loop.call_later(timeout, self._timeout, execution)
+        execution.task = asyncio.create_task(execution.main(), name=f"run-{run.run_id}")
+        execution.task.add_done_callback(lambda _: self._done(execution))
+        if run.stop_requested_at is not None:
+            self._apply_stop(execution, run)
+
+    def _timeout(self, execution: Execution) -> None:
+        if execution.task and not execution.task.done():
+            deadline = asyncio.get_running_loop().time() + self.settings.stop_grace
+            execution.stop("timeout", "interrupt", deadline)
+
+    def _done(self, execution: Execution) -> None:
+        self.executions.pop(execution.run.run_id, None)
+        self._capacity.set()
+        task = execution.task
+        if task and not task.cancelled() and task.exception() is not None:
+            log.error(
+                "run %s failed in the engine", execution.run.run_id, exc_info=task.exception()
+            )
+
+    def _apply_stop(self, execution: Execution, run: RunRecord) -> None:
+        loop = asyncio.get_running_loop()
+        remaining = 0.0
+        if run.stop_deadline is not None:
+            remaining = max(0.0, (run.stop_deadline - datetime.now(UTC)).total_seconds())
+        execution.stop(run.stop_reason or "user", run.stop_action, loop.time() + remaining)
+
+    async def _control_loop(self) -> None:
+        """Stop requests for runs this process executes, as soon as they are notified."""
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        self.notifier.on_payload(CONTROL, queue.put_nowait)
+        while True:
+            run_id = uuid.UUID(await queue.get())
+            execution = self.executions.get(run_id)
+            if execution is None:
+                continue
+            run = await self._safely(self.runs.get(run_id))
+            if run is not None and run.stop_requested_at is not None:
+                self._apply_stop(execution, run)
+
+    async def _lease_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.lease / 3)
+            mine = list(self.executions)
+            renewed = await self._safely(self.runs.renew(self.id, mine, self.settings.lease))
+            # A run missing from `renewed` ended meanwhile or was taken over after its
+            # lease expired; in the second case its next write fails with LostRun.
+            for run in renewed or ():
+                execution = self.executions.get(run.run_id)
+                if (
+                    execution
+                    and run.stop_requested_at is not None
+                    and execution.stop_reason is None
+                ):
+                    self._apply_stop(execution, run)
+
+    async def _webhook_loop(self) -> None:
+        """Deliver the webhooks of ended runs, from the outbox their ending wrote."""
+        with self.notifier.subscribe(WEBHOOKS) as wake:
+            while True:
+                wake.clear()
+                for url, payload in await self._safely(self.runs.claim_webhooks()) or ():
+                    self.webhooks.send(url, payload)
+                await wake.wait(self.settings.poll_interval)
+
+    async def _maintenance_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.lease / 2)
+            await self._safely(self.runs.recover_expired(self.settings.max_attempts))
+            await self._safely(self.runs.sweep_temporary_threads())
+
+    async def _safely(self, awaitable):
+        try:
+            return await awaitable
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("engine query failed")
+            return None

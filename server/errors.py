@@ -1,0 +1,66 @@
+"""The errors a request can end in, each with its HTTP status and ErrorResponse code.
+
+Any layer raises these; the router turns them into an `ErrorResponse` body. Nothing a
+client sends may end in a 500: an unexpected exception is a bug, logged, and answered
+with a 500 `internal_error` body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApiError(Exception):
+    status: int = 500
+    code: str = "internal_error"
+
+    def __init__(
+        self, message: str, *, code: str | None = None, status: int | None = None, **metadata: Any
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+        self.metadata = metadata
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.metadata:
+            body["metadata"] = self.metadata
+        return body
+
+
+class Invalid(ApiError):
+    """The request is malformed (422)."""
+
+    status = 422
+    code = "validation_error"
+
+
+class NotFound(ApiError):
+    """The resource does not exist (404)."""
+
+    status = 404
+    code = "not_found"
+
+    def __init__(self, kind: str, ident: object) -> None:
+        super().__init__(f"{kind} {ident} not found", **{f"{kind}_id": str(ident)})
+
+
+class Conflict(ApiError):
+    """The resource is in a state that forbids the operation (409)."""
+
+    status = 409
+    code = "conflict"
+
+
+class NotImplementedYet(ApiError):
+    status = 501
+    code = "not_implemented"
+
+
+class Unavailable(ApiError):
+    status = 503
+    code = "unavailable"

@@ -1,0 +1,264 @@
+"""Routes from the spec's operations (generated/operations.py), by operationId.
+
+For each request the router collects path, query and header parameters into the
+operation's generated `<Operation>Params` model, parses and validates the JSON body with
+the generated body model, calls the handler method named by the operationId, and renders
+its result: a model as JSON with the operation's success status, None as an empty body,
+an async iterator of events as a server-sent event stream. Handlers never see a request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from typing import Any, NoReturn
+
+from pydantic import BaseModel, RootModel, ValidationError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Match, Route
+
+from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
+
+from .errors import ApiError, Invalid
+from .sse import HEARTBEAT_SECONDS, event_stream_response
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def operation_routes(handlers: Handlers, heartbeat: float = HEARTBEAT_SECONDS) -> list[Route]:
+    """One route per path; static paths before templated ones (`/runs/resume` before
+    `/runs/{run_id}`), so a method never reaches the wrong operation."""
+    by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
+    for op in OPERATIONS:
+        if not callable(getattr(handlers, op.operation_id, None)):
+            raise TypeError(f"no handler for operation {op.operation_id}")
+        by_path[op.path][op.method] = op
+    paths = sorted(by_path, key=lambda p: (p.count("{"), p))
+    return [
+        OperationRoute(
+            path,
+            _endpoint(by_path[path], handlers, heartbeat),
+            list(by_path[path]),
+            _reserved(path, paths),
+        )
+        for path in paths
+    ]
+
+
+class OperationRoute(Route):
+    """A route whose path parameters never take a sibling route's literal segment, so
+    `GET /runs/resume` is a 405 of `/runs/resume`, not `/runs/{run_id}` with "resume"."""
+
+    def __init__(
+        self, path: str, endpoint: Endpoint, methods: list[str], reserved: dict[str, set[str]]
+    ) -> None:
+        super().__init__(path, endpoint, methods=methods)
+        self.reserved = reserved
+
+    def matches(self, scope):
+        match, child = super().matches(scope)
+        if match is not Match.NONE and self.reserved:
+            params = child.get("path_params", {})
+            if any(params.get(name) in words for name, words in self.reserved.items()):
+                return Match.NONE, {}
+        return match, child
+
+
+def _reserved(path: str, paths: list[str]) -> dict[str, set[str]]:
+    """For each parameter of `path`, the literal segments other routes have in its place."""
+    segments = path.strip("/").split("/")
+    reserved: dict[str, set[str]] = {}
+    for i, segment in enumerate(segments):
+        if not segment.startswith("{"):
+            continue
+        name = segment.strip("{}")
+        for other in paths:
+            theirs = other.strip("/").split("/")
+            if len(theirs) == len(segments) and theirs[:i] == segments[:i] and "{" not in theirs[i]:
+                reserved.setdefault(name, set()).add(theirs[i])
+    return reserved
+
+
+def until_disconnect(handler: Callable) -> Callable:
+    """Mark a handler that may take long: it is cancelled if the client goes away."""
+    handler.until_disconnect = True  # type: ignore[attr-defined]
+    return handler
+
+
+async def _call_until_disconnect(request: Request, call: Awaitable[Any]) -> Any:
+    task = asyncio.ensure_future(call)
+    watcher = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+        if not task.done():
+            task.cancel()
+    return await task
+
+
+async def _disconnected(request: Request) -> None:
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+def _endpoint(ops: dict[str, Operation], handlers: Handlers, heartbeat: float) -> Endpoint:
+    bound = {method: (op, getattr(handlers, op.operation_id)) for method, op in ops.items()}
+
+    async def endpoint(request: Request) -> Response:
+        op, handler = bound[request.method]
+        args: list[Any] = [_validate(op.params, _parameters(op, request), "parameters")]
+        if op.body is not None:
+            args.append(await _body(op.body, request, op.body_required))
+        if getattr(handler, "until_disconnect", False):
+            result = await _call_until_disconnect(request, handler(*args))
+        else:
+            result = await handler(*args)
+        if op.stream:
+            return event_stream_response(result, heartbeat)
+        if result is None:
+            return Response(status_code=op.success_status)
+        return Response(
+            render(result), status_code=op.success_status, media_type="application/json"
+        )
+
+    return endpoint
+
+
+def _parameters(op: Operation, request: Request) -> dict[str, Any]:
+    raw: dict[str, Any] = dict(request.path_params)
+    query = request.query_params
+    for name in op.query_params:
+        if name in op.array_query_params:
+            if values := query.getlist(name):
+                raw[name] = values
+        elif name in query:
+            raw[name] = query[name]
+    for name in op.header_params:
+        if name in request.headers:
+            raw[name] = request.headers[name]
+    _check_text(raw, "parameters")
+    return raw
+
+
+def _validate(model: type[BaseModel], data: Any, where: str) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        _raise_invalid(exc, where)
+
+
+def _raise_invalid(exc: ValidationError, where: str) -> NoReturn:
+    errors = exc.errors(include_url=False, include_context=False, include_input=False)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or where}: {e['msg']}" for e in errors[:5]
+    )
+    raise Invalid(f"invalid {where}: {problems}", errors=errors) from None
+
+
+async def _body(model: type[BaseModel], request: Request, required: bool) -> BaseModel:
+    """Parse and validate a JSON body strictly, as the spec's JSON Schema reads it (no
+    `false` for 0, no "1" for 1, no null where the spec does not allow null; but `5.0` is
+    the integer 5, as in JSON Schema)."""
+    raw = await request.body()
+    if not raw.strip():
+        if required:
+            raise Invalid("a JSON request body is required")
+        raw = b"{}"
+    integral: list[str] = []
+    try:
+        data = json.loads(
+            raw, parse_constant=_reject_constant, parse_float=_number(integral.append)
+        )
+    except (ValueError, RecursionError) as exc:
+        raise Invalid(f"the request body is not valid JSON: {exc}") from None
+    _check_text(data, "body")
+    if integral:  # validate the same numbers written as integers
+        raw = json.dumps(data).encode()
+    try:
+        body = model.model_validate_json(raw, strict=True)
+    except ValidationError as exc:
+        _raise_invalid(exc, "body")
+    _check_nulls(body, "body")
+    return body
+
+
+def _check_nulls(model: BaseModel, where: str) -> None:
+    allowed = NULLABLE.get(type(model).__name__, frozenset())
+    declared = type(model).model_fields
+    for name in model.model_fields_set:
+        if name not in declared:  # an additional property: any JSON value, null too
+            continue
+        value = getattr(model, name)
+        if value is None and name not in allowed:
+            raise Invalid(f"`{name}` in the {where} may not be null", errors=[{"loc": [name]}])
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                _check_nulls(item, where)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _number(on_integral: Callable[[str], object]) -> Callable[[str], float | int]:
+    """json.loads' `parse_float`: a finite number; one with a zero fraction (`5.0`, `1e3`)
+    is an int, as JSON Schema counts it an integer (`on_integral` is told)."""
+
+    def parse(text: str) -> float | int:
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"number {text} is out of range")
+        exact = Decimal(text)  # |value| < 2**1024: a bounded number of digits
+        if exact == exact.to_integral_value():
+            on_integral(text)
+            return int(exact)
+        return value
+
+    return parse
+
+
+def _check_text(value: Any, where: str) -> None:
+    """Postgres text and jsonb hold neither NUL characters nor lone surrogates: refuse
+    them here with a 422 instead of failing in the database."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise Invalid(
+                    f"the {where} contains a NUL character (\\u0000), which cannot be stored"
+                )
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise Invalid(
+                    f"the {where} contains an unpaired surrogate (\\ud800-\\udfff)"
+                ) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def render(result: Any) -> bytes:
+    """JSON of a handler's result: fields the handler set, by their wire names."""
+    if isinstance(result, list):
+        return b"[" + b",".join(render(item) for item in result) + b"]"
+    if isinstance(result, (BaseModel, RootModel)):
+        return result.model_dump_json(by_alias=True, exclude_unset=True).encode()
+    return json.dumps(result).encode()
+
+
+def error_response(error: ApiError) -> Response:
+    return Response(
+        json.dumps(error.body(), default=str),
+        status_code=error.status,
+        media_type="application/json",
+    )

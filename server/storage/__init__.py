@@ -1,0 +1,1 @@
+"""The storage layer: all SQL of the server lives in this package."""

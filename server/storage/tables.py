@@ -1,0 +1,94 @@
+"""SQLAlchemy Core descriptions of the tables, for building queries.
+
+The schema itself is created by the alembic migrations in migrations/; these mirror it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, Integer, MetaData, Table, Text
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+
+metadata = MetaData()
+
+threads = Table(
+    "threads",
+    metadata,
+    Column("thread_id", UUID(as_uuid=True), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("metadata", JSONB, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("values", JSONB, nullable=False),
+    Column("interrupts", JSONB, nullable=False),
+    Column("head_checkpoint_id", UUID(as_uuid=True)),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+checkpoints = Table(
+    "checkpoints",
+    metadata,
+    Column("thread_id", UUID(as_uuid=True), primary_key=True),
+    Column("checkpoint_id", UUID(as_uuid=True), primary_key=True),
+    Column("parent_checkpoint_id", UUID(as_uuid=True)),
+    Column("seq", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("run_id", UUID(as_uuid=True)),
+    Column("values", JSONB, nullable=False),
+    Column("metadata", JSONB, nullable=False),
+    Column("interrupts", JSONB, nullable=False),
+)
+
+store_items = Table(
+    "store_items",
+    metadata,
+    Column("namespace", ARRAY(Text), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("value", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("run_id", UUID(as_uuid=True), primary_key=True),
+    Column("thread_id", UUID(as_uuid=True), nullable=False),
+    Column("agent_id", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("metadata", JSONB, nullable=False),
+    Column("config", JSONB, nullable=False),
+    Column("input", JSONB(none_as_null=False)),
+    Column("messages", JSONB),
+    Column("resume", JSONB(none_as_null=False)),
+    Column("stream_mode", ARRAY(Text), nullable=False),
+    Column("webhook", Text),
+    Column("multitask_strategy", Text, nullable=False),
+    Column("on_completion", Text, nullable=False),
+    Column("temporary", Boolean, nullable=False),
+    Column("timeout_seconds", Float),
+    Column("before_checkpoint_id", UUID(as_uuid=True)),
+    Column("output", JSONB),
+    Column("error", JSONB),
+    Column("stop_reason", Text),
+    Column("stop_action", Text),
+    Column("stop_requested_at", DateTime(timezone=True)),
+    Column("stop_deadline", DateTime(timezone=True)),
+    Column("worker_id", Text),
+    Column("lease_expires_at", DateTime(timezone=True)),
+    Column("attempt", Integer, nullable=False),
+)
+
+run_events = Table(
+    "run_events",
+    metadata,
+    Column("run_id", UUID(as_uuid=True), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("event", Text, nullable=False),
+    Column("data", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

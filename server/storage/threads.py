@@ -1,0 +1,286 @@
+"""Threads and their checkpoints in Postgres.
+
+A thread's `values` and `head_checkpoint_id` are those of its latest checkpoint; both are
+written in the same transaction as the checkpoint, by `_write_checkpoint`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, literal, select, text, update
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from .. import state
+from ..errors import Conflict, NotFound
+from .tables import checkpoints, threads
+
+
+@dataclass(slots=True)
+class ThreadRecord:
+    thread_id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    metadata: dict[str, Any]
+    status: str
+    values: dict[str, Any]
+    interrupts: list[dict[str, Any]]
+    head_checkpoint_id: uuid.UUID | None
+
+
+@dataclass(slots=True)
+class CheckpointRecord:
+    thread_id: uuid.UUID
+    checkpoint_id: uuid.UUID
+    parent_checkpoint_id: uuid.UUID | None
+    created_at: datetime
+    run_id: uuid.UUID | None
+    values: dict[str, Any]
+    metadata: dict[str, Any]
+    interrupts: list[dict[str, Any]]
+
+
+THREAD_COLUMNS = [threads.c[name] for name in ThreadRecord.__slots__]
+CHECKPOINT_COLUMNS = [checkpoints.c[name] for name in CheckpointRecord.__slots__]
+
+
+def _thread(row) -> ThreadRecord:
+    return ThreadRecord(**row._mapping)
+
+
+def _checkpoint(row) -> CheckpointRecord:
+    return CheckpointRecord(**row._mapping)
+
+
+class ThreadStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def create(
+        self, thread_id: uuid.UUID | None, metadata: dict[str, Any], if_exists: str
+    ) -> ThreadRecord:
+        thread_id = thread_id or uuid.uuid4()
+        async with self.engine.begin() as conn:
+            row = (
+                await conn.execute(
+                    text(
+                        "INSERT INTO threads (thread_id, metadata) VALUES (:id, CAST(:metadata AS jsonb))"
+                        " ON CONFLICT (thread_id) DO NOTHING RETURNING thread_id"
+                    ).bindparams(id=thread_id, metadata=json.dumps(metadata))
+                )
+            ).first()
+            if row is None and if_exists == "raise":
+                raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
+            return await self._get(conn, thread_id)
+
+    async def get(self, thread_id: uuid.UUID) -> ThreadRecord:
+        async with self.engine.connect() as conn:
+            return await self._get(conn, thread_id)
+
+    async def search(
+        self,
+        *,
+        metadata: dict[str, Any] | None,
+        values: dict[str, Any] | None,
+        status: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[ThreadRecord]:
+        query = select(*THREAD_COLUMNS)
+        if metadata:
+            query = query.where(threads.c.metadata.contains(metadata))
+        if values:
+            query = query.where(threads.c["values"].contains(values))
+        if status:
+            query = query.where(threads.c.status == status)
+        query = (
+            query.order_by(threads.c.created_at.desc(), threads.c.thread_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        async with self.engine.connect() as conn:
+            return [_thread(row) for row in await conn.execute(query)]
+
+    async def patch(
+        self,
+        thread_id: uuid.UUID,
+        *,
+        metadata: dict[str, Any] | None,
+        values: dict[str, Any] | None,
+        messages: list[dict[str, Any]] | None,
+        checkpoint_id: uuid.UUID | None,
+    ) -> ThreadRecord:
+        async with self.engine.begin() as conn:
+            thread = await self._get(conn, thread_id, lock=True)
+            if metadata:
+                await conn.execute(
+                    update(threads)
+                    .where(threads.c.thread_id == thread_id)
+                    .values(metadata=threads.c.metadata.op("||")(literal(metadata, JSONB)))
+                )
+            if values is not None or messages is not None:
+                if thread.status == "busy":
+                    raise Conflict(
+                        f"thread {thread_id} has an active run; its state cannot change now",
+                        code="thread_busy",
+                    )
+                base = await self._checkpoint(
+                    conn, thread_id, checkpoint_id or thread.head_checkpoint_id
+                )
+                new_values = state.apply_update(base.values if base else {}, values, messages)
+                step = base.metadata.get("step", -1) + 1 if base else 0
+                # An interrupted thread keeps its questions (and who asked them): the state
+                # may be edited before they are answered.
+                interrupted = thread.status == "interrupted"
+                asking = {
+                    k: v for k, v in (base.metadata if base else {}).items() if k == "agent_id"
+                }
+                asking = asking if interrupted else {}
+                await self._write_checkpoint(
+                    conn,
+                    thread_id,
+                    new_values,
+                    parent=base.checkpoint_id if base else None,
+                    metadata={"source": "update", "step": step, **asking},
+                    interrupts=thread.interrupts if interrupted else None,
+                )
+            await conn.execute(
+                update(threads)
+                .where(threads.c.thread_id == thread_id)
+                .values(updated_at=func.now())
+            )
+            return await self._get(conn, thread_id)
+
+    async def delete(self, thread_id: uuid.UUID) -> None:
+        async with self.engine.begin() as conn:
+            thread = await self._get(conn, thread_id, lock=True)
+            if thread.status == "busy":
+                raise Conflict(
+                    f"thread {thread_id} has an active run; cancel it before deleting the thread",
+                    code="thread_busy",
+                )
+            await conn.execute(threads.delete().where(threads.c.thread_id == thread_id))
+
+    async def copy(self, thread_id: uuid.UUID) -> ThreadRecord:
+        new_id = uuid.uuid4()
+        async with self.engine.begin() as conn:
+            await self._get(conn, thread_id, lock=True)
+            await conn.execute(
+                text(
+                    "INSERT INTO threads (thread_id, metadata, status, values, interrupts, head_checkpoint_id)"
+                    " SELECT :new, metadata, CASE WHEN status = 'busy' THEN 'idle' ELSE status END,"
+                    " values, interrupts, head_checkpoint_id FROM threads WHERE thread_id = :old"
+                ).bindparams(new=new_id, old=thread_id)
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, created_at,"
+                    " run_id, values, metadata, interrupts)"
+                    " SELECT :new, checkpoint_id, parent_checkpoint_id, created_at, run_id, values,"
+                    " metadata, interrupts FROM checkpoints WHERE thread_id = :old ORDER BY seq"
+                ).bindparams(new=new_id, old=thread_id)
+            )
+            return await self._get(conn, new_id)
+
+    async def history(
+        self, thread_id: uuid.UUID, *, limit: int, before: uuid.UUID | None
+    ) -> list[CheckpointRecord]:
+        """The chain of checkpoints that led to the head (or to `before`), newest first."""
+        async with self.engine.connect() as conn:
+            thread = await self._get(conn, thread_id)
+            if before is not None:
+                start = (await self._checkpoint(conn, thread_id, before)).parent_checkpoint_id
+            else:
+                start = thread.head_checkpoint_id
+            if start is None:
+                return []
+            rows = await conn.execute(
+                text(
+                    "WITH RECURSIVE chain AS ("
+                    "  SELECT c.*, 1 AS depth FROM checkpoints c"
+                    "  WHERE c.thread_id = :thread AND c.checkpoint_id = :start"
+                    "  UNION ALL"
+                    "  SELECT p.*, chain.depth + 1 FROM checkpoints p JOIN chain"
+                    "  ON p.thread_id = chain.thread_id AND p.checkpoint_id = chain.parent_checkpoint_id"
+                    "  WHERE chain.depth < :limit"
+                    ") SELECT thread_id, checkpoint_id, parent_checkpoint_id, created_at, run_id,"
+                    " values, metadata, interrupts FROM chain ORDER BY depth"
+                ).bindparams(thread=thread_id, start=start, limit=limit)
+            )
+            return [_checkpoint(row) for row in rows]
+
+    async def next_step(self, thread_id: uuid.UUID, head: uuid.UUID | None) -> int:
+        """The step number of the checkpoint that will follow `head`."""
+        async with self.engine.connect() as conn:
+            base = await self._checkpoint(conn, thread_id, head)
+        return base.metadata.get("step", -1) + 1 if base else 0
+
+    # -- shared with the run engine ------------------------------------------------------
+
+    async def _get(
+        self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
+    ) -> ThreadRecord:
+        query = select(*THREAD_COLUMNS).where(threads.c.thread_id == thread_id)
+        if lock:
+            query = query.with_for_update()
+        row = (await conn.execute(query)).first()
+        if row is None:
+            raise NotFound("thread", thread_id)
+        return _thread(row)
+
+    async def _checkpoint(
+        self, conn: AsyncConnection, thread_id: uuid.UUID, checkpoint_id: uuid.UUID | None
+    ) -> CheckpointRecord | None:
+        if checkpoint_id is None:
+            return None
+        row = (
+            await conn.execute(
+                select(*CHECKPOINT_COLUMNS).where(
+                    checkpoints.c.thread_id == thread_id,
+                    checkpoints.c.checkpoint_id == checkpoint_id,
+                )
+            )
+        ).first()
+        if row is None:
+            raise NotFound("checkpoint", checkpoint_id)
+        return _checkpoint(row)
+
+    async def _write_checkpoint(
+        self,
+        conn: AsyncConnection,
+        thread_id: uuid.UUID,
+        values: dict[str, Any],
+        *,
+        parent: uuid.UUID | None,
+        metadata: dict[str, Any],
+        run_id: uuid.UUID | None = None,
+        interrupts: list[dict[str, Any]] | None = None,
+    ) -> uuid.UUID:
+        checkpoint_id = uuid.uuid4()
+        await conn.execute(
+            insert(checkpoints).values(
+                thread_id=thread_id,
+                checkpoint_id=checkpoint_id,
+                parent_checkpoint_id=parent,
+                run_id=run_id,
+                values=values,
+                metadata=metadata,
+                interrupts=interrupts or [],
+            )
+        )
+        await conn.execute(
+            update(threads)
+            .where(threads.c.thread_id == thread_id)
+            .values(
+                values=values,
+                head_checkpoint_id=checkpoint_id,
+                interrupts=interrupts or [],
+                updated_at=func.now(),
+            )
+        )
+        return checkpoint_id

@@ -1,0 +1,39 @@
+"""Agents loaded by reference in tests."""
+
+
+async def plain_function(ctx):
+    await ctx.update({"plain": True})
+
+
+# Imported here (not at the top) so that what is above stays as it was.
+import asyncio  # noqa: E402
+
+from ap_server.agents import agent  # noqa: E402
+
+
+@agent("stubborn", description="Ignores stop requests: writes a tick and sleeps, over and over.")
+async def stubborn(ctx):
+    """Never looks at ctx.stopping: only a forced stop (its task cancelled) ends it."""
+    for tick in range(1, 2001):
+        await ctx.update({"tick": tick}, step=f"tick_{tick}")
+        await asyncio.sleep(0.05)
+
+
+async def hitl_then_linger(ctx):
+    """Like `hitl`, but once answered it lingers after writing the answer (a window in which
+    its process can be killed); when retried after that, it finishes at once."""
+    retried = "answer" in ctx.values
+    answer = ctx.interrupt({"question": "linger?"})
+    await ctx.update({"answer": answer, "retried": retried})
+    if not retried:
+        await ctx.sleep(60)
+
+
+@agent("fails_on_stop", description="Honours a stop, but its clean-up then fails.")
+async def fails_on_stop(ctx):
+    """Writes a step every 0.05 s; when told to stop, raises RuntimeError (not RunStopped)."""
+    for step in range(1, 2001):
+        await ctx.update({"step": step})
+        if ctx.stopping:
+            raise RuntimeError("clean-up after the stop failed")
+        await asyncio.sleep(0.05)

@@ -1,0 +1,170 @@
+"""Conformance: schemathesis over every operation of spec/openapi.yaml, against the server.
+
+The server runs in-process (ASGI, see `tests/conformance/__init__.py`) on a fresh, migrated
+database of a real Postgres (DATABASE_URL, or an embedded one), with its run engine running
+and the example agents registered. Two kinds of tests:
+
+- `test_operation[<METHOD> <path>]`, one per operation: schemathesis' examples, coverage and
+  fuzzing phases (valid and invalid requests), each response validated with `call_and_validate`.
+- `test_stateful`: sequences of calls following the OpenAPI `links` of the spec (create a
+  thread, then get / patch / copy / delete it, read its history, run on it; create a run, then
+  get / wait / stream / cancel / delete it; resume an interrupted thread; ...), plus the links
+  schemathesis infers.
+
+Every built-in check is on: no server error, status codes documented, content types,
+response schemas (a `text/event-stream` body event by event against `StreamEvent`), response
+headers, acceptance of valid and rejection of invalid requests, missing required headers,
+405 with `Allow` for unsupported methods, and in sequences: a created resource is found and a
+deleted one is gone. One check of our own: an event stream ends, with an `end` event, within
+the request timeout (schemathesis keeps a stream cut short at the deadline without failing).
+Waits and streams must end: a request not answered within REQUEST_TIMEOUT seconds fails.
+
+Profiles (`AP_CONFORMANCE_PROFILE`): `fast` (default) and `thorough` (at least 10,000
+requests; the count is printed at the end of the session). Generation is deterministic:
+derandomized per operation, fixed seeds for the sequences.
+
+What is turned off, and why:
+
+- Generation: no NUL character (`allow_x00=False`) and strings in the `utf-8` codec (no lone
+  surrogates). Postgres `text` and `jsonb` cannot hold U+0000 nor unpaired surrogates; the
+  server refuses both with a 422, which the spec's schemas cannot express (JSON Schema has no
+  way to exclude a code point from every string), so schemathesis would report these valid
+  requests as wrongly rejected.
+- `max_response_time`: no limit (schemathesis' default). Waits and streams take as long as
+  their run does; REQUEST_TIMEOUT bounds every request instead.
+- Hypothesis' replay and shrinking in `test_stateful`: failures are collected, not raised,
+  because a sequence replayed against a server whose state has moved on is not the same
+  sequence. Each failure is reported with a curl command reproducing its last request.
+
+Not a check but a boundary of the test: webhook deliveries go to an in-process mock (no
+request leaves the machine); creating a run still validates the webhook URL as in production.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import ClassVar
+
+import hypothesis
+import pytest
+import schemathesis
+from hypothesis import strategies as st
+from hypothesis.errors import FlakyStrategyDefinition
+from schemathesis.core.failures import FailureGroup
+
+from . import APP, SPEC, profile
+
+PROFILE = profile()
+REQUEST_TIMEOUT = 30  # seconds; the server's run_timeout (10 s) ends every run before it
+MAX_STREAM_EVENTS = 10_000  # read streams to their end: no run here sends this many events
+
+schema = schemathesis.openapi.from_path(SPEC)
+schema.app = APP
+schema.config.generation.update(
+    max_examples=PROFILE.max_examples,
+    deterministic=True,
+    allow_x00=False,
+    codec="utf-8",
+    database="none",
+)
+schema.config.update(request_timeout=REQUEST_TIMEOUT)
+schema.config.max_stream_events = MAX_STREAM_EVENTS
+
+pytestmark = pytest.mark.usefixtures("conformance_app")
+
+# The example agents (server/agents/examples.py). A generated agent_id is a random string,
+# which names no agent (404); one in two becomes one of these, so that runs really run:
+# echo succeeds, hitl and hitl2 interrupt (and can be resumed), slow is cancellable, fail fails.
+AGENTS = ("echo", "hitl", "hitl2", "slow", "fail")
+
+
+def _known_agent(value: object) -> st.SearchStrategy:
+    if not isinstance(value, str):  # a negative case's wrong type stays wrong
+        return st.just(value)
+    return st.one_of(st.just(value), st.sampled_from(AGENTS))
+
+
+@schema.hook
+def flatmap_body(context, body):
+    if isinstance(body, dict) and "agent_id" in body:
+        return _known_agent(body["agent_id"]).map(lambda agent: {**body, "agent_id": agent})
+    return st.just(body)
+
+
+@schema.hook
+def flatmap_path_parameters(context, path_parameters):
+    if isinstance(path_parameters, dict) and "agent_id" in path_parameters:
+        return _known_agent(path_parameters["agent_id"]).map(
+            lambda agent: {**path_parameters, "agent_id": agent}
+        )
+    return st.just(path_parameters)
+
+
+@schemathesis.check
+def event_stream_ends(ctx, response, case):
+    """A 200 event stream ends by itself, and its last event is `end`."""
+    content_type = response.headers.get("content-type", [""])[0]
+    if response.status_code != 200 or not content_type.startswith("text/event-stream"):
+        return None
+    if response.stream_cut_short:
+        raise AssertionError(
+            f"The event stream did not end within {REQUEST_TIMEOUT} s "
+            f"(or sent more than {MAX_STREAM_EVENTS} events)"
+        )
+    names = [
+        line[len("event:") :].strip()
+        for line in response.content.decode().splitlines()
+        if line.startswith("event:")
+    ]
+    if not names or names[-1] != "end":
+        raise AssertionError(f"The event stream's last event is {names[-1:]!r}, not `end`")
+    return True
+
+
+@schema.parametrize()
+def test_operation(case):
+    case.call_and_validate()
+
+
+class Workflow(schema.as_state_machine()):
+    """Scenarios of linked calls. Failures are collected, not raised: a raised failure makes
+    Hypothesis replay the scenario, which a server whose state has moved on cannot repeat."""
+
+    failures: ClassVar[dict[tuple[str, str], str]] = {}  # (operation, title): details
+    scenarios: ClassVar[int] = 0
+
+    def validate_response(self, response, case, additional_checks=None, **kwargs):
+        try:
+            super().validate_response(response, case, additional_checks, **kwargs)
+        except FailureGroup as group:
+            for failure in group.exceptions:
+                key = (case.operation.label, failure.title)
+                self.failures.setdefault(key, f"{failure}\n{case.as_curl_command()}")
+
+    def teardown(self):
+        type(self).scenarios += 1
+        super().teardown()
+
+
+def test_stateful():
+    """PROFILE.stateful_examples scenarios, from fixed seeds. What a seed generates depends
+    on what the server answered, so Hypothesis may find its record of earlier scenarios
+    contradicted (FlakyStrategyDefinition): then the next seed goes on."""
+    settings = hypothesis.settings(
+        max_examples=PROFILE.stateful_examples,
+        stateful_step_count=PROFILE.stateful_steps,
+        phases=[hypothesis.Phase.generate],
+        database=None,
+        deadline=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    seed = 0
+    while Workflow.scenarios < PROFILE.stateful_examples and seed < PROFILE.stateful_examples:
+        with contextlib.suppress(FlakyStrategyDefinition):
+            hypothesis.seed(seed)(Workflow).run(settings=settings)
+        seed += 1
+    APP.notes.append(f"stateful: {Workflow.scenarios} scenarios from {seed} seeds")
+    assert not Workflow.failures, "\n\n".join(
+        f"{label}: {title}\n{detail}" for (label, title), detail in Workflow.failures.items()
+    )
+    assert Workflow.scenarios >= PROFILE.stateful_examples

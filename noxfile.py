@@ -1,4 +1,4 @@
-"""Sessions: generate, check-generated, tests, lint (and, as they land: conformance, bench).
+"""Sessions: generate, check-generated, tests, conformance, lint, serve (and, as it lands: bench).
 
 Every session installs what it needs into its own virtualenv, so a fresh machine with
 Python 3.11 and `pip install nox` can run all of them.
@@ -39,6 +39,15 @@ def tests(session: nox.Session) -> None:
     """The test suite on real Postgres: DATABASE_URL if set, else an embedded one."""
     session.install("-e", ".[test]", "-e", "./client")
     session.run("pytest", *(session.posargs or ["tests", "client/tests"]))
+
+
+@nox.session
+def conformance(session: nox.Session) -> None:
+    """schemathesis over every operation and linked sequences of them, against the server
+    in-process on real Postgres (DATABASE_URL, else embedded). AP_CONFORMANCE_PROFILE=thorough
+    for the long run (at least 10,000 requests); the default `fast` profile is CI's."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *(session.posargs or ["tests/conformance"]))
 
 
 @nox.session

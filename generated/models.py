@@ -15,9 +15,10 @@ class ErrorResponse(BaseModel):
 
     code: str
     """
-    A short machine-readable code: `validation_error`, `not_found`, `thread_exists`,
-    `thread_busy`, `thread_not_interrupted`, `run_active`, `not_implemented`,
-    `unavailable`, `internal_error`, ...
+    A short machine-readable code: `validation_error`, `not_found`,
+    `checkpoint_not_found`, `thread_exists`, `thread_busy`, `thread_interrupted`,
+    `thread_not_interrupted`, `interrupts_unanswered`, `run_active`,
+    `webhook_refused`, `unavailable`, `internal_error`, ...
 
     """
     message: str
@@ -504,7 +505,7 @@ class GetThreadHistoryParams(BaseModel):
     before: UUID | None = None
     """
     A `checkpoint_id`: return only states older than this checkpoint. A checkpoint id
-    that is not in the thread's history gives 404.
+    the thread does not have gives 404 (code `checkpoint_not_found`).
 
     """
 

@@ -45,8 +45,8 @@ class NotFound(ApiError):
     status = 404
     code = "not_found"
 
-    def __init__(self, kind: str, ident: object) -> None:
-        super().__init__(f"{kind} {ident} not found", **{f"{kind}_id": str(ident)})
+    def __init__(self, kind: str, ident: object, *, code: str | None = None) -> None:
+        super().__init__(f"{kind} {ident} not found", code=code, **{f"{kind}_id": str(ident)})
 
 
 class Conflict(ApiError):
@@ -54,11 +54,6 @@ class Conflict(ApiError):
 
     status = 409
     code = "conflict"
-
-
-class NotImplementedYet(ApiError):
-    status = 501
-    code = "not_implemented"
 
 
 class Unavailable(ApiError):

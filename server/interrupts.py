@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Invalid
+from .errors import Conflict
 
 
 def resume_map(pending: list[dict[str, Any]], value: Any) -> dict[str, Any]:
     """Map each pending interrupt id to its answer.
 
     `value` is either a map from interrupt ids to answers (it must answer every pending
-    interrupt) or, when exactly one interrupt is pending, the answer itself."""
+    interrupt) or, when exactly one interrupt is pending, the answer itself. Anything else
+    is a 409 `interrupts_unanswered`: the same body would do on a thread asking one question,
+    so it conflicts with this thread's state rather than being malformed."""
     ids = [p["id"] for p in pending]
     if isinstance(value, dict) and value and set(value) <= set(ids):
         missing = [i for i in ids if i not in value]
         if missing:
-            raise Invalid(
+            raise _unanswered(
                 f"the thread has {len(ids)} pending interrupts; `input` answers only some",
                 missing=missing,
                 pending=ids,
@@ -24,8 +26,12 @@ def resume_map(pending: list[dict[str, Any]], value: Any) -> dict[str, Any]:
         return {i: value[i] for i in ids}
     if len(ids) == 1:
         return {ids[0]: value}
-    raise Invalid(
+    raise _unanswered(
         f"the thread has {len(ids)} pending interrupts: `input` must map each interrupt id "
         "to its answer",
         pending=ids,
     )
+
+
+def _unanswered(message: str, **metadata: Any) -> Conflict:
+    return Conflict(message, code="interrupts_unanswered", **metadata)

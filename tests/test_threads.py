@@ -205,7 +205,11 @@ async def test_patch_branches_from_an_earlier_checkpoint(http):
         f"/threads/{tid}",
         json={"checkpoint": {"checkpoint_id": str(uuid.uuid4())}, "values": {"v": 4}},
     )
-    assert unknown.status_code == 404 and unknown.json()["code"] == "not_found"
+    # The thread exists, the checkpoint the body names does not: its own code says which.
+    assert unknown.status_code == 404 and unknown.json()["code"] == "checkpoint_not_found"
+    assert (await http.get(f"/threads/{tid}/history")).json() == chain, "nothing written"
+    before = await http.get(f"/threads/{tid}/history", params={"before": str(uuid.uuid4())})
+    assert before.status_code == 404 and before.json()["code"] == "checkpoint_not_found"
 
 
 async def test_history_limit_and_before(http, api):

@@ -246,8 +246,8 @@ class ThreadStore:
                 )
             )
         ).first()
-        if row is None:
-            raise NotFound("checkpoint", checkpoint_id)
+        if row is None:  # the thread exists: a code of its own tells the two 404s apart
+            raise NotFound("checkpoint", checkpoint_id, code="checkpoint_not_found")
         return _checkpoint(row)
 
     async def _write_checkpoint(

@@ -64,14 +64,17 @@ def profile() -> Profile:
 
 def server_settings(database_url: str) -> Settings:
     """The server's settings under test: the defaults, except what keeps every run short
-    and the shutdown quick, and a heartbeat frequent enough to appear in streams."""
+    and the shutdown quick, a heartbeat frequent enough to appear in streams, and
+    temporary threads kept for the whole session."""
     return Settings(
         database_url=database_url,
         pool_size=10,
         run_timeout=10.0,  # a run without config.timeout ends within 10 s
         stop_timeout=1.0,
         shutdown_grace=2.0,
-        temporary_thread_ttl=5.0,
+        # A stateless run's thread (and the run) outlive every scenario: the links from
+        # POST /runs (get, delete, resume the run's thread) find what they were given.
+        temporary_thread_ttl=3600.0,
         sse_heartbeat=1.0,
     )
 

@@ -20,9 +20,10 @@ class ErrorResponse:
     """The body of every 4xx and 5xx response.
 
     Attributes:
-        code (str): A short machine-readable code: `validation_error`, `not_found`, `thread_exists`,
-            `thread_busy`, `thread_not_interrupted`, `run_active`, `not_implemented`,
-            `unavailable`, `internal_error`, ...
+        code (str): A short machine-readable code: `validation_error`, `not_found`,
+            `checkpoint_not_found`, `thread_exists`, `thread_busy`, `thread_interrupted`,
+            `thread_not_interrupted`, `interrupts_unanswered`, `run_active`,
+            `webhook_refused`, `unavailable`, `internal_error`, ...
         message (str): A human-readable short description of the error.
         metadata (ErrorResponseMetadata | Unset): Additional information about the error.
     """

@@ -84,8 +84,9 @@ def sync_detailed(
      `metadata` is merged into the thread's metadata. `values` (merged into the state, key
     by key) and `messages` (appended; a message whose `id` is already in the thread
     replaces it) write a new checkpoint. `checkpoint` names the checkpoint the new state
-    is based on (a branch); it defaults to the latest. A busy thread refuses state
-    changes with 409 (code `thread_busy`).
+    is based on (a branch); it defaults to the latest, and one the thread does not have
+    gives 404 (code `checkpoint_not_found`). A busy thread refuses state changes with 409
+    (code `thread_busy`).
 
     Args:
         thread_id (UUID):
@@ -122,8 +123,9 @@ def sync(
      `metadata` is merged into the thread's metadata. `values` (merged into the state, key
     by key) and `messages` (appended; a message whose `id` is already in the thread
     replaces it) write a new checkpoint. `checkpoint` names the checkpoint the new state
-    is based on (a branch); it defaults to the latest. A busy thread refuses state
-    changes with 409 (code `thread_busy`).
+    is based on (a branch); it defaults to the latest, and one the thread does not have
+    gives 404 (code `checkpoint_not_found`). A busy thread refuses state changes with 409
+    (code `thread_busy`).
 
     Args:
         thread_id (UUID):
@@ -155,8 +157,9 @@ async def asyncio_detailed(
      `metadata` is merged into the thread's metadata. `values` (merged into the state, key
     by key) and `messages` (appended; a message whose `id` is already in the thread
     replaces it) write a new checkpoint. `checkpoint` names the checkpoint the new state
-    is based on (a branch); it defaults to the latest. A busy thread refuses state
-    changes with 409 (code `thread_busy`).
+    is based on (a branch); it defaults to the latest, and one the thread does not have
+    gives 404 (code `checkpoint_not_found`). A busy thread refuses state changes with 409
+    (code `thread_busy`).
 
     Args:
         thread_id (UUID):
@@ -191,8 +194,9 @@ async def asyncio(
      `metadata` is merged into the thread's metadata. `values` (merged into the state, key
     by key) and `messages` (appended; a message whose `id` is already in the thread
     replaces it) write a new checkpoint. `checkpoint` names the checkpoint the new state
-    is based on (a branch); it defaults to the latest. A busy thread refuses state
-    changes with 409 (code `thread_busy`).
+    is based on (a branch); it defaults to the latest, and one the thread does not have
+    gives 404 (code `checkpoint_not_found`). A busy thread refuses state changes with 409
+    (code `thread_busy`).
 
     Args:
         thread_id (UUID):

@@ -1,4 +1,4 @@
-"""Sessions: generate, check-generated, tests, conformance, lint, serve (and, as it lands: bench).
+"""Sessions: generate, check-generated, tests, conformance, bench, lint, serve.
 
 Every session installs what it needs into its own virtualenv, so a fresh machine with
 Python 3.11 and `pip install nox` can run all of them.
@@ -48,6 +48,15 @@ def conformance(session: nox.Session) -> None:
     for the long run (at least 10,000 requests); the default `fast` profile is CI's."""
     session.install("-e", ".[test]")
     session.run("pytest", *(session.posargs or ["tests/conformance"]))
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The benchmark: one and two server processes on a fresh database of DATABASE_URL's
+    Postgres (default: the local one at 127.0.0.1:5432); prints the table. `-- --quick` for
+    a smoke run, `-- --json PATH` to keep the figures, `-- --profile PATH` for py-spy."""
+    session.install("-e", ".", "py-spy")
+    session.run("python", "-m", "tests.bench.bench", *session.posargs)
 
 
 @nox.session

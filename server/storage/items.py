@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..errors import NotFound
+from . import autocommit
 from .tables import store_items
 
 
@@ -33,6 +34,7 @@ def _labels(namespace: list[str]):
 class ItemStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.reads = autocommit(engine)
 
     async def put(self, namespace: list[str], key: str, value: dict[str, Any]) -> None:
         statement = insert(store_items).values(namespace=namespace, key=key, value=value)
@@ -47,7 +49,7 @@ class ItemStore:
         query = select(*COLUMNS).where(
             store_items.c.namespace == _labels(namespace), store_items.c.key == key
         )
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             row = (await conn.execute(query)).first()
         if row is None:
             raise NotFound("item", "/".join([*namespace, key]))
@@ -83,7 +85,7 @@ class ItemStore:
         query = query.order_by(
             store_items.c.updated_at.desc(), store_items.c.namespace, store_items.c.key
         )
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             rows = await conn.execute(query.limit(limit).offset(offset))
             return [ItemRecord(**row._mapping) for row in rows]
 
@@ -111,5 +113,5 @@ class ItemStore:
                 length >= len(suffix),
             )
         query = query.order_by("path").limit(limit).offset(offset)
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return [list(row.path) for row in await conn.execute(query)]

@@ -25,6 +25,7 @@ from sqlalchemy.types import Text
 from .. import interrupts
 from ..errors import Conflict, NotFound
 from ..states import ACTIVE, RunStatus, ThreadStatus, thread_after
+from . import autocommit
 from .tables import run_events, runs
 from .threads import ThreadRecord, ThreadStore
 
@@ -112,6 +113,7 @@ class RunStore:
         webhook_payload: Callable[[RunRecord], dict[str, Any]],
     ) -> None:
         self.engine = engine
+        self.reads = autocommit(engine)
         self.threads = threads
         self.temporary_ttl = temporary_ttl
         self.webhook_payload = webhook_payload
@@ -170,17 +172,16 @@ class RunStore:
                 )
             ).one()
             await self._set_thread_status(conn, thread.thread_id, ThreadStatus.BUSY)
-            await self._append_events(conn, run_id, [("metadata", {"run_id": str(run_id)})])
-            await _notify(conn, QUEUE)
+            await self._append_events(
+                conn, run_id, [("metadata", {"run_id": str(run_id)})], notify=False
+            )
+            await _notify(conn, (EVENTS, str(run_id)), (QUEUE, ""))
             return _run(row)
 
     async def _thread_for(self, conn: AsyncConnection, new: NewRun) -> ThreadRecord:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own
-            thread_id = uuid.uuid4()
-            await conn.execute(
-                text("INSERT INTO threads (thread_id) VALUES (:t)"), {"t": thread_id}
-            )
-            return await self.threads._get(conn, thread_id, lock=True)
+            # New and not yet committed: no other transaction can see it, let alone lock it.
+            return await self.threads._insert(conn, uuid.uuid4())
         if new.if_not_exists == "create" and not new.is_resume:
             await conn.execute(
                 text("INSERT INTO threads (thread_id) VALUES (:t) ON CONFLICT DO NOTHING"),
@@ -208,7 +209,7 @@ class RunStore:
     # -- reading -----------------------------------------------------------------------
 
     async def get(self, run_id: uuid.UUID) -> RunRecord:
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return await self._get(conn, run_id)
 
     async def search(
@@ -233,13 +234,13 @@ class RunStore:
         query = (
             query.order_by(runs.c.created_at.desc(), runs.c.seq.desc()).limit(limit).offset(offset)
         )
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return [_run(row) for row in await conn.execute(query)]
 
     async def asking_agent_id(self, thread_id: uuid.UUID) -> str | None:
         """The agent that asked the thread's pending questions (what a resume runs by
         default): recorded in the interrupt checkpoint, so a copy of the thread knows it."""
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return (
                 await conn.execute(
                     text(
@@ -266,7 +267,7 @@ class RunStore:
     async def events_after(
         self, run_id: uuid.UUID, after: int, limit: int = 500
     ) -> list[StoredEvent]:
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             rows = await conn.execute(
                 select(run_events.c.seq, run_events.c.event, run_events.c.data)
                 .where(run_events.c.run_id == run_id, run_events.c.seq > after)
@@ -276,7 +277,7 @@ class RunStore:
             return [StoredEvent(*row) for row in rows]
 
     async def last_event_seq(self, run_id: uuid.UUID) -> int:
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return await self._last_seq(conn, run_id)
 
     # -- the queue ---------------------------------------------------------------------
@@ -355,12 +356,12 @@ class RunStore:
                     ),
                     {"r": run_id},
                 )
-                await _notify(conn, QUEUE)
+                await _notify(conn, (QUEUE, ""))
 
     async def recover_expired(self, max_attempts: int) -> int:
         """Runs whose worker stopped renewing its lease: retried while attempts remain,
         else ended `error`; a run asked to stop ends `interrupted`. Threads never stay busy."""
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             expired = (
                 await conn.execute(
                     text(
@@ -388,7 +389,7 @@ class RunStore:
                         ),
                         {"r": run_id},
                     )
-                    await _notify(conn, QUEUE)
+                    await _notify(conn, (QUEUE, ""))
                 else:
                     error = {"type": "WorkerLost", "message": "the process running it stopped"}
                     await self._finish(conn, run, RunStatus.ERROR, error=error)
@@ -416,7 +417,7 @@ class RunStore:
             query = query.where(runs.c.thread_id == thread_id)
         if run_ids is not None:
             query = query.where(runs.c.run_id.in_(run_ids))
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return list((await conn.execute(query)).scalars())
 
     async def sweep_temporary_threads(self) -> None:
@@ -469,7 +470,7 @@ class RunStore:
     ) -> RunRecord | None:
         """End a run this worker executes; None if it had already ended otherwise."""
         async with self.engine.begin() as conn:
-            await self.threads._get(conn, run.thread_id, lock=True)
+            thread = await self.threads._get(conn, run.thread_id, lock=True)
             current = await self._get(conn, run.run_id, missing_ok=True)
             if (
                 current is None
@@ -478,7 +479,13 @@ class RunStore:
             ):
                 return None
             return await self._finish(
-                conn, current, status, error=error, stop_reason=stop_reason, action=action
+                conn,
+                current,
+                status,
+                error=error,
+                stop_reason=stop_reason,
+                action=action,
+                thread=thread,
             )
 
     # -- stopping ----------------------------------------------------------------------
@@ -532,7 +539,7 @@ class RunStore:
                 },
             )
         ).one()
-        await _notify(conn, CONTROL, str(run.run_id))
+        await _notify(conn, (CONTROL, str(run.run_id)))
         return _run(row)
 
     # -- the one way a run ends --------------------------------------------------------
@@ -546,9 +553,12 @@ class RunStore:
         error: dict[str, Any] | None = None,
         stop_reason: str | None = None,
         action: str | None = None,
+        thread: ThreadRecord | None = None,
     ) -> RunRecord | None:
-        """End `run` (its thread is locked by the caller) and settle its thread."""
-        thread = await self.threads._get(conn, run.thread_id)
+        """End `run` (its thread is locked by the caller, who may pass it as read under
+        that lock) and settle its thread."""
+        if thread is None:
+            thread = await self.threads._get(conn, run.thread_id)
         row = (
             await conn.execute(
                 text(
@@ -577,7 +587,7 @@ class RunStore:
                 ).bindparams(bindparam("payload", type_=JSONB)),
                 {"r": ended.run_id, "url": ended.webhook, "payload": self.webhook_payload(ended)},
             )
-            await _notify(conn, WEBHOOKS)
+            await _notify(conn, (WEBHOOKS, ""))
         if action == "rollback":
             await self._erase(conn, ended)
         else:
@@ -587,29 +597,37 @@ class RunStore:
             if status == RunStatus.INTERRUPTED and thread.interrupts and ended.stop_reason is None:
                 events.append(("interrupt", thread.interrupts))
             events.append(("end", {"status": status.value, "stop_reason": ended.stop_reason}))
-            await self._append_events(conn, run.run_id, events)
+            await self._append_events(conn, run.run_id, events, notify=False)
         others = await self._active_runs(conn, run.thread_id)
         if not others:
             after = thread_after(status, stopped=ended.stop_reason is not None)
-            await self._set_thread_status(conn, run.thread_id, after)
-            if after != ThreadStatus.INTERRUPTED and thread.interrupts:
-                await conn.execute(
-                    text("UPDATE threads SET interrupts = '[]' WHERE thread_id = :t"),
-                    {"t": run.thread_id},
-                )
-            if ended.temporary and ended.on_completion == "delete":
-                await conn.execute(
-                    text(
-                        "UPDATE threads SET expires_at = now() + make_interval(secs => :ttl)"
-                        " WHERE thread_id = :t"
-                    ),
-                    {"t": run.thread_id, "ttl": self.temporary_ttl},
-                )
+            temporary = ended.temporary and ended.on_completion == "delete"
+            await conn.execute(
+                text(
+                    "UPDATE threads SET status = :s, updated_at = now(),"
+                    " interrupts = CASE WHEN :keep THEN interrupts ELSE '[]'::jsonb END,"
+                    " expires_at = CASE WHEN :expire"
+                    "   THEN now() + make_interval(secs => :ttl) ELSE expires_at END"
+                    " WHERE thread_id = :t"
+                ),
+                {
+                    "s": after.value,
+                    "keep": after == ThreadStatus.INTERRUPTED,
+                    "expire": temporary,
+                    "ttl": self.temporary_ttl,
+                    "t": run.thread_id,
+                },
+            )
         if action == "rollback":  # the run and its events are gone: say how it ended
-            await _notify(conn, EVENTS, f"{run.run_id} {status.value} {ended.stop_reason or ''}")
+            said = f"{run.run_id} {status.value} {ended.stop_reason or ''}"
         else:
-            await _notify(conn, EVENTS, str(run.run_id))
-        await _notify(conn, QUEUE)
+            said = str(run.run_id)
+        # The queue learns of work only if this run held back a pending one of its thread:
+        # a worker's freed capacity wakes its own claim loop.
+        if any(other.status == RunStatus.PENDING for other in others):
+            await _notify(conn, (EVENTS, said), (QUEUE, ""))
+        else:
+            await _notify(conn, (EVENTS, said))
         return None if action == "rollback" else ended
 
     async def _erase(self, conn: AsyncConnection, run: RunRecord) -> None:
@@ -688,8 +706,15 @@ class RunStore:
         ).scalar_one()
 
     async def _append_events(
-        self, conn: AsyncConnection, run_id: uuid.UUID, events: list[tuple[str, Any]]
+        self,
+        conn: AsyncConnection,
+        run_id: uuid.UUID,
+        events: list[tuple[str, Any]],
+        *,
+        notify: bool = True,
     ) -> None:
+        """Append events to the run's log; `notify=False` when the caller notifies EVENTS
+        with run_id itself, in a statement it shares with other notifications."""
         if not events:
             return
         await conn.execute(
@@ -707,7 +732,8 @@ class RunStore:
                 "datas": [json.dumps(d, default=str) for _, d in events],
             },
         )
-        await _notify(conn, EVENTS, str(run_id))
+        if notify:
+            await _notify(conn, (EVENTS, str(run_id)))
 
 
 class LostRun(Exception):
@@ -720,5 +746,10 @@ def _expired(run: RunRecord) -> bool:
     return run.lease_expires_at is not None and run.lease_expires_at < datetime.now(UTC)
 
 
-async def _notify(conn: AsyncConnection, channel: str, payload: str = "") -> None:
-    await conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": channel, "p": payload})
+async def _notify(conn: AsyncConnection, *messages: tuple[str, str]) -> None:
+    """NOTIFY each (channel, payload) in one round trip; delivered at commit."""
+    calls = ", ".join(f"pg_notify(:c{i}, :p{i})" for i in range(len(messages)))
+    params = {}
+    for i, (channel, payload) in enumerate(messages):
+        params[f"c{i}"], params[f"p{i}"] = channel, payload
+    await conn.execute(text(f"SELECT {calls}"), params)

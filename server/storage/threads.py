@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .. import state
 from ..errors import Conflict, NotFound
+from . import autocommit
 from .tables import checkpoints, threads
 
 
@@ -60,6 +61,7 @@ def _checkpoint(row) -> CheckpointRecord:
 class ThreadStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.reads = autocommit(engine)
 
     async def create(
         self, thread_id: uuid.UUID | None, metadata: dict[str, Any], if_exists: str
@@ -79,7 +81,7 @@ class ThreadStore:
             return await self._get(conn, thread_id)
 
     async def get(self, thread_id: uuid.UUID) -> ThreadRecord:
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return await self._get(conn, thread_id)
 
     async def search(
@@ -103,7 +105,7 @@ class ThreadStore:
             .limit(limit)
             .offset(offset)
         )
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             return [_thread(row) for row in await conn.execute(query)]
 
     async def patch(
@@ -191,7 +193,7 @@ class ThreadStore:
         self, thread_id: uuid.UUID, *, limit: int, before: uuid.UUID | None
     ) -> list[CheckpointRecord]:
         """The chain of checkpoints that led to the head (or to `before`), newest first."""
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             thread = await self._get(conn, thread_id)
             if before is not None:
                 start = (await self._checkpoint(conn, thread_id, before)).parent_checkpoint_id
@@ -216,11 +218,20 @@ class ThreadStore:
 
     async def next_step(self, thread_id: uuid.UUID, head: uuid.UUID | None) -> int:
         """The step number of the checkpoint that will follow `head`."""
-        async with self.engine.connect() as conn:
+        async with self.reads.connect() as conn:
             base = await self._checkpoint(conn, thread_id, head)
         return base.metadata.get("step", -1) + 1 if base else 0
 
     # -- shared with the run engine ------------------------------------------------------
+
+    async def _insert(self, conn: AsyncConnection, thread_id: uuid.UUID) -> ThreadRecord:
+        """A new empty thread, as inserted."""
+        row = (
+            await conn.execute(
+                threads.insert().values(thread_id=thread_id).returning(*THREAD_COLUMNS)
+            )
+        ).one()
+        return _thread(row)
 
     async def _get(
         self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False

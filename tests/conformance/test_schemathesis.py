@@ -140,6 +140,8 @@ class Workflow(schema.as_state_machine()):
         self.trail: list[str] = []  # this scenario's calls so far, for the failure report
         self.deleted_threads: set[str] = set()  # DELETE /threads/{thread_id} answered 204
         self.run_threads: dict[str, str] = {}  # run_id: thread_id, from the answers seen
+        self.erased_runs: set[str] = set()  # cancelled with action=rollback: deleted
+        self.given_ids: set[str] = set()  # every thread_id and run_id the server answered
 
     def validate_response(self, response, case, additional_checks=None, **kwargs):
         self.trail.append(f"{case.operation.label} -> {response.status_code}")
@@ -154,8 +156,10 @@ class Workflow(schema.as_state_machine()):
                     continue
                 key = (case.operation.label, failure.title)
                 trail = "\n".join(f"  {step}" for step in self.trail)
+                answer = response.content[:500].decode(errors="replace")
                 self.failures.setdefault(
-                    key, f"{failure}\nscenario:\n{trail}\n{case.as_curl_command()}"
+                    key,
+                    f"{failure}\nscenario:\n{trail}\n{case.as_curl_command()}\nanswer: {answer}",
                 )
 
     def teardown(self):
@@ -163,31 +167,54 @@ class Workflow(schema.as_state_machine()):
         super().teardown()
 
     def _remember(self, response, case) -> None:
-        if case.operation.label == "DELETE /threads/{thread_id}" and response.status_code == 204:
+        label, status = case.operation.label, response.status_code
+        sent = case.body if isinstance(case.body, dict) else {}
+        if label == "DELETE /threads/{thread_id}" and status == 204:
             self.deleted_threads.add(str(case.path_parameters["thread_id"]))
-        body = _json(response) if response.status_code == 200 else None
-        run = body.get("run", body) if isinstance(body, dict) else None
-        if isinstance(run, dict) and "run_id" in run and "thread_id" in run:
-            self.run_threads[str(run["run_id"])] = str(run["thread_id"])
+        rollback = (case.query or {}).get("action") == "rollback"
+        if label == "POST /runs/{run_id}/cancel" and status in (200, 204) and rollback:
+            self.erased_runs.add(str(case.path_parameters["run_id"]))
+        answer = _json(response) if status == 200 else None
+        runs = answer if isinstance(answer, list) else [answer]
+        runs = [r.get("run", r) for r in runs if isinstance(r, dict)]
+        if label == "POST /runs/cancel" and sent.get("action") == "rollback":
+            self.erased_runs.update(str(r.get("run_id")) for r in runs)
+        if sent.get("multitask_strategy") == "rollback" and runs and sent.get("thread_id"):
+            thread = str(sent["thread_id"])  # its earlier active runs are erased
+            self.erased_runs.update(r for r, t in self.run_threads.items() if t == thread)
+        for run in runs:
+            for name in ("run_id", "thread_id"):
+                if isinstance(run.get(name), str):
+                    self.given_ids.add(run[name])
+            if "run_id" in run and "thread_id" in run:
+                self.run_threads[str(run["run_id"])] = str(run["thread_id"])
 
     def _explained_404(self, response, case, failure) -> str | None:
         """Why a "created resource not found" is not one, if it is not: the 404 is about
-        another resource than the one created (its body names it), or the created run
-        went with its thread, deleted earlier in the scenario (a thread's runs are part of
-        it). Anything else stays a failure."""
+        another resource than the one created (its body names it: a checkpoint, an agent,
+        or an id the server never gave, when a link did not fill the request body), the
+        created run went with its thread, deleted earlier in the scenario (a thread's runs
+        are part of it), or the run was cancelled with `action=rollback`, which erases it.
+        Anything else stays a failure."""
         if failure.title != "Created resource not found":
             return None
         error = _json(response)
         if isinstance(error, dict):
             if error.get("code") == "checkpoint_not_found":
                 return "a checkpoint the thread lacks"
-            if "agent_id" in (error.get("metadata") or {}):
+            named = error.get("metadata") or {}
+            if "agent_id" in named:
                 return "an agent that does not exist"
+            ids = [str(named[k]) for k in ("thread_id", "run_id") if k in named]
+            if ids and not any(i in self.given_ids for i in ids):
+                return "an id the server never gave (a link did not fill the body)"
         body = case.body if isinstance(case.body, dict) else {}
         run_id = str((case.path_parameters or {}).get("run_id"))
         thread = body.get("thread_id") or self.run_threads.get(run_id)
         if thread is not None and str(thread) in self.deleted_threads:
             return "the run's thread was deleted"
+        if run_id in self.erased_runs:
+            return "the run was cancelled with action=rollback (erased)"
         return None
 
 

@@ -9,9 +9,11 @@ on the event loop the requests are served on. It counts the HTTP requests it ser
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import re
+import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from ap_server.settings import Settings
 PROFILE_VARIABLE = "AP_CONFORMANCE_PROFILE"
 # The thorough profile must make at least this many requests in all.
 THOROUGH_MIN_REQUESTS = 10_000
+# The server's shutdown (drain runs: shutdown_grace, then hand back) must end within this.
+SHUTDOWN_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +166,23 @@ class ConformanceApp:
         assert message["type"] == "lifespan.shutdown", message
         self._app = None
         try:
-            await stack.aclose()
+            async with asyncio.timeout(SHUTDOWN_TIMEOUT):
+                await stack.aclose()
+        except TimeoutError:
+            _dump_tasks()
+            await send({"type": "lifespan.shutdown.failed", "message": "shutdown hung"})
+            return
         except BaseException as exc:
             await send({"type": "lifespan.shutdown.failed", "message": repr(exc)})
             return
         await send({"type": "lifespan.shutdown.complete"})
+
+
+def _dump_tasks() -> None:
+    """What a hung shutdown waits on: every task of the loop, with its stack."""
+    print(f"\nshutdown did not end within {SHUTDOWN_TIMEOUT} s; tasks:", file=sys.stderr)
+    for task in asyncio.all_tasks():
+        task.print_stack(limit=12, file=sys.stderr)
 
 
 def _keep_webhooks_local(app: Starlette) -> None:

@@ -91,6 +91,7 @@ async def _serve(settings: Settings) -> int:
         host, port = sock.getsockname()[:2]
         print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
         print(database.describe(), flush=True)
+        print(app.state.keys.describe(), flush=True)
         server = uvicorn.Server(config)
         await server.serve(sockets=[sock])
         return 0 if server.started else 1

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..errors import NotFound
 from ..sse import Event
 from ..states import TERMINAL, RunStatus
+from ..storage.owners import Scope
 from ..storage.runs import EVENTS, NewRun, RunRecord, RunStore
 from .notifier import Notifier
 
@@ -33,6 +34,12 @@ class RunService:
         self.notifier = notifier
         self.stop_grace = stop_grace
         self._background: set[asyncio.Task] = set()
+
+    def scoped(self, scope: Scope) -> RunService:
+        """The same service on the runs `scope` sees (sharing its background stops)."""
+        service = RunService(self.runs.scoped(scope), self.notifier, stop_grace=self.stop_grace)
+        service._background = self._background
+        return service
 
     async def create(self, new: NewRun) -> RunRecord:
         return await self.runs.create(new, stop_grace=self.stop_grace)

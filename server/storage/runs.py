@@ -25,6 +25,7 @@ from sqlalchemy.types import Text
 from .. import interrupts
 from ..errors import Conflict, NotFound
 from ..states import ACTIVE, RunStatus, ThreadStatus, thread_after
+from .owners import Scope
 from .tables import run_events, runs
 from .threads import ThreadRecord, ThreadStore
 
@@ -62,6 +63,7 @@ class RunRecord:
     worker_id: str | None
     lease_expires_at: datetime | None
     attempt: int
+    owner: str  # the owner of its thread
 
     @property
     def active(self) -> bool:
@@ -112,9 +114,19 @@ class RunStore:
         webhook_payload: Callable[[RunRecord], dict[str, Any]],
     ) -> None:
         self.engine = engine
-        self.threads = threads
+        self.threads = threads  # its scope is this store's
         self.temporary_ttl = temporary_ttl
         self.webhook_payload = webhook_payload
+
+    @property
+    def scope(self) -> Scope:
+        return self.threads.scope
+
+    def scoped(self, scope: Scope) -> RunStore:
+        """The runs (and threads) `scope` sees; a run belongs to its thread's owner."""
+        return RunStore(
+            self.engine, self.threads.scoped(scope), self.temporary_ttl, self.webhook_payload
+        )
 
     # -- creating ----------------------------------------------------------------------
 
@@ -165,6 +177,7 @@ class RunStore:
                         on_completion=on_completion,
                         temporary=new.thread_id is None,
                         timeout_seconds=new.timeout_seconds,
+                        owner=thread.owner,
                     )
                     .returning(*RUN_COLUMNS)
                 )
@@ -178,13 +191,16 @@ class RunStore:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own
             thread_id = uuid.uuid4()
             await conn.execute(
-                text("INSERT INTO threads (thread_id) VALUES (:t)"), {"t": thread_id}
+                text("INSERT INTO threads (thread_id, owner) VALUES (:t, :o)"),
+                {"t": thread_id, "o": self.scope.owner},
             )
             return await self.threads._get(conn, thread_id, lock=True)
         if new.if_not_exists == "create" and not new.is_resume:
             await conn.execute(
-                text("INSERT INTO threads (thread_id) VALUES (:t) ON CONFLICT DO NOTHING"),
-                {"t": new.thread_id},
+                text(
+                    "INSERT INTO threads (thread_id, owner) VALUES (:t, :o) ON CONFLICT DO NOTHING"
+                ),
+                {"t": new.thread_id, "o": self.scope.owner},
             )
         return await self.threads._get(conn, new.thread_id, lock=True)
 
@@ -221,7 +237,7 @@ class RunStore:
         limit: int,
         offset: int,
     ) -> list[RunRecord]:
-        query = select(*RUN_COLUMNS)
+        query = select(*RUN_COLUMNS).where(self.scope.visible(runs.c.owner))
         if thread_id:
             query = query.where(runs.c.thread_id == thread_id)
         if agent_id:
@@ -240,6 +256,7 @@ class RunStore:
         """The agent that asked the thread's pending questions (what a resume runs by
         default): recorded in the interrupt checkpoint, so a copy of the thread knows it."""
         async with self.engine.connect() as conn:
+            await self.threads._get(conn, thread_id)  # 404 unless the scope sees it
             return (
                 await conn.execute(
                     text(
@@ -411,7 +428,11 @@ class RunStore:
     ) -> list[uuid.UUID]:
         """Ids of active runs of a thread and/or in a list (for a bulk stop)."""
         statuses = [s.value for s in ACTIVE] if status == "all" else [status]
-        query = select(runs.c.run_id).where(runs.c.status.in_(statuses)).order_by(runs.c.seq)
+        query = (
+            select(runs.c.run_id)
+            .where(runs.c.status.in_(statuses), self.scope.visible(runs.c.owner))
+            .order_by(runs.c.seq)
+        )
         if thread_id is not None:
             query = query.where(runs.c.thread_id == thread_id)
         if run_ids is not None:
@@ -643,7 +664,10 @@ class RunStore:
     async def _get(
         self, conn: AsyncConnection, run_id: uuid.UUID, missing_ok: bool = False
     ) -> RunRecord:
-        row = (await conn.execute(select(*RUN_COLUMNS).where(runs.c.run_id == run_id))).first()
+        query = select(*RUN_COLUMNS).where(
+            runs.c.run_id == run_id, self.scope.visible(runs.c.owner)
+        )
+        row = (await conn.execute(query)).first()
         if row is None:
             if missing_ok:
                 return None  # type: ignore[return-value]

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .. import state
 from ..errors import Conflict, NotFound
+from .owners import EVERYONE, Scope
 from .tables import checkpoints, threads
 
 
@@ -31,6 +32,7 @@ class ThreadRecord:
     values: dict[str, Any]
     interrupts: list[dict[str, Any]]
     head_checkpoint_id: uuid.UUID | None
+    owner: str
 
 
 @dataclass(slots=True)
@@ -58,8 +60,14 @@ def _checkpoint(row) -> CheckpointRecord:
 
 
 class ThreadStore:
-    def __init__(self, engine: AsyncEngine) -> None:
+    """Threads and checkpoints as seen by one `Scope` (checkpoints through their thread)."""
+
+    def __init__(self, engine: AsyncEngine, scope: Scope = EVERYONE) -> None:
         self.engine = engine
+        self.scope = scope
+
+    def scoped(self, scope: Scope) -> ThreadStore:
+        return ThreadStore(self.engine, scope)
 
     async def create(
         self, thread_id: uuid.UUID | None, metadata: dict[str, Any], if_exists: str
@@ -69,13 +77,21 @@ class ThreadStore:
             row = (
                 await conn.execute(
                     text(
-                        "INSERT INTO threads (thread_id, metadata) VALUES (:id, CAST(:metadata AS jsonb))"
+                        "INSERT INTO threads (thread_id, metadata, owner)"
+                        " VALUES (:id, CAST(:metadata AS jsonb), :owner)"
                         " ON CONFLICT (thread_id) DO NOTHING RETURNING thread_id"
-                    ).bindparams(id=thread_id, metadata=json.dumps(metadata))
+                    ).bindparams(
+                        id=thread_id, metadata=json.dumps(metadata), owner=self.scope.owner
+                    )
                 )
             ).first()
-            if row is None and if_exists == "raise":
-                raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
+            if row is None:
+                # Another owner's thread can be neither shown nor made: the same 409 as
+                # `if_exists=raise` (its content stays hidden).
+                existing = await self._find(conn, thread_id)
+                if existing is None or if_exists == "raise":
+                    raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
+                return existing
             return await self._get(conn, thread_id)
 
     async def get(self, thread_id: uuid.UUID) -> ThreadRecord:
@@ -91,7 +107,7 @@ class ThreadStore:
         limit: int,
         offset: int,
     ) -> list[ThreadRecord]:
-        query = select(*THREAD_COLUMNS)
+        query = select(*THREAD_COLUMNS).where(self.scope.visible(threads.c.owner))
         if metadata:
             query = query.where(threads.c.metadata.contains(metadata))
         if values:
@@ -172,10 +188,12 @@ class ThreadStore:
             await self._get(conn, thread_id, lock=True)
             await conn.execute(
                 text(
-                    "INSERT INTO threads (thread_id, metadata, status, values, interrupts, head_checkpoint_id)"
+                    "INSERT INTO threads (thread_id, metadata, status, values, interrupts,"
+                    " head_checkpoint_id, owner)"
                     " SELECT :new, metadata, CASE WHEN status = 'busy' THEN 'idle' ELSE status END,"
-                    " values, interrupts, head_checkpoint_id FROM threads WHERE thread_id = :old"
-                ).bindparams(new=new_id, old=thread_id)
+                    " values, interrupts, head_checkpoint_id, :owner FROM threads"
+                    " WHERE thread_id = :old"
+                ).bindparams(new=new_id, old=thread_id, owner=self.scope.owner)
             )
             await conn.execute(
                 text(
@@ -225,13 +243,21 @@ class ThreadStore:
     async def _get(
         self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
     ) -> ThreadRecord:
-        query = select(*THREAD_COLUMNS).where(threads.c.thread_id == thread_id)
+        found = await self._find(conn, thread_id, lock)
+        if found is None:
+            raise NotFound("thread", thread_id)
+        return found
+
+    async def _find(
+        self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
+    ) -> ThreadRecord | None:
+        query = select(*THREAD_COLUMNS).where(
+            threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner)
+        )
         if lock:
             query = query.with_for_update()
         row = (await conn.execute(query)).first()
-        if row is None:
-            raise NotFound("thread", thread_id)
-        return _thread(row)
+        return None if row is None else _thread(row)
 
     async def _checkpoint(
         self, conn: AsyncConnection, thread_id: uuid.UUID, checkpoint_id: uuid.UUID | None

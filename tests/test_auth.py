@@ -24,7 +24,7 @@ from ap_generated.operations import OPERATIONS
 from ap_server.auth import ApiKeys, Unauthorized
 from ap_server.settings import Settings
 
-from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .conftest import ServerProcess, server_on_new_database
 from .test_runs import run_until
 
 KEYS = {"alice": "alice-key-1", "bob": "bob-key-2"}
@@ -34,17 +34,13 @@ OWNERS = tuple(KEYS)
 
 @pytest.fixture(scope="module")
 async def keyed_server(postgres_url: str, tmp_path_factory) -> AsyncIterator[ServerProcess]:
-    url = await create_database(postgres_url)
     log_path = tmp_path_factory.mktemp("keyed") / "server.log"
     env = {
         "AP_API_KEYS": ",".join(f"{owner}={key}" for owner, key in KEYS.items()),
         "AP_ADMIN_KEY": ADMIN_KEY,
     }
-    try:
-        async with await spawn_server(url, log_path=log_path, **env) as process:
-            yield process
-    finally:
-        await drop_database(postgres_url, url)
+    async with server_on_new_database(postgres_url, log_path, **env) as process:
+        yield process
 
 
 def client(server: ServerProcess, key: str | None) -> httpx.AsyncClient:
@@ -138,6 +134,11 @@ async def resources(keyed_server: ServerProcess) -> AsyncIterator[dict[str, Reso
 # "shared": resources no owner has (agents); "public": needs no key.
 Case = Callable[[Resources], tuple[str, str, dict[str, Any] | None, Any]]
 
+
+def resume(path: str) -> Case:
+    return lambda r: ("PATCH", path, None, {"thread_id": r.interrupted_thread_id, "input": 1})
+
+
 MATRIX: dict[str, tuple[Case, str]] = {
     "search_agents": (lambda r: ("POST", "/agents/search", None, {}), "shared"),
     "get_agent": (lambda r: ("GET", "/agents/echo", None, None), "shared"),
@@ -162,33 +163,9 @@ MATRIX: dict[str, tuple[Case, str]] = {
         "404",
     ),
     "search_runs": (lambda r: ("POST", "/runs/search", None, {"thread_id": r.thread_id}), "own"),
-    "resume_run": (
-        lambda r: (
-            "PATCH",
-            "/runs/resume",
-            None,
-            {"thread_id": r.interrupted_thread_id, "input": 1},
-        ),
-        "404",
-    ),
-    "resume_and_stream_run": (
-        lambda r: (
-            "PATCH",
-            "/runs/resume/stream",
-            None,
-            {"thread_id": r.interrupted_thread_id, "input": 1},
-        ),
-        "404",
-    ),
-    "resume_and_wait_run": (
-        lambda r: (
-            "PATCH",
-            "/runs/resume/wait",
-            None,
-            {"thread_id": r.interrupted_thread_id, "input": 1},
-        ),
-        "404",
-    ),
+    "resume_run": (resume("/runs/resume"), "404"),
+    "resume_and_stream_run": (resume("/runs/resume/stream"), "404"),
+    "resume_and_wait_run": (resume("/runs/resume/wait"), "404"),
     "create_and_stream_run": (
         lambda r: ("POST", "/runs/stream", None, {"thread_id": r.thread_id, "agent_id": "echo"}),
         "404",

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
 
 from .database import Database
@@ -92,11 +92,30 @@ async def _serve(settings: Settings) -> int:
         print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
         print(database.describe(), flush=True)
         print(app.state.keys.describe(), flush=True)
-        server = uvicorn.Server(config)
+        server = _server_class()(config, app.state.services.shutting_down)
         await server.serve(sockets=[sock])
         return 0 if server.started else 1
     finally:
         await database.close()
+
+
+def _server_class():
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """Tells the app as soon as a shutdown signal comes, so open waits and streams end
+        cleanly before uvicorn's grace (`timeout_graceful_shutdown`) runs out."""
+
+        def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+            super().__init__(config)
+            self._loop = asyncio.get_running_loop()
+            self._on_exit = on_exit
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            self._loop.call_soon_threadsafe(self._on_exit)
+            super().handle_exit(sig, frame)
+
+    return Server
 
 
 def _url_host(host: str) -> str:

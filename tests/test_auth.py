@@ -38,6 +38,7 @@ async def keyed_server(postgres_url: str, tmp_path_factory) -> AsyncIterator[Ser
     env = {
         "AP_API_KEYS": ",".join(f"{owner}={key}" for owner, key in KEYS.items()),
         "AP_ADMIN_KEY": ADMIN_KEY,
+        "AP_AGENTS": "tests.agents_for_tests:remembers",
     }
     async with server_on_new_database(postgres_url, log_path, **env) as process:
         yield process
@@ -303,12 +304,14 @@ async def test_each_owner_sees_its_own_in_searches(keyed_server, resources) -> N
             runs = (await http.post("/runs/search", json={"limit": 100})).json()
             assert {mine.run_id, mine.active_run_id} <= {r["run_id"] for r in runs}
             assert all(r["thread_id"] in ids for r in runs)
-            items = (await http.post("/store/items/search", json={})).json()["items"]
-            assert sorted(map(str, (i["value"] for i in items))) == sorted(
-                map(str, [{"secret": mine.secret}, {"s": mine.secret}])
-            )
-            spaces = (await http.post("/store/namespaces", json={})).json()
-            assert sorted(spaces) == sorted([mine.namespace, mine.own_namespace])
+            items = (await http.post("/store/items/search", json={"limit": 100})).json()
+            values = [item["value"] for item in items["items"]]
+            assert {"secret": mine.secret} in values and {"s": mine.secret} in values
+            others = {r.secret for r in resources.values() if r != mine}
+            assert not [v for v in values if others & {v.get("secret"), v.get("s")}]
+            spaces = (await http.post("/store/namespaces", json={"limit": 100})).json()
+            assert mine.namespace in spaces and mine.own_namespace in spaces
+            assert not [r for r in resources.values() if r != mine and r.own_namespace in spaces]
 
 
 async def test_a_stateless_run_belongs_to_its_caller(keyed_server, resources) -> None:
@@ -321,6 +324,16 @@ async def test_a_stateless_run_belongs_to_its_caller(keyed_server, resources) ->
         assert (await alice.get(f"/runs/{run_id}")).status_code == 200
         assert (await bob.get(f"/runs/{run_id}")).status_code == 404
         assert (await bob.get(f"/threads/{thread_id}")).status_code == 404
+
+
+async def test_an_agent_uses_its_owners_store(keyed_server, resources) -> None:
+    for owner, key in KEYS.items():
+        async with client(keyed_server, key) as http:
+            body = {"agent_id": "remembers", "input": owner}
+            done = (await http.post("/runs/wait", json=body)).json()
+            assert done["values"]["seen"] == [{"input": owner}], done
+            item = await http.get("/store/items", params={"namespace": "memory", "key": "last"})
+            assert item.json()["value"] == {"input": owner}
 
 
 async def test_the_admin_key_sees_everything(keyed_server, resources) -> None:

@@ -79,7 +79,12 @@ class Services:
         await self.notifier.start()
         await self.worker.start()
 
+    def shutting_down(self) -> None:
+        """The server stops taking requests: end open waits and streams now, cleanly."""
+        self.runs.close()
+
     async def stop(self) -> None:
+        self.shutting_down()
         await self.worker.drain()
         await self.webhooks.aclose()
         await self.notifier.stop()

@@ -7,7 +7,9 @@ The cross-owner matrix takes its operations from the spec's operation table
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import io
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from agent_protocol_client.api.threads import create_thread, get_thread
 from agent_protocol_client.models import ErrorResponse, Thread, ThreadCreate
 from ap_generated.operations import OPERATIONS
 from ap_server.auth import ApiKeys, Unauthorized
+from ap_server.conformance import main as conformance
 from ap_server.settings import Settings
 
 from .conftest import ServerProcess, server_on_new_database
@@ -477,3 +480,12 @@ def test_malformed_key_files_stop_the_start(tmp_path: Path, line: str) -> None:
 def test_no_keys_is_open() -> None:
     keys = ApiKeys.from_settings(Settings())
     assert keys.open and keys.authenticate({}).everything
+
+
+async def test_the_conformance_kit_sends_a_key(keyed_server) -> None:
+    def kit(*extra: str) -> int:
+        args = ["--base-url", keyed_server.base_url, "--only", "threads: *", *extra]
+        return conformance(args, out=io.StringIO())
+
+    assert await asyncio.to_thread(kit, "--api-key", KEYS["alice"]) == 0
+    assert await asyncio.to_thread(kit) == 1  # every check refused: 401

@@ -26,6 +26,7 @@ class Operation:
     body_required: bool
     success_status: int
     stream: bool
+    secured: bool  # needs an API key when the server has keys
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -42,6 +43,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_agent",
@@ -56,6 +58,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_agent_schemas",
@@ -70,6 +73,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="create_thread",
@@ -84,6 +88,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="search_threads",
@@ -98,6 +103,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_thread_history",
@@ -112,6 +118,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="copy_thread",
@@ -126,6 +133,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_thread",
@@ -140,6 +148,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="delete_thread",
@@ -154,6 +163,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=204,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="patch_thread",
@@ -168,6 +178,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="search_runs",
@@ -182,6 +193,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="resume_run",
@@ -196,6 +208,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="resume_and_stream_run",
@@ -210,6 +223,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=True,
+        secured=True,
     ),
     Operation(
         operation_id="resume_and_wait_run",
@@ -224,6 +238,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="create_and_stream_run",
@@ -238,6 +253,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=True,
+        secured=True,
     ),
     Operation(
         operation_id="create_and_wait_run",
@@ -252,6 +268,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="create_run",
@@ -266,6 +283,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_run",
@@ -280,6 +298,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="delete_run",
@@ -294,6 +313,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=204,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="wait_run",
@@ -308,6 +328,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="stream_run",
@@ -322,6 +343,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=True,
+        secured=True,
     ),
     Operation(
         operation_id="cancel_run",
@@ -336,6 +358,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=204,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="cancel_runs",
@@ -350,6 +373,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="get_item",
@@ -364,6 +388,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="put_item",
@@ -378,6 +403,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=204,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="delete_item",
@@ -392,6 +418,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=204,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="search_items",
@@ -406,6 +433,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="list_namespaces",
@@ -420,6 +448,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=False,
+        secured=True,
     ),
     Operation(
         operation_id="health",
@@ -434,6 +463,7 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=False,
         success_status=200,
         stream=False,
+        secured=False,
     ),
 )
 

@@ -14,12 +14,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
-from .api import handlers
+from .api import handlers_for
 from .api.services import Services
+from .auth import ApiKeys
 from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
-from .routing import error_response, operation_routes
+from .limits import Limits
+from .routing import Gate, error_response, operation_routes
 from .settings import Settings
 
 log = logging.getLogger("ap_server")
@@ -60,6 +62,7 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
 def create_app(settings: Settings, database: Database) -> Starlette:
     agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
     services = Services.create(settings, database, agents)
+    gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -72,7 +75,7 @@ def create_app(settings: Settings, database: Database) -> Starlette:
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
-        *operation_routes(handlers(services), settings.sse_heartbeat),
+        *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(
         routes=routes,
@@ -84,4 +87,5 @@ def create_app(settings: Settings, database: Database) -> Starlette:
         },
     )
     app.state.services = services
+    app.state.keys = gate.keys
     return app

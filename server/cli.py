@@ -7,7 +7,7 @@ import asyncio
 import signal
 import socket
 import sys
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from types import FrameType
 from typing import Any
 
@@ -102,7 +102,8 @@ async def _serve(settings: Settings) -> int:
         host, port = sock.getsockname()[:2]
         print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
         print(database.describe(), flush=True)
-        server = uvicorn.Server(config)
+        print(app.state.keys.describe(), flush=True)
+        server = _server_class()(config, app.state.services.shutting_down)
         await server.serve(sockets=[sock])
         return 0 if server.started else 1
     finally:
@@ -128,6 +129,25 @@ def _listen(host: str, port: int, backlog: int) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def _server_class():
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """Tells the app as soon as a shutdown signal comes, so open waits and streams end
+        cleanly before uvicorn's grace (`timeout_graceful_shutdown`) runs out."""
+
+        def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+            super().__init__(config)
+            self._loop = asyncio.get_running_loop()
+            self._on_exit = on_exit
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            self._loop.call_soon_threadsafe(self._on_exit)
+            super().handle_exit(sig, frame)
+
+    return Server
 
 
 def _url_host(host: str) -> str:

@@ -7,12 +7,13 @@ with a 500 `internal_error` body.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 
 class ApiError(Exception):
     status: int = 500
     code: str = "internal_error"
+    headers: ClassVar[dict[str, str]] = {}  # sent with the error response
 
     def __init__(
         self, message: str, *, code: str | None = None, status: int | None = None, **metadata: Any
@@ -54,6 +55,13 @@ class Conflict(ApiError):
 
     status = 409
     code = "conflict"
+
+
+class TooLarge(ApiError):
+    """A request body larger than the server accepts (413)."""
+
+    status = 413
+    code = "body_too_large"
 
 
 class Unavailable(ApiError):

@@ -1,8 +1,10 @@
 """Routes from the spec's operations (generated/operations.py), by operationId.
 
-For each request the router collects path, query and header parameters into the
-operation's generated `<Operation>Params` model, parses and validates the JSON body with
-the generated body model, calls the handler method named by the operationId, and renders
+For each request the router authenticates it (for an operation the spec secures; see
+auth.py), collects path, query and header parameters into the operation's generated
+`<Operation>Params` model, reads the JSON body within the limits (limits.py) and
+validates it with the generated body model, calls the handler method named by the
+operationId on the handlers of the request's owner scope, and renders
 its result: a model as JSON with the operation's success status, None as an empty body,
 an async iterator of events as a server-sent event stream. Handlers never see a request.
 """
@@ -14,6 +16,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -24,25 +27,40 @@ from starlette.routing import Match, Route
 
 from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
+from .auth import ApiKeys
 from .errors import ApiError, Invalid
+from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
+from .storage.owners import EVERYONE, Scope
 
 Endpoint = Callable[[Request], Awaitable[Response]]
+HandlersFor = Callable[[Scope], Handlers]  # the handlers serving one owner scope
 
 
-def operation_routes(handlers: Handlers, heartbeat: float = HEARTBEAT_SECONDS) -> list[Route]:
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What every request passes before its handler: its key, and the size limits."""
+
+    keys: ApiKeys
+    limits: Limits
+
+
+def operation_routes(
+    handlers_for: HandlersFor, gate: Gate, heartbeat: float = HEARTBEAT_SECONDS
+) -> list[Route]:
     """One route per path; static paths before templated ones (`/runs/resume` before
     `/runs/{run_id}`), so a method never reaches the wrong operation."""
     by_path: dict[str, dict[str, Operation]] = defaultdict(dict)
+    sample = handlers_for(EVERYONE)
     for op in OPERATIONS:
-        if not callable(getattr(handlers, op.operation_id, None)):
+        if not callable(getattr(sample, op.operation_id, None)):
             raise TypeError(f"no handler for operation {op.operation_id}")
         by_path[op.path][op.method] = op
     paths = sorted(by_path, key=lambda p: (p.count("{"), p))
     return [
         OperationRoute(
             path,
-            _endpoint(by_path[path], handlers, heartbeat),
+            _endpoint(by_path[path], handlers_for, gate, heartbeat),
             list(by_path[path]),
             _reserved(path, paths),
         )
@@ -107,14 +125,16 @@ async def _disconnected(request: Request) -> None:
         pass
 
 
-def _endpoint(ops: dict[str, Operation], handlers: Handlers, heartbeat: float) -> Endpoint:
-    bound = {method: (op, getattr(handlers, op.operation_id)) for method, op in ops.items()}
-
+def _endpoint(
+    ops: dict[str, Operation], handlers_for: HandlersFor, gate: Gate, heartbeat: float
+) -> Endpoint:
     async def endpoint(request: Request) -> Response:
-        op, handler = bound[request.method]
+        op = ops[request.method]
+        scope = gate.keys.authenticate(request.headers) if op.secured else EVERYONE
+        handler = getattr(handlers_for(scope), op.operation_id)
         args: list[Any] = [_validate(op.params, _parameters(op, request), "parameters")]
         if op.body is not None:
-            args.append(await _body(op.body, request, op.body_required))
+            args.append(await _body(op.body, request, op.body_required, gate.limits))
         if getattr(handler, "until_disconnect", False):
             result = await _call_until_disconnect(request, handler(*args))
         else:
@@ -161,11 +181,13 @@ def _raise_invalid(exc: ValidationError, where: str) -> NoReturn:
     raise Invalid(f"invalid {where}: {problems}", errors=errors) from None
 
 
-async def _body(model: type[BaseModel], request: Request, required: bool) -> BaseModel:
+async def _body(
+    model: type[BaseModel], request: Request, required: bool, limits: Limits
+) -> BaseModel:
     """Parse and validate a JSON body strictly, as the spec's JSON Schema reads it (no
     `false` for 0, no "1" for 1, no null where the spec does not allow null; but `5.0` is
     the integer 5, as in JSON Schema)."""
-    raw = await request.body()
+    raw = await limits.read_body(request)
     if not raw.strip():
         if required:
             raise Invalid("a JSON request body is required")
@@ -178,6 +200,7 @@ async def _body(model: type[BaseModel], request: Request, required: bool) -> Bas
     except (ValueError, RecursionError) as exc:
         raise Invalid(f"the request body is not valid JSON: {exc}") from None
     _check_text(data, "body")
+    limits.check_fields(data)
     if integral:  # validate the same numbers written as integers
         raw = json.dumps(data).encode()
     try:
@@ -261,4 +284,5 @@ def error_response(error: ApiError) -> Response:
         json.dumps(error.body(), default=str),
         status_code=error.status,
         media_type="application/json",
+        headers=error.headers,
     )

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+MIB = 1024 * 1024
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -32,6 +34,14 @@ class Settings:
     temporary_thread_ttl: float = 30.0  # stateless runs' threads are removed this long after
     webhook_allow_private: bool = False
     sse_heartbeat: float = 15.0  # seconds between keep-alive comments on a quiet stream
+    # API keys (see auth.py). None of the three: the server is open.
+    api_keys: str = ""  # AP_API_KEYS: "owner=key,owner=key"
+    api_keys_file: Path | None = None  # AP_API_KEYS_FILE: lines "owner:sha256-hex-of-key"
+    admin_key: str = ""  # AP_ADMIN_KEY: sees every owner's resources
+    # Limits (see limits.py).
+    max_body_bytes: int = 10 * MIB  # a larger request body: 413
+    max_metadata_bytes: int = 64 * 1024  # a larger `metadata` (compact JSON): 422
+    max_values_bytes: int = 4 * MIB  # a larger `values` or store `value`: 422
 
     @classmethod
     def from_env(
@@ -55,6 +65,12 @@ class Settings:
             temporary_thread_ttl=float(env.get("AP_TEMPORARY_THREAD_TTL", "30")),
             webhook_allow_private=_flag(env.get("AP_WEBHOOK_ALLOW_PRIVATE", "0")),
             sse_heartbeat=float(env.get("AP_SSE_HEARTBEAT", "15")),
+            api_keys=env.get("AP_API_KEYS", ""),
+            api_keys_file=Path(env["AP_API_KEYS_FILE"]) if env.get("AP_API_KEYS_FILE") else None,
+            admin_key=env.get("AP_ADMIN_KEY", ""),
+            max_body_bytes=int(env.get("AP_MAX_BODY_BYTES", 10 * MIB)),
+            max_metadata_bytes=int(env.get("AP_MAX_METADATA_BYTES", 64 * 1024)),
+            max_values_bytes=int(env.get("AP_MAX_VALUES_BYTES", 4 * MIB)),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:

@@ -125,6 +125,9 @@ def describe(spec: dict, path: str, method: str, op: dict) -> dict:
         "stream": stream,
         "result": result,
         "summary": op.get("summary", op_id),
+        # Whether a configured server asks for an API key: some security requirement names
+        # a scheme (`{}` alone, as on /ok, means none).
+        "secured": any(op.get("security", spec.get("security", []))),
     }
 
 
@@ -181,7 +184,8 @@ def render_operations(ops: list[dict], nullable: dict[str, list[str]]) -> str:
         "    body: type[BaseModel] | None\n",
         "    body_required: bool\n",
         "    success_status: int\n",
-        "    stream: bool\n\n\n",
+        "    stream: bool\n",
+        "    secured: bool  # needs an API key when the server has keys\n\n\n",
         "OPERATIONS: tuple[Operation, ...] = (\n",
     ]
     for op in ops:
@@ -200,6 +204,7 @@ def render_operations(ops: list[dict], nullable: dict[str, list[str]]) -> str:
             f"        body_required={op['body_required']!r},\n"
             f"        success_status={op['success']!r},\n"
             f"        stream={op['stream']!r},\n"
+            f"        secured={op['secured']!r},\n"
             "    ),\n"
         )
     out.append(")\n\n")

@@ -37,3 +37,10 @@ async def fails_on_stop(ctx):
         if ctx.stopping:
             raise RuntimeError("clean-up after the stop failed")
         await asyncio.sleep(0.05)
+
+
+async def remembers(ctx):
+    """Writes its input to the store at ["memory"]/"last", then reports what it sees there."""
+    await ctx.store.put(["memory"], "last", {"input": ctx.input})
+    found = await ctx.store.search(prefix=["memory"], filter=None, limit=100, offset=0)
+    await ctx.update({"seen": [item.value for item in found]})

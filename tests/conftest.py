@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import secrets
@@ -129,6 +130,20 @@ async def _wait_until_up(server: ServerProcess) -> None:
                     pass
             await asyncio.sleep(0.1)
     pytest.fail(f"ap-server did not answer GET /ok in {SERVER_START_TIMEOUT} s:\n{server.log()}")
+
+
+@contextlib.asynccontextmanager
+async def server_on_new_database(
+    postgres_url: str, log_path: Path, **env: str
+) -> AsyncIterator[ServerProcess]:
+    """A server with its own settings (env) on a new database, both gone afterwards: for a
+    test module's server (`start_server` gives one per test)."""
+    url = await create_database(postgres_url)
+    try:
+        async with await spawn_server(url, log_path=log_path, **env) as process:
+            yield process
+    finally:
+        await drop_database(postgres_url, url)
 
 
 @pytest.fixture(scope="session")

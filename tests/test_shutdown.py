@@ -72,3 +72,45 @@ async def test_quiet_streams_get_heartbeat_comments(start_server, empty_database
         lines = [line async for line in response.aiter_lines()]
     assert lines.count(": heartbeat") >= 2
     assert "event: end" in lines
+
+
+async def test_open_streams_and_waits_end_cleanly_at_shutdown(start_server, empty_database_url):
+    """SIGTERM ends an open stream (without `end`: the run goes on elsewhere; rejoin with
+    Last-Event-ID) and answers an open wait 503 `shutting_down`, at once, and cancels no run
+    (not even one whose client asked `on_disconnect=cancel`)."""
+    env = {"AP_SHUTDOWN_GRACE": "0.2", "AP_SSE_HEARTBEAT": "0.2"}
+    server = await start_server(empty_database_url, **env)
+    slow = {"agent_id": "slow", "input": {"steps": 40, "delay": 0.1}}
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        thread_id = await new_thread(http)
+        run_id = (await http.post("/runs", json={**slow, "thread_id": thread_id})).json()["run_id"]
+        await run_until(http, run_id, {"running"})
+
+        async def stream() -> list[str]:
+            async with http.stream("GET", f"/runs/{run_id}/stream") as response:
+                return [line async for line in response.aiter_lines()]
+
+        waits = [
+            http.get(f"/runs/{run_id}/wait"),
+            http.post("/runs/wait", json={**slow, "on_disconnect": "cancel"}),
+        ]
+        pending = [asyncio.ensure_future(c) for c in (stream(), *waits)]
+        await asyncio.sleep(0.5)
+        stopping = asyncio.ensure_future(server.stop(timeout=30))
+        done, _ = await asyncio.wait(pending, timeout=2)
+        assert len(done) == len(pending)
+        lines, *answers = [task.result() for task in pending]
+        assert "event: end" not in lines and any(line.startswith("id: ") for line in lines)
+        for answer in answers:
+            assert answer.status_code == 503, answer.text
+            assert answer.json()["code"] == "shutting_down"
+        assert await stopping == 0
+    after = await start_server(empty_database_url)
+    async with httpx.AsyncClient(base_url=after.base_url, timeout=30) as http:
+        done = (await http.get(f"/runs/{run_id}/wait")).json()
+        assert done["run"]["status"] == "success", done
+        runs = (await http.post("/runs/search", json={"limit": 10})).json()
+        assert len(runs) == 2
+        for run in runs:
+            done = (await http.get(f"/runs/{run['run_id']}/wait")).json()
+            assert done["run"]["status"] == "success", done

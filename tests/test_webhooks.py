@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from ap_generated.operations import OPERATIONS
 from ap_server import webhooks
 from ap_server.errors import Invalid
 from ap_server.webhooks import WebhookSender, check_target, check_target_resolved
@@ -375,3 +376,46 @@ def test_refusals_do_not_echo_secrets() -> None:
     with pytest.raises(Invalid) as error:
         check_target("http://user:secret@10.0.0.1/x?token=secret", allow_private=False)
     assert "secret" not in json.dumps(error.value.body())
+
+
+# --- the guard on every operation that takes a webhook ---
+
+WEBHOOK_OPERATIONS = [
+    op for op in OPERATIONS if op.body is not None and "webhook" in op.body.model_fields
+]
+PRIVATE_TARGETS = [
+    "http://127.0.0.1:9/hook",  # loopback
+    "http://[::1]:9/hook",
+    "http://169.254.169.254/latest/meta-data",  # link-local (cloud metadata)
+    "http://[fe80::1]/hook",
+    "http://10.1.2.3/hook",  # private
+    "http://172.20.0.1/hook",
+    "http://192.168.0.10/hook",
+    "http://[fd00::1]/hook",
+    "http://100.64.0.1/hook",  # shared address space (carrier-grade NAT)
+    "http://localhost:9/hook",
+]
+
+
+def test_the_webhook_operations_are_known() -> None:
+    assert {op.operation_id for op in WEBHOOK_OPERATIONS} == {
+        "create_run",
+        "create_and_wait_run",
+        "create_and_stream_run",
+        "resume_run",
+        "resume_and_wait_run",
+        "resume_and_stream_run",
+    }
+
+
+@pytest.mark.parametrize("url", PRIVATE_TARGETS)
+@pytest.mark.parametrize("op", WEBHOOK_OPERATIONS, ids=lambda op: op.operation_id)
+async def test_every_operation_refuses_private_webhooks(http, op, url) -> None:
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    body = {"agent_id": "echo", "thread_id": thread_id, "webhook": url}
+    if op.operation_id.startswith("resume"):
+        body["input"] = "yes"
+    response = await http.request(op.method, op.path, json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "webhook_refused"
+    assert (await http.get(f"/threads/{thread_id}")).json()["status"] == "idle"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ap_generated.operations import Handlers
 
+from ..storage.owners import Scope
 from .agents import AgentsApi
 from .runs import RunsApi
 from .services import Services
@@ -17,5 +20,10 @@ class Api(AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
         self.services = services
 
 
-def handlers(services: Services) -> Handlers:
-    return Api(services)
+def handlers_for(services: Services) -> Callable[[Scope], Handlers]:
+    """The handlers of one request: they see what its owner scope sees."""
+
+    def handlers(scope: Scope) -> Handlers:
+        return Api(services.scoped(scope))
+
+    return handlers

@@ -168,8 +168,8 @@ class RunsApi:
         ended = False
         try:
             async for event in self._runs.events(run, after):
-                ended = event.event == "end"
                 yield event
+            ended = True  # the run ended, or the server is shutting down: not a disconnect
         finally:
             if not ended and on_disconnect == "cancel":
                 self._runs.stop_in_background(run.run_id, "disconnect")

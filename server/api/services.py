@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..agents.registry import AgentRegistry
 from ..database import Database
@@ -11,6 +11,7 @@ from ..engine.service import RunService
 from ..engine.worker import Worker, WorkerSettings
 from ..settings import Settings
 from ..storage.items import ItemStore
+from ..storage.owners import Scope
 from ..storage.runs import CONTROL, EVENTS, QUEUE, WEBHOOKS, RunStore
 from ..storage.threads import ThreadStore
 from ..webhooks import WebhookSender
@@ -65,11 +66,25 @@ class Services:
             webhooks=webhooks,
         )
 
+    def scoped(self, scope: Scope) -> Services:
+        """The services as a request of `scope` uses them: its stores see what it may."""
+        return replace(
+            self,
+            threads=self.threads.scoped(scope),
+            items=self.items.scoped(scope),
+            runs=self.runs.scoped(scope),
+        )
+
     async def start(self) -> None:
         await self.notifier.start()
         await self.worker.start()
 
+    def shutting_down(self) -> None:
+        """The server stops taking requests: end open waits and streams now, cleanly."""
+        self.runs.close()
+
     async def stop(self) -> None:
+        self.shutting_down()
         await self.worker.drain()
         await self.webhooks.aclose()
         await self.notifier.stop()

@@ -207,21 +207,30 @@ def contains(actual: Any, expected: Any) -> bool:
     return actual == expected
 
 
+def new_client(
+    base_url: str, timeout: float, api_key: str | None, httpx_args: dict | None = None
+) -> Client:
+    """The generated client for the server checked, sending its API key (if any) as
+    `Authorization: Bearer`."""
+    return Client(
+        base_url=base_url,
+        timeout=httpx.Timeout(timeout),
+        raise_on_unexpected_status=False,
+        headers={"Authorization": f"Bearer {api_key}"} if api_key else {},
+        httpx_args=httpx_args or {},
+    )
+
+
 class CheckContext:
     """The client and the helpers of one check; created and closed by the runner."""
 
-    def __init__(self, base_url: str, timeout: float) -> None:
+    def __init__(self, base_url: str, timeout: float, api_key: str | None = None) -> None:
         self.timeout = timeout
         self.exchanges: list[Exchange] = []
         self.thread_ids: list[uuid.UUID] = []
         self.run_ids: list[uuid.UUID] = []
         hooks = {"request": [self._on_request], "response": [self._on_response]}
-        self.client = Client(
-            base_url=base_url,
-            timeout=httpx.Timeout(timeout),
-            raise_on_unexpected_status=False,
-            httpx_args={"event_hooks": hooks},
-        )
+        self.client = new_client(base_url, timeout, api_key, {"event_hooks": hooks})
 
     async def __aenter__(self) -> CheckContext:
         await self.client.__aenter__()

@@ -17,11 +17,10 @@ from typing import TextIO
 
 import httpx
 
-from agent_protocol_client import Client
 from agent_protocol_client.api.agents import get_agent, search_agents
 from agent_protocol_client.models import Agent, AgentSearchRequest
 
-from .context import CheckContext, CheckFailed, Skipped
+from .context import CheckContext, CheckFailed, Skipped, new_client
 from .report import (
     FAIL,
     PASS,
@@ -50,11 +49,13 @@ class Discovery:
     notes: list[str] = field(default_factory=list)  # why discovery was partial
 
 
-async def discover(base_url: str, wanted: set[str], timeout: float) -> Discovery:
+async def discover(
+    base_url: str, wanted: set[str], timeout: float, api_key: str | None = None
+) -> Discovery:
     """The agents of `wanted` the server has: POST /agents/search, then GET /agents/{id} for
     those it did not list. Raises Unreachable when the server does not answer."""
     found = Discovery()
-    async with Client(base_url=base_url, timeout=httpx.Timeout(timeout)) as client:
+    async with new_client(base_url, timeout, api_key) as client:
         try:
             response = await search_agents.asyncio_detailed(
                 client=client, body=AgentSearchRequest(limit=100)
@@ -108,10 +109,12 @@ class Progress:
             self.out.flush()
 
 
-async def run_one(scenario: Scenario, base_url: str, timeout: float) -> Result:
+async def run_one(
+    scenario: Scenario, base_url: str, timeout: float, api_key: str | None = None
+) -> Result:
     started = time.monotonic()
     status, message, exchange = PASS, "", None
-    async with CheckContext(base_url, timeout) as ctx:
+    async with CheckContext(base_url, timeout, api_key) as ctx:
         try:
             async with asyncio.timeout(timeout) as deadline:
                 await scenario.run(ctx)
@@ -162,11 +165,12 @@ async def run(
     timeout: float,
     progress: Progress,
     out: TextIO,
+    api_key: str | None = None,
 ) -> Report:
     started_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     wanted = {*CONTRACT, *(agent for s in scenarios for agent in s.agents)}
-    discovery = await discover(base_url, wanted, min(timeout, 10.0))
+    discovery = await discover(base_url, wanted, min(timeout, 10.0), api_key)
     available = sorted(wanted & discovery.agents)
     out.write(f"Agent Protocol conformance of {base_url}\n")
     out.write(f"agents of the contract: {', '.join(available) or 'none'}")
@@ -189,7 +193,7 @@ async def run(
             )
             result = Result(scenario.name, scenario.group, SKIP, 0.0, reason)
         else:
-            result = await run_one(scenario, base_url, timeout)
+            result = await run_one(scenario, base_url, timeout, api_key)
         report.results.append(result)
         progress.done(result)
     progress.finish()
@@ -206,6 +210,13 @@ def parser() -> argparse.ArgumentParser:
         "checks whose agent or route is missing are skipped.",
     )
     p.add_argument("--base-url", required=True, metavar="URL", help="the server to check")
+    p.add_argument(
+        "--api-key",
+        default=os.environ.get("AP_API_KEY") or None,
+        metavar="KEY",
+        help="sent as `Authorization: Bearer KEY` to a server that requires keys"
+        " (default $AP_API_KEY)",
+    )
     p.add_argument("--report-json", type=Path, metavar="PATH", help="write a JSON report here")
     p.add_argument(
         "--report-junit", type=Path, metavar="PATH", help="write a JUnit XML report here"
@@ -249,7 +260,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     base_url = args.base_url.rstrip("/")
     try:
         report = asyncio.run(
-            run(base_url, scenarios, args.timeout, Progress(out, tty, colour), out)
+            run(base_url, scenarios, args.timeout, Progress(out, tty, colour), out, args.api_key)
         )
     except Unreachable as exc:
         print(f"conformance: cannot reach the server: {exc}", file=sys.stderr)

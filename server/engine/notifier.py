@@ -72,6 +72,13 @@ class Notifier:
             if not self._subscriptions[slot]:
                 del self._subscriptions[slot]
 
+    def wake(self, channel: str) -> None:
+        """Wake every subscription to `channel` (whatever its key), with no payload."""
+        for (subscribed, _), subscriptions in self._subscriptions.items():
+            if subscribed == channel:
+                for subscription in subscriptions:
+                    subscription.notify(None)
+
     def on_payload(self, channel: str, callback: Callable[[str], None]) -> None:
         """Call `callback(payload)` for every notification on `channel`."""
         self._callbacks[channel].append(callback)

@@ -8,9 +8,10 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from ..errors import NotFound
+from ..errors import NotFound, Unavailable
 from ..sse import Event
 from ..states import TERMINAL, RunStatus
+from ..storage.owners import Scope
 from ..storage.runs import EVENTS, NewRun, RunRecord, RunStore
 from .notifier import Notifier
 
@@ -33,6 +34,20 @@ class RunService:
         self.notifier = notifier
         self.stop_grace = stop_grace
         self._background: set[asyncio.Task] = set()
+        self._closing = asyncio.Event()  # set when the server shuts down
+
+    def scoped(self, scope: Scope) -> RunService:
+        """The same service on the runs `scope` sees (sharing its background stops)."""
+        service = RunService(self.runs.scoped(scope), self.notifier, stop_grace=self.stop_grace)
+        service._background = self._background
+        service._closing = self._closing
+        return service
+
+    def close(self) -> None:
+        """The server is shutting down: open waits and event streams end now (the runs go
+        on); the run engine is not disturbed."""
+        self._closing.set()
+        self.notifier.wake(EVENTS)
 
     async def create(self, new: NewRun) -> RunRecord:
         return await self.runs.create(new, stop_grace=self.stop_grace)
@@ -88,7 +103,8 @@ class RunService:
         task.add_done_callback(self._background.discard)
 
     async def wait(self, run: RunRecord) -> Ended:
-        """Return when the run has ended (at once if it has)."""
+        """Return when the run has ended (at once if it has). When the server shuts down
+        first: Unavailable (the run goes on, in another process; wait for it again)."""
         with self.notifier.subscribe(EVENTS, str(run.run_id)) as woken:
             while True:
                 woken.clear()
@@ -98,10 +114,18 @@ class RunService:
                     return _erased(run, woken.payload)
                 if current.status in TERMINAL:
                     return Ended(current, current.status, current.stop_reason)
+                if self._closing.is_set():
+                    raise Unavailable(
+                        f"the server is shutting down before run {run.run_id} ended;"
+                        " it goes on: wait for it again",
+                        code="shutting_down",
+                        run_id=str(run.run_id),
+                    )
                 await woken.wait(RECHECK_SECONDS)
 
     async def events(self, run: RunRecord, after: int | None) -> AsyncIterator[Event]:
-        """The run's stored events after `after`, then live ones, until `end`.
+        """The run's stored events after `after`, then live ones, until `end` (or until the
+        server shuts down: the stream then ends without `end`; rejoin with Last-Event-ID).
 
         `after=None` joins live: the `metadata` event, then what comes from now on (all
         of it if the run has already ended)."""
@@ -136,6 +160,8 @@ class RunService:
                     # `after` is at or past the stored `end` (a client rejoining with the id
                     # of the last event, or a larger one): close with that `end` again.
                     yield await self._last_event(current)
+                    return
+                if self._closing.is_set():
                     return
                 await woken.wait(RECHECK_SECONDS)
 

@@ -28,6 +28,7 @@ from ..agents.registry import AgentRegistry
 from ..errors import NotFound
 from ..states import RunStatus
 from ..storage.items import ItemStore
+from ..storage.owners import Scope
 from ..storage.runs import CONTROL, QUEUE, WEBHOOKS, LostRun, RunRecord, RunStore
 from ..webhooks import WebhookSender
 from .context import Context
@@ -187,7 +188,7 @@ class Worker:
         return Context(
             run,
             self.runs,
-            self.items,
+            self.items.scoped(Scope.of(run.owner)),  # an agent uses its run's owner's store
             values=thread.values,
             head=thread.head_checkpoint_id,
             step=step,

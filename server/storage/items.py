@@ -1,4 +1,9 @@
-"""The long-term store: JSON items by namespace (a path of labels) and key."""
+"""The long-term store: JSON items by namespace (a path of labels) and key.
+
+Each owner has a store of its own: an item is found by (owner, namespace, key), so two
+owners' items at the same namespace and key are different items. Point operations (put,
+get, delete) address the scope's owner's items; searches see what the scope sees.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..errors import NotFound
 from . import autocommit
+from .owners import EVERYONE, Scope
 from .tables import store_items
 
 
@@ -32,23 +38,37 @@ def _labels(namespace: list[str]):
 
 
 class ItemStore:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(
+        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
+    ) -> None:
         self.engine = engine
-        self.reads = autocommit(engine)
+        self.reads = reads or autocommit(engine)
+        self.scope = scope
+
+    def scoped(self, scope: Scope) -> ItemStore:
+        return ItemStore(self.engine, scope, self.reads)
+
+    def _at(self, namespace: list[str], key: str):
+        """The condition naming one item of the scope's owner."""
+        return (
+            (store_items.c.owner == self.scope.owner)
+            & (store_items.c.namespace == _labels(namespace))
+            & (store_items.c.key == key)
+        )
 
     async def put(self, namespace: list[str], key: str, value: dict[str, Any]) -> None:
-        statement = insert(store_items).values(namespace=namespace, key=key, value=value)
+        statement = insert(store_items).values(
+            owner=self.scope.owner, namespace=namespace, key=key, value=value
+        )
         statement = statement.on_conflict_do_update(
-            index_elements=[store_items.c.namespace, store_items.c.key],
+            index_elements=[store_items.c.owner, store_items.c.namespace, store_items.c.key],
             set_={"value": statement.excluded.value, "updated_at": func.now()},
         )
         async with self.engine.begin() as conn:
             await conn.execute(statement)
 
     async def get(self, namespace: list[str], key: str) -> ItemRecord:
-        query = select(*COLUMNS).where(
-            store_items.c.namespace == _labels(namespace), store_items.c.key == key
-        )
+        query = select(*COLUMNS).where(self._at(namespace, key))
         async with self.reads.connect() as conn:
             row = (await conn.execute(query)).first()
         if row is None:
@@ -57,9 +77,7 @@ class ItemStore:
 
     async def delete(self, namespace: list[str], key: str) -> None:
         statement = (
-            store_items.delete()
-            .where(store_items.c.namespace == _labels(namespace), store_items.c.key == key)
-            .returning(store_items.c.key)
+            store_items.delete().where(self._at(namespace, key)).returning(store_items.c.key)
         )
         async with self.engine.begin() as conn:
             if (await conn.execute(statement)).first() is None:
@@ -73,7 +91,7 @@ class ItemStore:
         limit: int,
         offset: int,
     ) -> list[ItemRecord]:
-        query = select(*COLUMNS)
+        query = select(*COLUMNS).where(self.scope.visible(store_items.c.owner))
         if prefix:
             # `@>` uses the GIN index to narrow; the slice makes it a true prefix match.
             query = query.where(
@@ -101,7 +119,7 @@ class ItemStore:
         ns = store_items.c.namespace
         length = func.cardinality(ns)
         path = ns[1:max_depth] if max_depth else ns
-        query = select(path.label("path")).distinct()
+        query = select(path.label("path")).distinct().where(self.scope.visible(store_items.c.owner))
         if prefix:
             query = query.where(
                 ns.contains(_labels(prefix)), ns[1 : len(prefix)] == _labels(prefix)

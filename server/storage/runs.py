@@ -25,7 +25,7 @@ from sqlalchemy.types import Text
 from .. import interrupts
 from ..errors import Conflict, NotFound
 from ..states import ACTIVE, RunStatus, ThreadStatus, thread_after
-from . import autocommit
+from .owners import Scope
 from .tables import run_events, runs
 from .threads import ThreadRecord, ThreadStore
 
@@ -63,6 +63,7 @@ class RunRecord:
     worker_id: str | None
     lease_expires_at: datetime | None
     attempt: int
+    owner: str  # the owner of its thread
 
     @property
     def active(self) -> bool:
@@ -113,10 +114,20 @@ class RunStore:
         webhook_payload: Callable[[RunRecord], dict[str, Any]],
     ) -> None:
         self.engine = engine
-        self.reads = autocommit(engine)
-        self.threads = threads
+        self.reads = threads.reads
+        self.threads = threads  # its scope is this store's
         self.temporary_ttl = temporary_ttl
         self.webhook_payload = webhook_payload
+
+    @property
+    def scope(self) -> Scope:
+        return self.threads.scope
+
+    def scoped(self, scope: Scope) -> RunStore:
+        """The runs (and threads) `scope` sees; a run belongs to its thread's owner."""
+        return RunStore(
+            self.engine, self.threads.scoped(scope), self.temporary_ttl, self.webhook_payload
+        )
 
     # -- creating ----------------------------------------------------------------------
 
@@ -167,6 +178,7 @@ class RunStore:
                         on_completion=on_completion,
                         temporary=new.thread_id is None,
                         timeout_seconds=new.timeout_seconds,
+                        owner=thread.owner,
                     )
                     .returning(*RUN_COLUMNS)
                 )
@@ -184,8 +196,10 @@ class RunStore:
             return await self.threads._insert(conn, uuid.uuid4())
         if new.if_not_exists == "create" and not new.is_resume:
             await conn.execute(
-                text("INSERT INTO threads (thread_id) VALUES (:t) ON CONFLICT DO NOTHING"),
-                {"t": new.thread_id},
+                text(
+                    "INSERT INTO threads (thread_id, owner) VALUES (:t, :o) ON CONFLICT DO NOTHING"
+                ),
+                {"t": new.thread_id, "o": self.scope.owner},
             )
         return await self.threads._get(conn, new.thread_id, lock=True)
 
@@ -222,7 +236,7 @@ class RunStore:
         limit: int,
         offset: int,
     ) -> list[RunRecord]:
-        query = select(*RUN_COLUMNS)
+        query = select(*RUN_COLUMNS).where(self.scope.visible(runs.c.owner))
         if thread_id:
             query = query.where(runs.c.thread_id == thread_id)
         if agent_id:
@@ -241,6 +255,7 @@ class RunStore:
         """The agent that asked the thread's pending questions (what a resume runs by
         default): recorded in the interrupt checkpoint, so a copy of the thread knows it."""
         async with self.reads.connect() as conn:
+            await self.threads._get(conn, thread_id)  # 404 unless the scope sees it
             return (
                 await conn.execute(
                     text(
@@ -412,7 +427,11 @@ class RunStore:
     ) -> list[uuid.UUID]:
         """Ids of active runs of a thread and/or in a list (for a bulk stop)."""
         statuses = [s.value for s in ACTIVE] if status == "all" else [status]
-        query = select(runs.c.run_id).where(runs.c.status.in_(statuses)).order_by(runs.c.seq)
+        query = (
+            select(runs.c.run_id)
+            .where(runs.c.status.in_(statuses), self.scope.visible(runs.c.owner))
+            .order_by(runs.c.seq)
+        )
         if thread_id is not None:
             query = query.where(runs.c.thread_id == thread_id)
         if run_ids is not None:
@@ -661,7 +680,10 @@ class RunStore:
     async def _get(
         self, conn: AsyncConnection, run_id: uuid.UUID, missing_ok: bool = False
     ) -> RunRecord:
-        row = (await conn.execute(select(*RUN_COLUMNS).where(runs.c.run_id == run_id))).first()
+        query = select(*RUN_COLUMNS).where(
+            runs.c.run_id == run_id, self.scope.visible(runs.c.owner)
+        )
+        row = (await conn.execute(query)).first()
         if row is None:
             if missing_ok:
                 return None  # type: ignore[return-value]

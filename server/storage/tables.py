@@ -22,6 +22,7 @@ threads = Table(
     Column("interrupts", JSONB, nullable=False),
     Column("head_checkpoint_id", UUID(as_uuid=True)),
     Column("expires_at", DateTime(timezone=True)),
+    Column("owner", Text, nullable=False),
 )
 
 checkpoints = Table(
@@ -41,6 +42,7 @@ checkpoints = Table(
 store_items = Table(
     "store_items",
     metadata,
+    Column("owner", Text, primary_key=True),
     Column("namespace", ARRAY(Text), primary_key=True),
     Column("key", Text, primary_key=True),
     Column("value", JSONB, nullable=False),
@@ -81,6 +83,7 @@ runs = Table(
     Column("worker_id", Text),
     Column("lease_expires_at", DateTime(timezone=True)),
     Column("attempt", Integer, nullable=False),
+    Column("owner", Text, nullable=False),
 )
 
 run_events = Table(

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from .. import state
 from ..errors import Conflict, NotFound
 from . import autocommit
+from .owners import EVERYONE, Scope
 from .tables import checkpoints, threads
 
 
@@ -32,6 +33,7 @@ class ThreadRecord:
     values: dict[str, Any]
     interrupts: list[dict[str, Any]]
     head_checkpoint_id: uuid.UUID | None
+    owner: str
 
 
 @dataclass(slots=True)
@@ -59,9 +61,17 @@ def _checkpoint(row) -> CheckpointRecord:
 
 
 class ThreadStore:
-    def __init__(self, engine: AsyncEngine) -> None:
+    """Threads and checkpoints as seen by one `Scope` (checkpoints through their thread)."""
+
+    def __init__(
+        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
+    ) -> None:
         self.engine = engine
-        self.reads = autocommit(engine)
+        self.reads = reads or autocommit(engine)
+        self.scope = scope
+
+    def scoped(self, scope: Scope) -> ThreadStore:
+        return ThreadStore(self.engine, scope, self.reads)
 
     async def create(
         self, thread_id: uuid.UUID | None, metadata: dict[str, Any], if_exists: str
@@ -71,13 +81,21 @@ class ThreadStore:
             row = (
                 await conn.execute(
                     text(
-                        "INSERT INTO threads (thread_id, metadata) VALUES (:id, CAST(:metadata AS jsonb))"
+                        "INSERT INTO threads (thread_id, metadata, owner)"
+                        " VALUES (:id, CAST(:metadata AS jsonb), :owner)"
                         " ON CONFLICT (thread_id) DO NOTHING RETURNING thread_id"
-                    ).bindparams(id=thread_id, metadata=json.dumps(metadata))
+                    ).bindparams(
+                        id=thread_id, metadata=json.dumps(metadata), owner=self.scope.owner
+                    )
                 )
             ).first()
-            if row is None and if_exists == "raise":
-                raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
+            if row is None:
+                # Another owner's thread can be neither shown nor made: the same 409 as
+                # `if_exists=raise` (its content stays hidden).
+                existing = await self._find(conn, thread_id)
+                if existing is None or if_exists == "raise":
+                    raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
+                return existing
             return await self._get(conn, thread_id)
 
     async def get(self, thread_id: uuid.UUID) -> ThreadRecord:
@@ -93,7 +111,7 @@ class ThreadStore:
         limit: int,
         offset: int,
     ) -> list[ThreadRecord]:
-        query = select(*THREAD_COLUMNS)
+        query = select(*THREAD_COLUMNS).where(self.scope.visible(threads.c.owner))
         if metadata:
             query = query.where(threads.c.metadata.contains(metadata))
         if values:
@@ -174,10 +192,12 @@ class ThreadStore:
             await self._get(conn, thread_id, lock=True)
             await conn.execute(
                 text(
-                    "INSERT INTO threads (thread_id, metadata, status, values, interrupts, head_checkpoint_id)"
+                    "INSERT INTO threads (thread_id, metadata, status, values, interrupts,"
+                    " head_checkpoint_id, owner)"
                     " SELECT :new, metadata, CASE WHEN status = 'busy' THEN 'idle' ELSE status END,"
-                    " values, interrupts, head_checkpoint_id FROM threads WHERE thread_id = :old"
-                ).bindparams(new=new_id, old=thread_id)
+                    " values, interrupts, head_checkpoint_id, :owner FROM threads"
+                    " WHERE thread_id = :old"
+                ).bindparams(new=new_id, old=thread_id, owner=self.scope.owner)
             )
             await conn.execute(
                 text(
@@ -228,7 +248,9 @@ class ThreadStore:
         """A new empty thread, as inserted."""
         row = (
             await conn.execute(
-                threads.insert().values(thread_id=thread_id).returning(*THREAD_COLUMNS)
+                threads.insert()
+                .values(thread_id=thread_id, owner=self.scope.owner)
+                .returning(*THREAD_COLUMNS)
             )
         ).one()
         return _thread(row)
@@ -236,13 +258,21 @@ class ThreadStore:
     async def _get(
         self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
     ) -> ThreadRecord:
-        query = select(*THREAD_COLUMNS).where(threads.c.thread_id == thread_id)
+        found = await self._find(conn, thread_id, lock)
+        if found is None:
+            raise NotFound("thread", thread_id)
+        return found
+
+    async def _find(
+        self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
+    ) -> ThreadRecord | None:
+        query = select(*THREAD_COLUMNS).where(
+            threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner)
+        )
         if lock:
             query = query.with_for_update()
         row = (await conn.execute(query)).first()
-        if row is None:
-            raise NotFound("thread", thread_id)
-        return _thread(row)
+        return None if row is None else _thread(row)
 
     async def _checkpoint(
         self, conn: AsyncConnection, thread_id: uuid.UUID, checkpoint_id: uuid.UUID | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import Conflict
+from .errors import Invalid
 
 
 def resume_map(pending: list[dict[str, Any]], value: Any) -> dict[str, Any]:
@@ -12,8 +12,8 @@ def resume_map(pending: list[dict[str, Any]], value: Any) -> dict[str, Any]:
 
     `value` is either a map from interrupt ids to answers (it must answer every pending
     interrupt) or, when exactly one interrupt is pending, the answer itself. Anything else
-    is a 409 `interrupts_unanswered`: the same body would do on a thread asking one question,
-    so it conflicts with this thread's state rather than being malformed."""
+    is a 422 `interrupts_unanswered` that lists the pending ids (the issue's rule: the body
+    cannot be processed as an answer to this thread's questions)."""
     ids = [p["id"] for p in pending]
     if isinstance(value, dict) and value and set(value) <= set(ids):
         missing = [i for i in ids if i not in value]
@@ -33,5 +33,5 @@ def resume_map(pending: list[dict[str, Any]], value: Any) -> dict[str, Any]:
     )
 
 
-def _unanswered(message: str, **metadata: Any) -> Conflict:
-    return Conflict(message, code="interrupts_unanswered", **metadata)
+def _unanswered(message: str, **metadata: Any) -> Invalid:
+    return Invalid(message, code="interrupts_unanswered", **metadata)

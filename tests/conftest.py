@@ -7,6 +7,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -147,17 +148,24 @@ async def server_on_new_database(
 
 
 @pytest.fixture(scope="session")
-async def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
-    """The admin URL of the Postgres to test on: DATABASE_URL, or an embedded one."""
+async def postgres_url() -> AsyncIterator[str]:
+    """The admin URL of the Postgres to test on: DATABASE_URL, or an embedded one.
+
+    The embedded one keeps its data outside pytest's temporary directories: pytest removes
+    all but the newest three of those, so another pytest session starting meanwhile would
+    delete a running Postgres's data directory under it."""
     if url := os.environ.get("DATABASE_URL"):
         yield url
         return
-    settings = Settings(data_dir=tmp_path_factory.mktemp("postgres"), pool_size=1)
-    database = await Database.open(settings)
+    data_dir = Path(tempfile.mkdtemp(prefix="ap-test-postgres-"))
     try:
-        yield plain_url(database.url)
+        database = await Database.open(Settings(data_dir=data_dir, pool_size=1))
+        try:
+            yield plain_url(database.url)
+        finally:
+            await database.close()
     finally:
-        await database.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -322,14 +322,14 @@ async def test_several_interrupts_are_answered_by_a_map_of_ids(http, api):
     first, second = (p["id"] for p in pending)
 
     plain = await http.patch("/runs/resume", json={"thread_id": thread_id, "input": "both"})
-    assert plain.status_code == 409, plain.text
+    assert plain.status_code == 422, plain.text
     error = plain.json()
     assert error["code"] == "interrupts_unanswered"
     assert "map" in error["message"] and "interrupt id" in error["message"]
     assert sorted(error["metadata"]["pending"]) == sorted([first, second])
 
     partial = await http.patch("/runs/resume", json={"thread_id": thread_id, "input": {first: "a"}})
-    assert partial.status_code == 409, partial.text
+    assert partial.status_code == 422, partial.text
     assert partial.json()["code"] == "interrupts_unanswered"
     assert partial.json()["metadata"]["missing"] == [second]
 
@@ -337,7 +337,7 @@ async def test_several_interrupts_are_answered_by_a_map_of_ids(http, api):
         "/runs/resume",
         json={"thread_id": thread_id, "input": {first: "a", second: "b", "nope": "c"}},
     )
-    assert stranger.status_code == 409, stranger.text
+    assert stranger.status_code == 422, stranger.text
     assert stranger.json()["code"] == "interrupts_unanswered"
 
     thread = await thread_of(http, thread_id)
@@ -361,7 +361,7 @@ async def test_several_interrupts_are_answered_by_a_map_of_ids(http, api):
     bad = await resume_run.asyncio_detailed(
         client=api, body=RunResume(thread_id=uuid.UUID(other), input_="both")
     )
-    assert bad.status_code == 409 and isinstance(bad.parsed, ErrorResponse)
+    assert bad.status_code == 422 and isinstance(bad.parsed, ErrorResponse)
     answers = InputType0.from_dict({pending[0]["id"]: 1, pending[1]["id"]: {"two": 2}})
     parsed = await resume_and_wait_run.asyncio(
         client=api, body=RunResume(thread_id=uuid.UUID(other), input_=answers)

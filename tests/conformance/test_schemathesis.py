@@ -36,6 +36,10 @@ What is turned off, and why:
   because a sequence replayed against a server whose state has moved on is not the same
   sequence. Each failure is reported with a curl command reproducing its last request.
 
+- "Schema-valid request rejected" when the answer is a 422 `interrupts_unanswered`: a
+  resume of a thread with several pending interrupts must map each interrupt id to its
+  answer (issue 5 asks for a 422 here); no JSON Schema can tie the body's shape to the
+  thread's state. Any other 422 to a valid body fails.
 - Two stateful checks, "created resource not found" and "deleted resource still available",
   judge a 404 (or a 200) by the call that created (or deleted) the resource, not knowing
   what happened since. A finding is not counted as a failure, but counted by its reason in
@@ -134,7 +138,27 @@ def event_stream_ends(ctx, response, case):
 
 @schema.parametrize()
 def test_operation(case):
-    case.call_and_validate()
+    response = case.call()
+    try:
+        case.validate_response(response)
+    except FailureGroup as group:
+        failures = [f for f in group.exceptions if _excused(response, f) is None]
+        if failures:
+            raise FailureGroup(failures, str(group)) from None
+
+
+def _excused(response, failure) -> str | None:
+    """Why a finding of a built-in check is not a failure, if it is not (any operation).
+
+    A resume of a thread with several pending interrupts whose `input` does not map each
+    interrupt id to its answer is refused with a 422 (the issue's rule, code
+    `interrupts_unanswered`); the body is valid against the schema, which cannot say that
+    its shape depends on the thread's state."""
+    if failure.title == "Schema-valid request rejected":
+        error = _json(response)
+        if isinstance(error, dict) and error.get("code") == "interrupts_unanswered":
+            return "several pending interrupts answered by a plain value: 422"
+    return None
 
 
 class Workflow(schema.as_state_machine()):
@@ -204,6 +228,9 @@ class Workflow(schema.as_state_machine()):
                 self.run_threads[str(run["run_id"])] = str(run["thread_id"])
 
     def _explained(self, response, case, failure) -> str | None:
+        excuse = _excused(response, failure)
+        if excuse:
+            return excuse
         if failure.title == "Created resource not found":
             return self._explained_404(response, case)
         if failure.title == "Deleted resource still available":

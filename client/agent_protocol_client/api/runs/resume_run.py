@@ -85,7 +85,9 @@ def sync_detailed(
 
      Resume a thread whose last run ended on an interrupt. Creates a new run that
     continues the thread from where it stopped; the agent receives `input` at its
-    interrupt. Returns the new run (status `pending` or `running`).
+    interrupt. With several pending interrupts, `input` maps each interrupt id to its
+    answer; anything else is a 422 (code `interrupts_unanswered`, `metadata.pending`
+    lists the ids). Returns the new run (status `pending` or `running`).
 
     Args:
         body (RunResume): Payload for resuming an interrupted thread. The thread must exist.
@@ -118,7 +120,9 @@ def sync(
 
      Resume a thread whose last run ended on an interrupt. Creates a new run that
     continues the thread from where it stopped; the agent receives `input` at its
-    interrupt. Returns the new run (status `pending` or `running`).
+    interrupt. With several pending interrupts, `input` maps each interrupt id to its
+    answer; anything else is a 422 (code `interrupts_unanswered`, `metadata.pending`
+    lists the ids). Returns the new run (status `pending` or `running`).
 
     Args:
         body (RunResume): Payload for resuming an interrupted thread. The thread must exist.
@@ -146,7 +150,9 @@ async def asyncio_detailed(
 
      Resume a thread whose last run ended on an interrupt. Creates a new run that
     continues the thread from where it stopped; the agent receives `input` at its
-    interrupt. Returns the new run (status `pending` or `running`).
+    interrupt. With several pending interrupts, `input` maps each interrupt id to its
+    answer; anything else is a 422 (code `interrupts_unanswered`, `metadata.pending`
+    lists the ids). Returns the new run (status `pending` or `running`).
 
     Args:
         body (RunResume): Payload for resuming an interrupted thread. The thread must exist.
@@ -177,7 +183,9 @@ async def asyncio(
 
      Resume a thread whose last run ended on an interrupt. Creates a new run that
     continues the thread from where it stopped; the agent receives `input` at its
-    interrupt. Returns the new run (status `pending` or `running`).
+    interrupt. With several pending interrupts, `input` maps each interrupt id to its
+    answer; anything else is a 422 (code `interrupts_unanswered`, `metadata.pending`
+    lists the ids). Returns the new run (status `pending` or `running`).
 
     Args:
         body (RunResume): Payload for resuming an interrupted thread. The thread must exist.

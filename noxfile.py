@@ -46,7 +46,7 @@ def conformance(session: nox.Session) -> None:
     """schemathesis over every operation and linked sequences of them, against the server
     in-process on real Postgres (DATABASE_URL, else embedded). AP_CONFORMANCE_PROFILE=thorough
     for the long run (at least 10,000 requests); the default `fast` profile is CI's."""
-    session.install("-e", ".[test]")
+    session.install("-e", ".[test]", "-e", "./client")
     session.run("pytest", *(session.posargs or ["tests/conformance"]))
 
 

@@ -106,14 +106,16 @@ class RunService:
         """Return when the run has ended (at once if it has). When the server shuts down
         first: Unavailable (the run goes on, in another process; wait for it again)."""
         with self.notifier.subscribe(EVENTS, str(run.run_id)) as woken:
+            read = True
             while True:
                 woken.clear()
-                try:
-                    current = await self.runs.get(run.run_id)
-                except NotFound:
-                    return _erased(run, woken.payload)
-                if current.status in TERMINAL:
-                    return Ended(current, current.status, current.stop_reason)
+                if read:
+                    try:
+                        current = await self.runs.get(run.run_id)
+                    except NotFound:
+                        return _erased(run, woken.payload)
+                    if current.status in TERMINAL:
+                        return Ended(current, current.status, current.stop_reason)
                 if self._closing.is_set():
                     raise Unavailable(
                         f"the server is shutting down before run {run.run_id} ended;"
@@ -121,7 +123,10 @@ class RunService:
                         code="shutting_down",
                         run_id=str(run.run_id),
                     )
-                await woken.wait(RECHECK_SECONDS)
+                notified = await woken.wait(RECHECK_SECONDS)
+                # A step's notification (the run id alone) cannot mean it ended; the run's
+                # last one, a reconnect's wake-up (no payload) or the timeout may.
+                read = not notified or _may_have_ended(woken.payload)
 
     async def events(self, run: RunRecord, after: int | None) -> AsyncIterator[Event]:
         """The run's stored events after `after`, then live ones, until `end` (or until the
@@ -172,6 +177,10 @@ class RunService:
             if stored.event == "end":
                 return Event(stored.event, stored.data, str(stored.seq))
         return Event("end", {"status": run.status, "stop_reason": run.stop_reason})
+
+
+def _may_have_ended(payload: str | None) -> bool:
+    return payload is None or " " in payload
 
 
 def _erased(run: RunRecord, payload: str | None) -> Ended:

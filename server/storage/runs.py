@@ -637,10 +637,10 @@ class RunStore:
                     "t": run.thread_id,
                 },
             )
-        if action == "rollback":  # the run and its events are gone: say how it ended
-            said = f"{run.run_id} {status.value} {ended.stop_reason or ''}"
-        else:
-            said = str(run.run_id)
+        # Its last notification says how it ended ("<run_id> <status> <stop_reason>"): a
+        # waiter needs no query to learn it has ended, nor, after a rollback erased the
+        # run and its events, how. Other notifications of the run carry its id alone.
+        said = f"{run.run_id} {status.value} {ended.stop_reason or ''}"
         # The queue learns of work only if this run held back a pending one of its thread:
         # a worker's freed capacity wakes its own claim loop.
         if any(other.status == RunStatus.PENDING for other in others):

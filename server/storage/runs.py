@@ -317,7 +317,8 @@ class RunStore:
             f" FROM next WHERE runs.run_id = next.run_id RETURNING {RETURNING}"
         )
         try:
-            async with self.engine.begin() as conn:
+            # One statement, atomic on its own: no BEGIN and COMMIT round trips around it.
+            async with self.reads.connect() as conn:
                 row = (
                     await conn.execute(
                         statement.bindparams(bindparam("agents", type_=ARRAY(Text))),

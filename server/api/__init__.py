@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ap_generated.operations import Handlers
 
+from ..langgraph.api import LangGraphApi
 from .agents import AgentsApi
 from .runs import RunsApi
 from .services import Services
@@ -12,7 +13,7 @@ from .system import SystemApi
 from .threads import ThreadsApi
 
 
-class Api(AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
+class Api(AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi, LangGraphApi):
     def __init__(self, services: Services) -> None:
         self.services = services
 

@@ -39,6 +39,7 @@ class Context:
         self._step = step
         self._stop = asyncio.Event()
         self._answers = run.resume or []
+        self.resume = {a["id"]: a["value"] for a in run.resume} if run.resume else None
         self._asked = 0
 
     # -- state and streaming -----------------------------------------------------------
@@ -50,11 +51,13 @@ class Context:
         messages: list[dict[str, Any]] | None = None,
         step: str | None = None,
         source: str = "loop",
+        changes: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         new = state.apply_update(self.values, values, messages)
-        changes = {k: new[k] for k in (values or {})}
-        if messages:
-            changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
+        if changes is None:
+            changes = {k: new[k] for k in (values or {})}
+            if messages:
+                changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
         events: list[tuple[str, Any]] = []
         if "updates" in self._modes:
             events.append(("updates", {step or self._run.agent_id: changes}))

@@ -94,7 +94,8 @@ class Execution:
             if isinstance(result, dict):
                 await self.context.update(result)
         except Interrupt as asked:
-            interrupts = [{"id": uuid.uuid4().hex, "value": v} for v in asked.values]
+            ids = asked.ids or [uuid.uuid4().hex for _ in asked.values]
+            interrupts = [{"id": i, "value": v} for i, v in zip(ids, asked.values, strict=True)]
             assert self.context is not None
             await self.context.write_interrupts(interrupts)
             status = RunStatus.INTERRUPTED

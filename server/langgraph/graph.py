@@ -1,0 +1,170 @@
+"""A compiled LangGraph graph served as an agent (the `langgraph` extra).
+
+- Checkpoints: the graph runs with `langgraph-checkpoint-postgres`'s `AsyncPostgresSaver`
+  in the server's own database, in a schema of its own (`langgraph`, so its `checkpoints`
+  table never meets ours). That saver is LangGraph's reference implementation of what
+  `interrupt()` and `Command(resume=...)` need (pending writes, channel versions, blobs);
+  a saver over our tables would re-implement it. Our tables still get one checkpoint per
+  graph step (through `RunContext.update`), so threads, state and history read the same
+  whichever agent wrote them.
+- Streaming: each graph step becomes one `update` (our `updates` and `values` events and a
+  checkpoint); `custom` and `messages` chunks are emitted as they come.
+- Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
+  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
+- Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
+  the graph's tasks); a forced stop cancels the task running the graph.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from ..agents.base import Agent, Interrupt, RunContext
+
+SCHEMA = "langgraph"
+COMMAND = "langgraph_command"
+"""Key of the run's config holding `command.update`/`command.goto` for a graph."""
+ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
+
+
+class GraphRunner:
+    """Runs one compiled graph; owns the checkpointer's connection pool."""
+
+    def __init__(self, agent_id: str, graph: Any) -> None:
+        self.agent_id = agent_id
+        self.graph = graph
+        self._pool: Any = None
+
+    async def start(self, database_url: str) -> None:
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from psycopg import AsyncConnection
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
+
+        url = make_url(database_url).set(drivername="postgresql")
+        dsn = url.render_as_string(hide_password=False)
+        async with await AsyncConnection.connect(dsn, autocommit=True) as conn:
+            await conn.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+        self._pool = AsyncConnectionPool(
+            dsn,
+            min_size=1,
+            max_size=5,
+            open=False,
+            kwargs={
+                "autocommit": True,
+                "prepare_threshold": 0,
+                "row_factory": dict_row,
+                "options": f"-c search_path={SCHEMA}",
+            },
+        )
+        await self._pool.open()
+        saver = AsyncPostgresSaver(self._pool)
+        await saver.setup()
+        self.graph = self.graph.copy(update={"checkpointer": saver})
+
+    async def stop(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    async def run(self, ctx: RunContext) -> None:
+        from langgraph.types import Command
+
+        if self._pool is None:
+            raise RuntimeError(f"graph agent {self.agent_id} was not started")
+        config = ctx.config or {}
+        configurable = {**(config.get("configurable") or {}), "thread_id": str(ctx.thread_id)}
+        run_config: dict[str, Any] = {"configurable": configurable}
+        for key in ("recursion_limit", "tags"):
+            if key in config:
+                run_config[key] = config[key]
+        command = config.get(COMMAND) or {}
+        graph_input: Any = ctx.input
+        if ctx.resume is not None or command:
+            graph_input = Command(
+                resume=ctx.resume,
+                update=command.get("update"),
+                goto=command.get("goto") or (),
+            )
+        # Every mode: `emit` drops the events of modes the run did not ask for.
+        kwargs: dict[str, Any] = {"stream_mode": ["updates", "values", "custom", "messages"]}
+        if config.get("context") is not None:
+            kwargs["context"] = config["context"]
+        steps: dict[str, Any] = {}
+        async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
+            async for mode, chunk in s:
+                ctx.check_stop()
+                if mode == "updates":
+                    for node, changes in (chunk or {}).items():
+                        if node != "__interrupt__":
+                            steps[node] = jsonable(changes)
+                elif mode == "values":  # (LangGraph adds pending interrupts to it)
+                    values = jsonable({k: v for k, v in chunk.items() if k != "__interrupt__"})
+                    if steps or values != ctx.values:
+                        step = ",".join(steps) or "input"
+                        changes = steps.get(step, steps) if steps else values
+                        await ctx.update(values, step=step, changes=changes)
+                    steps = {}
+                elif mode == "messages":
+                    message, metadata = chunk
+                    await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
+                else:
+                    await ctx.emit("custom", jsonable(chunk))
+        snapshot = await self.graph.aget_state(run_config)
+        if snapshot.interrupts:
+            raise Interrupt(
+                [jsonable(i.value) for i in snapshot.interrupts],
+                ids=[i.id for i in snapshot.interrupts],
+            )
+
+    def schemas(self) -> dict[str, dict[str, Any]]:
+        found = {}
+        for name, method in (
+            ("input_schema", "get_input_jsonschema"),
+            ("output_schema", "get_output_jsonschema"),
+            ("config_schema", "get_context_jsonschema"),
+        ):
+            with contextlib.suppress(Exception):
+                found[name] = jsonable(getattr(self.graph, method)()) or {"type": "object"}
+        return found
+
+
+def graph_agent(agent_id: str, graph: Any) -> Agent:
+    runner = GraphRunner(agent_id, graph)
+    return Agent(
+        agent_id=agent_id,
+        run=runner.run,
+        description=f"LangGraph graph {getattr(graph, 'name', agent_id)}",
+        metadata={"langgraph": True},
+        capabilities={"ap.io.messages": True, "ap.io.streaming": True},
+        start=runner.start,
+        stop=runner.stop,
+        **runner.schemas(),
+    )
+
+
+def is_graph_agent(agent: Agent) -> bool:
+    return bool(agent.metadata.get("langgraph"))
+
+
+def jsonable(value: Any) -> Any:
+    """A JSON value of what a graph produced (LangChain messages as dicts with a `role`)."""
+    return json.loads(json.dumps(value, default=_default))
+
+
+def _default(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        dumped = value.model_dump()
+        if isinstance(dumped, dict) and dumped.get("type") in ROLES and "content" in dumped:
+            dumped.setdefault("role", ROLES[dumped["type"]])
+        return dumped
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)

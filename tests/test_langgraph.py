@@ -345,3 +345,27 @@ async def test_one_engine_across_both_path_families(client, http):
     stopped = await http.post(f"/runs/{run['run_id']}/cancel", params={"wait": "true"})
     assert stopped.status_code in (200, 204), stopped.text
     assert (await client.runs.get(thread_id, run["run_id"]))["status"] == "interrupted"
+
+
+async def test_rollback_is_a_rollback_for_the_graph_too(client):
+    """The next run starts from the graph checkpoint of the state the rollback restored,
+    not from the graph's latest checkpoint (written by the erased run)."""
+    thread_id = (await client.threads.create())["thread_id"]
+    config = {"recursion_limit": 1000}
+    done = await client.runs.wait(thread_id, "slow_graph", input={"limit": 2}, config=config)
+    assert done["ticks"] == 2
+    state = await client.threads.get_state(thread_id)
+    assert state["next"] == [] and state["metadata"]["langgraph_checkpoint_id"]
+
+    run = await client.runs.create(thread_id, "slow_graph", input={"limit": 200}, config=config)
+    await until(lambda: _ticks_above(client, thread_id, 4))
+    await client.runs.cancel(thread_id, run["run_id"], wait=True, action="rollback")
+    assert (await client.threads.get(thread_id))["values"]["ticks"] == 2
+
+    again = await client.runs.wait(thread_id, "slow_graph", input={"limit": 4}, config=config)
+    assert again["ticks"] == 4  # 2, then two more: the erased ticks are gone for the graph
+    assert again["steps"] == ["tick"] * 4
+
+
+async def _ticks_above(client, thread_id: str, n: int) -> bool:
+    return (await client.threads.get(thread_id))["values"].get("ticks", 0) > n

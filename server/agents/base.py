@@ -67,10 +67,15 @@ class RunContext(Protocol):
         messages: list[dict[str, Any]] | None = None,
         step: str | None = None,
         changes: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """One step: merge `values` and `messages` into the state, write a checkpoint, and
-        stream `updates` (`{step: changes}`; `changes` when given, else what changed) and
-        `values` (the full state). Returns the state."""
+        """One step: merge `values` and `messages` into the state, write a checkpoint (with
+        `metadata` added to its own), and stream `updates` (`{step: changes}`; `changes`
+        when given, else what changed) and `values` (the full state). Returns the state."""
+        ...
+
+    async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The metadata of the thread's latest checkpoints, newest first."""
         ...
 
     async def emit(self, mode: str, data: Any) -> None:

@@ -52,6 +52,7 @@ class Context:
         step: str | None = None,
         source: str = "loop",
         changes: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         new = state.apply_update(self.values, values, messages)
         if changes is None:
@@ -71,12 +72,18 @@ class Context:
                 "source": source,
                 "step": self._step,
                 "writes": {step or self._run.agent_id: changes},
+                **(metadata or {}),
             },
             events=events,
         )
         self._step += 1
         self.values = new
         return new
+
+    async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The metadata of the thread's latest checkpoints, newest first."""
+        records = await self._runs.threads.history(self.thread_id, limit=limit, before=None)
+        return [r.metadata for r in records]
 
     async def emit(self, mode: str, data: Any) -> None:
         if mode not in ("messages", "custom"):

@@ -7,8 +7,11 @@
   a saver over our tables would re-implement it. Our tables still get one checkpoint per
   graph step (through `RunContext.update`), so threads, state and history read the same
   whichever agent wrote them.
-- Streaming: each graph step becomes one `update` (our `updates` and `values` events and a
-  checkpoint); `custom` and `messages` chunks are emitted as they come.
+- Streaming: each graph checkpoint becomes one `update` (our `updates` and `values` events
+  and a checkpoint of ours, whose metadata keeps the graph's checkpoint id and its `next`
+  nodes); `custom` and `messages` chunks are emitted as they come. Each run starts from the
+  graph checkpoint matching our thread's latest one, so a rollback is a rollback for the
+  graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
   interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
 - Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
@@ -27,6 +30,8 @@ from sqlalchemy.engine import make_url
 from ..agents.base import Agent, Interrupt, RunContext
 
 SCHEMA = "langgraph"
+CHECKPOINT_KEY = "langgraph_checkpoint_id"
+"""Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
@@ -78,11 +83,15 @@ class GraphRunner:
         if self._pool is None:
             raise RuntimeError(f"graph agent {self.agent_id} was not started")
         config = ctx.config or {}
-        configurable = {**(config.get("configurable") or {}), "thread_id": str(ctx.thread_id)}
-        run_config: dict[str, Any] = {"configurable": configurable}
+        thread = {"thread_id": str(ctx.thread_id)}
+        run_config: dict[str, Any] = {
+            "configurable": {**(config.get("configurable") or {}), **thread}
+        }
         for key in ("recursion_limit", "tags"):
             if key in config:
                 run_config[key] = config[key]
+        if fork := await _fork_point(ctx):
+            run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
         graph_input: Any = ctx.input
         if ctx.resume is not None or command:
@@ -91,8 +100,9 @@ class GraphRunner:
                 update=command.get("update"),
                 goto=command.get("goto") or (),
             )
-        # Every mode: `emit` drops the events of modes the run did not ask for.
-        kwargs: dict[str, Any] = {"stream_mode": ["updates", "values", "custom", "messages"]}
+        # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
+        # is asked for (`emit` drops the events of modes the run did not ask for).
+        kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         steps: dict[str, Any] = {}
@@ -103,19 +113,26 @@ class GraphRunner:
                     for node, changes in (chunk or {}).items():
                         if node != "__interrupt__":
                             steps[node] = jsonable(changes)
-                elif mode == "values":  # (LangGraph adds pending interrupts to it)
-                    values = jsonable({k: v for k, v in chunk.items() if k != "__interrupt__"})
+                elif mode == "checkpoints":
+                    values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
-                        changes = steps.get(step, steps) if steps else values
-                        await ctx.update(values, step=step, changes=changes)
+                        await ctx.update(
+                            values,
+                            step=step,
+                            changes=steps.get(step, steps) if steps else values,
+                            metadata={
+                                CHECKPOINT_KEY: chunk["config"]["configurable"]["checkpoint_id"],
+                                "next": list(chunk.get("next") or ()),
+                            },
+                        )
                     steps = {}
                 elif mode == "messages":
                     message, metadata = chunk
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:
                     await ctx.emit("custom", jsonable(chunk))
-        snapshot = await self.graph.aget_state(run_config)
+        snapshot = await self.graph.aget_state({"configurable": thread})
         if snapshot.interrupts:
             raise Interrupt(
                 [jsonable(i.value) for i in snapshot.interrupts],
@@ -146,6 +163,18 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         stop=runner.stop,
         **runner.schemas(),
     )
+
+
+async def _fork_point(ctx: RunContext) -> str | None:
+    """The LangGraph checkpoint our thread's state is at: the graph runs on from there, so a
+    rollback (which erased our checkpoints of a run) erases that run for the graph too.
+    None (run on from the graph's latest) when our latest checkpoint was not written by the
+    graph (the state was edited, or another agent ran on the thread)."""
+    for metadata in await ctx.checkpoint_metadata():
+        if metadata.get("source") == "interrupt":  # written by the engine, not by a step
+            continue
+        return metadata.get(CHECKPOINT_KEY)
+    return None
 
 
 def is_graph_agent(agent: Agent) -> bool:

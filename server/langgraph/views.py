@@ -84,7 +84,7 @@ def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgTh
     parent = record.parent_checkpoint_id
     return models.LgThreadState(
         values=record.values,
-        next=[],
+        next=record.metadata.get("next") or [],
         tasks=[{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
         checkpoint=checkpoint(record.thread_id, record.checkpoint_id),
         parent_checkpoint=checkpoint(record.thread_id, parent) if parent else None,

@@ -369,3 +369,13 @@ async def test_rollback_is_a_rollback_for_the_graph_too(client):
 
 async def _ticks_above(client, thread_id: str, n: int) -> bool:
     return (await client.threads.get(thread_id))["values"].get("ticks", 0) > n
+
+
+async def test_update_state_reaches_the_graph_with_its_reducers(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    config = {"recursion_limit": 1000}
+    await client.runs.wait(thread_id, "slow_graph", input={"limit": 1}, config=config)
+    await client.threads.update_state(thread_id, {"ticks": 10, "steps": ["edit"]})
+    done = await client.runs.wait(thread_id, "slow_graph", input={"limit": 12}, config=config)
+    assert done["ticks"] == 12  # the graph ran on from the edited 10
+    assert done["steps"] == ["tick", "edit", "tick", "tick"]  # `steps` appends, as in LangGraph

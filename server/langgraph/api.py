@@ -17,7 +17,7 @@ from ..sse import Event
 from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
-from .graph import COMMAND, is_graph_agent
+from .graph import COMMAND, UPDATE_KEY, is_graph_agent
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
@@ -110,6 +110,9 @@ class LangGraphApi:
             values=body.values or {},
             messages=None,
             checkpoint_id=None,
+            checkpoint_metadata={
+                UPDATE_KEY: {"values": body.values or {}, "as_node": body.as_node}
+            },
         )
         return models.LgStateUpdateResponse(
             checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")

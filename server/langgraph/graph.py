@@ -32,6 +32,8 @@ from ..agents.base import Agent, Interrupt, RunContext
 SCHEMA = "langgraph"
 CHECKPOINT_KEY = "langgraph_checkpoint_id"
 """Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
+UPDATE_KEY = "langgraph_update"
+"""Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
@@ -90,7 +92,7 @@ class GraphRunner:
         for key in ("recursion_limit", "tags"):
             if key in config:
                 run_config[key] = config[key]
-        if fork := await _fork_point(ctx):
+        if fork := await _start_point(ctx, self.graph, thread):
             run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
         graph_input: Any = ctx.input
@@ -165,16 +167,31 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
     )
 
 
-async def _fork_point(ctx: RunContext) -> str | None:
-    """The LangGraph checkpoint our thread's state is at: the graph runs on from there, so a
-    rollback (which erased our checkpoints of a run) erases that run for the graph too.
-    None (run on from the graph's latest) when our latest checkpoint was not written by the
-    graph (the state was edited, or another agent ran on the thread)."""
+async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> str | None:
+    """The LangGraph checkpoint to run from: the one of our thread's latest state, so a
+    rollback (which erased our checkpoints of a run) erases that run for the graph too;
+    with the state updates made through `threads.update_state` since then applied to the
+    graph (`aupdate_state`, with its reducers, as LangGraph does). None (run on from the
+    graph's latest) when our latest state was not written by the graph or such an update."""
+    updates = []
     for metadata in await ctx.checkpoint_metadata():
         if metadata.get("source") == "interrupt":  # written by the engine, not by a step
             continue
-        return metadata.get(CHECKPOINT_KEY)
-    return None
+        if UPDATE_KEY in metadata:
+            updates.append(metadata[UPDATE_KEY])
+            continue
+        base = metadata.get(CHECKPOINT_KEY)
+        break
+    else:
+        base = None
+    if base is None and not updates:
+        return None
+    config: dict[str, Any] = {"configurable": {**thread}}
+    if base is not None:
+        config["configurable"]["checkpoint_id"] = base
+    for update in reversed(updates):
+        config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
+    return config["configurable"].get("checkpoint_id")
 
 
 def is_graph_agent(agent: Agent) -> bool:

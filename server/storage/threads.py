@@ -114,6 +114,7 @@ class ThreadStore:
         values: dict[str, Any] | None,
         messages: list[dict[str, Any]] | None,
         checkpoint_id: uuid.UUID | None,
+        checkpoint_metadata: dict[str, Any] | None = None,
     ) -> ThreadRecord:
         async with self.engine.begin() as conn:
             thread = await self._get(conn, thread_id, lock=True)
@@ -146,7 +147,12 @@ class ThreadStore:
                     thread_id,
                     new_values,
                     parent=base.checkpoint_id if base else None,
-                    metadata={"source": "update", "step": step, **asking},
+                    metadata={
+                        "source": "update",
+                        "step": step,
+                        **asking,
+                        **(checkpoint_metadata or {}),
+                    },
                     interrupts=thread.interrupts if interrupted else None,
                 )
             await conn.execute(

@@ -6,8 +6,10 @@ import asyncio
 import operator
 from typing import Annotated, Any
 
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
 from langgraph.config import get_stream_writer
-from langgraph.graph import END, START, StateGraph
+from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.types import interrupt
 from typing_extensions import TypedDict  # pydantic reads its schema on Python < 3.12
 
@@ -76,3 +78,20 @@ def _failing():
 
 
 failing_graph = _failing()
+
+
+async def chat(state: MessagesState) -> dict:
+    """A chat model (a fake one, streaming its answer token by token) answers."""
+    last = state["messages"][-1].content
+    model = GenericFakeChatModel(messages=iter([AIMessage(content=f"you said: {last}")]))
+    return {"messages": [await model.ainvoke(state["messages"])]}
+
+
+def _chat():
+    builder = StateGraph(MessagesState)
+    builder.add_node("chat", chat)
+    builder.add_edge(START, "chat")
+    return builder.compile()
+
+
+chat_graph = _chat()

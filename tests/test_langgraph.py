@@ -18,7 +18,9 @@ from langgraph_sdk.errors import ConflictError, NotFoundError, UnprocessableEnti
 from .conftest import ServerProcess, create_database, drop_database, spawn_server
 
 GRAPHS = "tests.langgraph_graphs"
-AGENTS = ",".join(f"{GRAPHS}:{name}" for name in ("hitl_graph", "slow_graph", "failing_graph"))
+AGENTS = ",".join(
+    f"{GRAPHS}:{name}" for name in ("hitl_graph", "slow_graph", "failing_graph", "chat_graph")
+)
 
 # (agent, input that asks a question, the answer's key in the final values, long-run input)
 HITL = {
@@ -379,3 +381,46 @@ async def test_update_state_reaches_the_graph_with_its_reducers(client):
     done = await client.runs.wait(thread_id, "slow_graph", input={"limit": 12}, config=config)
     assert done["ticks"] == 12  # the graph ran on from the edited 10
     assert done["steps"] == ["tick", "edit", "tick", "tick"]  # `steps` appends, as in LangGraph
+
+
+async def test_chat_graph_messages_and_messages_tuple_stream(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    user = {"role": "user", "content": "hi"}
+    parts = [
+        p
+        async for p in client.runs.stream(
+            thread_id, "chat_graph", input={"messages": [user]}, stream_mode="messages-tuple"
+        )
+    ]
+    chunks = [p.data for p in parts if p.event == "messages"]
+    assert chunks, [p.event for p in parts]
+    assert all(isinstance(c, list) and len(c) == 2 for c in chunks)  # (message chunk, metadata)
+    assert "".join(c[0]["content"] for c in chunks) == "you said: hi"
+    assert chunks[0][1]["langgraph_node"] == "chat"
+
+    messages = (await client.threads.get_state(thread_id))["values"]["messages"]
+    assert [(m["type"], m["role"], m["content"]) for m in messages] == [
+        ("human", "user", "hi"),
+        ("ai", "assistant", "you said: hi"),
+    ]
+    again = await client.runs.wait(thread_id, "chat_graph", input={"messages": [user]})
+    assert [m["content"] for m in again["messages"]][-1] == "you said: hi"
+    assert len(again["messages"]) == 4
+
+
+async def test_concurrent_resumes_through_the_sdk_one_wins(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    await client.runs.wait(thread_id, "hitl_graph", input={"question": "race?"})
+    results = await asyncio.gather(
+        *(
+            client.runs.create(thread_id, "hitl_graph", command={"resume": f"r{i}"})
+            for i in range(4)
+        ),
+        return_exceptions=True,
+    )
+    won = [r for r in results if isinstance(r, dict)]
+    lost = [r for r in results if isinstance(r, ConflictError)]
+    assert len(won) == 1 and len(lost) == 3, results
+    done = await client.runs.join(thread_id, won[0]["run_id"])
+    # The winner's answer, recorded on its run as the answer to the graph's interrupt id.
+    assert list(won[0]["kwargs"]["command"]["resume"].values()) == [done["answer"]]

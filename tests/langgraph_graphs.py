@@ -70,14 +70,14 @@ async def boom(state: ChatState) -> dict:
     raise ValueError("the graph failed, as asked")
 
 
-def _failing():
-    builder = StateGraph(ChatState)
-    builder.add_node("boom", boom)
-    builder.add_edge(START, "boom")
+def _one_node(state: type, node) -> Any:
+    builder = StateGraph(state)
+    builder.add_node(node.__name__, node)
+    builder.add_edge(START, node.__name__)
     return builder.compile()
 
 
-failing_graph = _failing()
+failing_graph = _one_node(ChatState, boom)
 
 
 async def chat(state: MessagesState) -> dict:
@@ -87,11 +87,4 @@ async def chat(state: MessagesState) -> dict:
     return {"messages": [await model.ainvoke(state["messages"])]}
 
 
-def _chat():
-    builder = StateGraph(MessagesState)
-    builder.add_node("chat", chat)
-    builder.add_edge(START, "chat")
-    return builder.compile()
-
-
-chat_graph = _chat()
+chat_graph = _one_node(MessagesState, chat)

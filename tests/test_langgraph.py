@@ -146,6 +146,7 @@ async def test_wait_interrupt_then_resume_with_command(client, kind):
     assert thread["interrupts"] == {pending["id"]: [pending]}
     state = await client.threads.get_state(thread_id)
     assert state["interrupts"] == [pending]
+    assert state["next"] == (["ask"] if kind == "graph" else [])  # the node that asked
     [run] = await client.runs.list(thread_id)
     assert run["status"] == "success"  # LangGraph's status of a run that asked a question
 

@@ -24,11 +24,18 @@ class Interrupt(Exception):
 
     Agents must let it propagate (do not swallow it in a broad `except`)."""
 
-    def __init__(self, values: list[Any], ids: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        values: list[Any],
+        ids: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(f"interrupted with {len(values)} question(s)")
         self.values = values
         self.ids = ids
         """The interrupts' ids when the agent has its own (a LangGraph graph); else new ones."""
+        self.metadata = metadata
+        """Added to the metadata of the checkpoint that records the interrupts."""
 
 
 class RunStopped(Exception):

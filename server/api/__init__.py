@@ -13,7 +13,7 @@ from .system import SystemApi
 from .threads import ThreadsApi
 
 
-class Api(AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi, LangGraphApi):
+class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
     def __init__(self, services: Services) -> None:
         self.services = services
 

@@ -91,13 +91,20 @@ class Context:
         if mode in self._modes:
             await self._runs.write_events(self._run, [(mode, data)])
 
-    async def write_interrupts(self, interrupts: list[dict[str, Any]]) -> None:
+    async def write_interrupts(
+        self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
+    ) -> None:
         """Record pending interrupts in a checkpoint (and so on the thread)."""
         self._head = await self._runs.write_step(
             self._run,
             self.values,
             parent=self._head,
-            metadata={"source": "interrupt", "step": self._step, "agent_id": self._run.agent_id},
+            metadata={
+                **(metadata or {}),
+                "source": "interrupt",
+                "step": self._step,
+                "agent_id": self._run.agent_id,
+            },
             events=[],
             interrupts=interrupts,
         )

@@ -97,7 +97,7 @@ class Execution:
             ids = asked.ids or [uuid.uuid4().hex for _ in asked.values]
             interrupts = [{"id": i, "value": v} for i, v in zip(ids, asked.values, strict=True)]
             assert self.context is not None
-            await self.context.write_interrupts(interrupts)
+            await self.context.write_interrupts(interrupts, asked.metadata)
             status = RunStatus.INTERRUPTED
         except RunStopped:
             status = RunStatus.INTERRUPTED

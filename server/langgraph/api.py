@@ -10,7 +10,9 @@ from typing import Any
 from ap_generated import models
 
 from ..api import views as ap_views
-from ..engine.service import Ended, RunService
+from ..api.runs import RunsApi
+from ..api.store import StoreApi
+from ..engine.service import Ended
 from ..errors import Invalid, NotFound
 from ..routing import Reply, until_disconnect
 from ..sse import Event
@@ -32,12 +34,9 @@ UNSUPPORTED = (
 )
 
 
-class LangGraphApi:
-    services: Any  # Services; the Api class also has the Agent Protocol handlers
-
-    @property
-    def _runs(self) -> RunService:
-        return self.services.runs
+class LangGraphApi(RunsApi, StoreApi):
+    """Built on the Agent Protocol handlers of runs and store (their waiting, streaming and
+    store operations), as the `Api` class that serves both families is."""
 
     # -- assistants --------------------------------------------------------------------
 
@@ -185,7 +184,7 @@ class LangGraphApi:
 
     async def _lg_stream(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
         run = await self._runs.create(self._lg_new_run(thread_id, body, ("values",)))
-        events = self._stream(run, 0, str(body.on_disconnect or "continue"))  # type: ignore[attr-defined]
+        events = self._stream(run, 0, str(body.on_disconnect or "continue"))
         return Reply(
             _translated(events, run),
             headers={
@@ -196,7 +195,7 @@ class LangGraphApi:
 
     async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
         run = await self._runs.create(self._lg_new_run(thread_id, body, ALL_MODES))
-        ended: Ended = await self._ended(run, str(body.on_disconnect or "continue"))  # type: ignore[attr-defined]
+        ended: Ended = await self._ended(run, str(body.on_disconnect or "continue"))
         return Reply(
             views.output(ended),
             headers={
@@ -267,7 +266,7 @@ class LangGraphApi:
         run = await self._lg_run(params.thread_id, params.run_id)
         after = int(params.last_event_id) if params.last_event_id is not None else None
         on_disconnect = "cancel" if params.cancel_on_disconnect else "continue"
-        events = self._stream(run, after, on_disconnect)  # type: ignore[attr-defined]
+        events = self._stream(run, after, on_disconnect)
         return Reply(
             _translated(events, run),
             headers={"Location": f"{views.run_path(run)}/stream"},
@@ -298,7 +297,7 @@ class LangGraphApi:
     # -- store -------------------------------------------------------------------------
 
     async def lg_put_item(self, params: models.LgPutItemParams, body: models.StorePutRequest):
-        return await self.put_item(models.PutItemParams(), body)  # type: ignore[attr-defined]
+        return await self.put_item(models.PutItemParams(), body)
 
     async def lg_get_item(self, params: models.LgGetItemParams) -> models.Item:
         namespace = params.namespace.split(".") if params.namespace else []
@@ -307,17 +306,17 @@ class LangGraphApi:
     async def lg_delete_item(
         self, params: models.LgDeleteItemParams, body: models.StoreDeleteRequest
     ):
-        return await self.delete_item(models.DeleteItemParams(), body)  # type: ignore[attr-defined]
+        return await self.delete_item(models.DeleteItemParams(), body)
 
     async def lg_search_items(
         self, params: models.LgSearchItemsParams, body: models.StoreSearchRequest
     ) -> models.SearchItemsResponse:
-        return await self.search_items(models.SearchItemsParams(), body)  # type: ignore[attr-defined]
+        return await self.search_items(models.SearchItemsParams(), body)
 
     async def lg_list_namespaces(
         self, params: models.LgListNamespacesParams, body: models.StoreListNamespacesRequest
     ) -> models.LgNamespaces:
-        found = await self.list_namespaces(models.ListNamespacesParams(), body)  # type: ignore[attr-defined]
+        found = await self.list_namespaces(models.ListNamespacesParams(), body)
         return models.LgNamespaces(namespaces=found.root)
 
 
@@ -327,4 +326,4 @@ async def _translated(events: AsyncIterator[Event], run: RunRecord) -> AsyncIter
         async for e in events:
             yield views.event(e, run_id, thread_id)
     finally:
-        await events.aclose()  # type: ignore[attr-defined]
+        await events.aclose()

@@ -139,6 +139,7 @@ class GraphRunner:
             raise Interrupt(
                 [jsonable(i.value) for i in snapshot.interrupts],
                 ids=[i.id for i in snapshot.interrupts],
+                metadata={"next": list(snapshot.next)},
             )
 
     def schemas(self) -> dict[str, dict[str, Any]]:

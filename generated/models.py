@@ -967,6 +967,21 @@ class LgUpdateStateParams(BaseModel):
     """
 
 
+class LgGetStateAtParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    checkpoint_id: UUID
+
+
+class LgGetStateAtCheckpointParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
 class LgGetHistoryParams(BaseModel):
     thread_id: UUID
     """
@@ -1188,6 +1203,13 @@ class LgHistoryRequest(BaseModel):
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
     before: LgCheckpointRef | None = None
     metadata: dict[str, Any] | None = None
+
+
+class LgStateAtCheckpoint(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    checkpoint: LgCheckpointRef
 
 
 class StreamMode1(RootModel[list[LgStreamMode]]):

@@ -590,6 +590,34 @@ OPERATIONS: tuple[Operation, ...] = (
         stream=False,
     ),
     Operation(
+        operation_id="lg_get_state_at",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/state/{checkpoint_id}",
+        params=models.LgGetStateAtParams,
+        path_params=("thread_id", "checkpoint_id"),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+    ),
+    Operation(
+        operation_id="lg_get_state_at_checkpoint",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/state/checkpoint",
+        params=models.LgGetStateAtCheckpointParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgStateAtCheckpoint,
+        body_required=True,
+        success_status=200,
+        stream=False,
+    ),
+    Operation(
         operation_id="lg_get_history",
         method="POST",
         path="/langgraph/threads/{thread_id}/history",
@@ -1103,6 +1131,16 @@ class Handlers(Protocol):
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:
         """POST /langgraph/threads/{thread_id}/state: Update a thread's state."""
+        ...
+
+    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        """GET /langgraph/threads/{thread_id}/state/{checkpoint_id}: Get a thread's state at a checkpoint."""
+        ...
+
+    async def lg_get_state_at_checkpoint(
+        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
+    ) -> models.LgThreadState:
+        """POST /langgraph/threads/{thread_id}/state/checkpoint: Get a thread's state at a checkpoint (given in the body)."""
         ...
 
     async def lg_get_history(

@@ -169,6 +169,12 @@ async def test_graph_resume_reaches_the_graph_and_its_checkpoints(client):
     history = await client.threads.get_history(thread_id, limit=20)
     assert history[0]["values"]["steps"] == ["ask", "finish"]
     assert any(h["metadata"].get("source") == "interrupt" for h in history)
+    older = history[-1]["checkpoint"]
+    by_id = await client.threads.get_state(thread_id, checkpoint_id=older["checkpoint_id"])
+    by_body = await client.threads.get_state(thread_id, checkpoint=older)
+    assert by_id == by_body == history[-1]
+    before = await client.threads.get_history(thread_id, before=history[0]["checkpoint"])
+    assert before == history[1:11]
 
 
 @pytest.mark.parametrize("kind", KINDS)

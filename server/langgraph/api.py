@@ -100,6 +100,18 @@ class LangGraphApi(RunsApi, StoreApi):
         latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
         return views.thread_state(latest[0] if latest else None, params.thread_id)
 
+    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
+        return views.thread_state(record, params.thread_id)
+
+    async def lg_get_state_at_checkpoint(
+        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
+    ) -> models.LgThreadState:
+        record = await self.services.threads.checkpoint(
+            params.thread_id, body.checkpoint.checkpoint_id
+        )
+        return views.thread_state(record, params.thread_id)
+
     async def lg_update_state(
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:

@@ -220,6 +220,13 @@ class ThreadStore:
             )
             return [_checkpoint(row) for row in rows]
 
+    async def checkpoint(self, thread_id: uuid.UUID, checkpoint_id: uuid.UUID) -> CheckpointRecord:
+        async with self.engine.connect() as conn:
+            await self._get(conn, thread_id)
+            found = await self._checkpoint(conn, thread_id, checkpoint_id)
+        assert found is not None
+        return found
+
     async def next_step(self, thread_id: uuid.UUID, head: uuid.UUID | None) -> int:
         """The step number of the checkpoint that will follow `head`."""
         async with self.engine.connect() as conn:

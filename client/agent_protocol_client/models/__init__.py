@@ -58,6 +58,7 @@ from .lg_run_create_on_disconnect_type_0 import LgRunCreateOnDisconnectType0
 from .lg_run_kwargs import LgRunKwargs
 from .lg_run_metadata import LgRunMetadata
 from .lg_run_status import LgRunStatus
+from .lg_state_at_checkpoint import LgStateAtCheckpoint
 from .lg_state_update import LgStateUpdate
 from .lg_state_update_response import LgStateUpdateResponse
 from .lg_state_update_values_type_0 import LgStateUpdateValuesType0
@@ -192,6 +193,7 @@ __all__ = (
     "LgRunKwargs",
     "LgRunMetadata",
     "LgRunStatus",
+    "LgStateAtCheckpoint",
     "LgStateUpdate",
     "LgStateUpdateResponse",
     "LgStateUpdateValuesType0",

@@ -431,3 +431,103 @@ async def test_concurrent_resumes_through_the_sdk_one_wins(client):
     done = await client.runs.join(thread_id, won[0]["run_id"])
     # The winner's answer, recorded on its run as the answer to the graph's interrupt id.
     assert list(won[0]["kwargs"]["command"]["resume"].values()) == [done["answer"]]
+
+
+# -- the SDK rejoins through Location when a connection drops ------------------------------
+
+
+class _Cut(httpx.AsyncByteStream):
+    """A response body that breaks (ReadError) after `events` complete SSE events."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, events: int) -> None:
+        self.inner, self.events = inner, events
+
+    async def __aiter__(self):
+        sent = b""
+        async for chunk in self.inner:
+            whole = sent + chunk
+            if whole.count(b"\n\n") >= self.events:
+                cut = 0
+                for _ in range(self.events):
+                    cut = whole.index(b"\n\n", cut) + 2
+                yield whole[len(sent) : cut]
+                raise httpx.ReadError("connection dropped (test)")
+            sent = whole
+            yield chunk
+        raise httpx.ReadError("connection dropped (test)")
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+class DropFirst(httpx.AsyncBaseTransport):
+    """Passes requests through; the first response to a path ending in `suffix` breaks."""
+
+    def __init__(self, suffix: str, events: int) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.suffix, self.events = suffix, events
+        self.requests: list[tuple[str, str, str | None]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(
+            (request.method, request.url.path, request.headers.get("last-event-id"))
+        )
+        response = await self.inner.handle_async_request(request)
+        if len(self.requests) == 1 and request.url.path.endswith(self.suffix):
+            response.stream = _Cut(response.stream, self.events)  # type: ignore[arg-type]
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def dropping_client(lg_server: ServerProcess, transport: DropFirst):
+    from langgraph_sdk.client import LangGraphClient
+
+    http_client = httpx.AsyncClient(
+        base_url=f"{lg_server.base_url}/langgraph", transport=transport, timeout=30
+    )
+    return LangGraphClient(http_client)
+
+
+async def test_sdk_stream_rejoins_with_location_and_last_event_id(client, lg_server):
+    thread_id = (await client.threads.create())["thread_id"]
+    transport = DropFirst("/runs/stream", events=2)
+    async with dropping_client(lg_server, transport) as dropping:
+        parts = [
+            p
+            async for p in dropping.runs.stream(
+                thread_id,
+                "slow_graph",
+                input={"limit": 4},
+                config={"recursion_limit": 100},
+                stream_mode=["values"],
+            )
+        ]
+    method, path, last_event_id = transport.requests[1]  # the reconnection
+    assert (method, last_event_id) == ("GET", "2")
+    assert path.endswith("/stream") and f"/threads/{thread_id}/runs/" in path
+    ids = [int(p.id) for p in parts]
+    assert ids == list(range(1, len(ids) + 1))  # nothing missed, nothing twice
+    assert parts[-1].event == "end"
+    assert [p.data["ticks"] for p in parts if p.event == "values" and "ticks" in p.data] == [
+        1,
+        2,
+        3,
+        4,
+    ]
+
+
+async def test_sdk_wait_rejoins_with_location(client, lg_server):
+    thread_id = (await client.threads.create())["thread_id"]
+    transport = DropFirst("/runs/wait", events=0)
+    async with dropping_client(lg_server, transport) as dropping:
+        with pytest.warns(UserWarning, match="reconnect to Location"):
+            result = await dropping.runs.wait(
+                thread_id, "slow_graph", input={"limit": 3}, config={"recursion_limit": 100}
+            )
+    assert result["ticks"] == 3
+    method, path, _ = transport.requests[1]
+    assert method == "GET" and path.endswith("/join")
+    [run] = await client.runs.list(thread_id)  # one run: the SDK rejoined it, not a new one
+    assert run["status"] == "success"

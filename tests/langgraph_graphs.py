@@ -88,3 +88,28 @@ async def chat(state: MessagesState) -> dict:
 
 
 chat_graph = _one_node(MessagesState, chat)
+
+
+class TwoState(TypedDict, total=False):
+    answers: Annotated[list[Any], operator.add]
+
+
+async def first(state: TwoState) -> dict:
+    return {"answers": [interrupt({"question": "first?"})]}
+
+
+async def second(state: TwoState) -> dict:
+    return {"answers": [interrupt({"question": "second?"})]}
+
+
+def _two_questions():
+    """Two nodes in parallel, each asking: two pending interrupts at once."""
+    builder = StateGraph(TwoState)
+    builder.add_node("first", first)
+    builder.add_node("second", second)
+    builder.add_edge(START, "first")
+    builder.add_edge(START, "second")
+    return builder.compile()
+
+
+two_questions = _two_questions()

@@ -19,7 +19,8 @@ from .conftest import ServerProcess, create_database, drop_database, spawn_serve
 
 GRAPHS = "tests.langgraph_graphs"
 AGENTS = ",".join(
-    f"{GRAPHS}:{name}" for name in ("hitl_graph", "slow_graph", "failing_graph", "chat_graph")
+    f"{GRAPHS}:{name}"
+    for name in ("hitl_graph", "slow_graph", "failing_graph", "chat_graph", "two_questions")
 )
 
 # (agent, input that asks a question, the answer's key in the final values, long-run input)
@@ -155,6 +156,20 @@ async def test_wait_interrupt_then_resume_with_command(client, kind):
     assert (await client.threads.get(thread_id))["status"] == "idle"
     with pytest.raises(ConflictError):  # answered: the thread is not interrupted any more
         await client.runs.create(thread_id, agent, command={"resume": "again"})
+
+
+async def test_graph_with_two_pending_interrupts_is_resumed_by_id(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    asked = await client.runs.wait(thread_id, "two_questions", input={})
+    pending = {i["value"]["question"]: i["id"] for i in asked["__interrupt__"]}
+    assert set(pending) == {"first?", "second?"}
+    with pytest.raises(ConflictError) as unanswered:  # one value for two questions
+        await client.runs.create(thread_id, "two_questions", command={"resume": "both?"})
+    assert unanswered.value.response.json()["code"] == "interrupts_unanswered"
+    answers = {pending["first?"]: "one", pending["second?"]: "two"}
+    done = await client.runs.wait(thread_id, "two_questions", command={"resume": answers})
+    assert sorted(done["answers"]) == ["one", "two"]
+    assert (await client.threads.get(thread_id))["status"] == "idle"
 
 
 async def test_graph_resume_reaches_the_graph_and_its_checkpoints(client):

@@ -139,7 +139,10 @@ class GraphRunner:
             raise Interrupt(
                 [jsonable(i.value) for i in snapshot.interrupts],
                 ids=[i.id for i in snapshot.interrupts],
-                metadata={"next": list(snapshot.next)},
+                metadata={
+                    "next": list(snapshot.next),
+                    CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
+                },
             )
 
     def schemas(self) -> dict[str, dict[str, Any]]:
@@ -176,8 +179,8 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
     graph's latest) when our latest state was not written by the graph or such an update."""
     updates = []
     for metadata in await ctx.checkpoint_metadata():
-        if metadata.get("source") == "interrupt":  # written by the engine, not by a step
-            continue
+        if metadata.get("source") == "interrupt" and CHECKPOINT_KEY not in metadata:
+            continue  # written by the engine for another agent's question
         if UPDATE_KEY in metadata:
             updates.append(metadata[UPDATE_KEY])
             continue

@@ -546,3 +546,15 @@ async def test_sdk_wait_rejoins_with_location(client, lg_server):
     assert method == "GET" and path.endswith("/join")
     [run] = await client.runs.list(thread_id)  # one run: the SDK rejoined it, not a new one
     assert run["status"] == "success"
+
+
+async def test_native_agent_gets_langgraph_chat_input_as_messages(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    said = {"type": "human", "content": "hello"}  # a LangChain message, as dict
+    result = await client.runs.wait(thread_id, "echo", input={"messages": [said]})
+    assert [(m["role"], m["content"]) for m in result["messages"]] == [
+        ("user", "hello"),
+        ("assistant", "hello"),
+    ]
+    with pytest.raises(UnprocessableEntityError):
+        await client.runs.create(thread_id, "echo", input={"messages": [{"content": 1}]})

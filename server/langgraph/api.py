@@ -9,6 +9,7 @@ from typing import Any
 
 from ap_generated import models
 
+from .. import state
 from ..api import views as ap_views
 from ..api.runs import RunsApi
 from ..api.store import StoreApi
@@ -19,7 +20,7 @@ from ..sse import Event
 from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
-from .graph import COMMAND, UPDATE_KEY, is_graph_agent
+from .graph import COMMAND, ROLES, UPDATE_KEY, is_graph_agent
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
@@ -171,11 +172,15 @@ class LangGraphApi(RunsApi, StoreApi):
         else:
             wanted = tuple(str(m) for m in (modes if isinstance(modes, list) else [modes]))
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
+        graph_input, messages = body.input, None
+        if not is_graph_agent(agent):
+            graph_input, messages = _native_input(body.input)
         return NewRun(
             agent_id=agent.agent_id,
             thread_id=thread_id,
             if_not_exists=str(body.if_not_exists or "reject"),
-            input=command.resume if is_resume else body.input,
+            input=command.resume if is_resume else graph_input,
+            messages=None if is_resume else messages,
             metadata=body.metadata,
             config=config,
             stream_mode=stream_mode,
@@ -330,6 +335,22 @@ class LangGraphApi(RunsApi, StoreApi):
     ) -> models.LgNamespaces:
         found = await self.list_namespaces(models.ListNamespacesParams(), body)
         return models.LgNamespaces(namespaces=found.root)
+
+
+def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
+    """A LangGraph chat input (`{"messages": [...], ...}`) for a native agent: the messages
+    become the run's `messages` (LangChain's `type` read as a `role`), the rest its input."""
+    if not isinstance(value, dict) or not isinstance(value.get("messages"), list):
+        return value, None
+    messages = [
+        {"role": ROLES.get(m.get("type"), m.get("type")), **m}
+        if isinstance(m, dict) and "role" not in m
+        else m
+        for m in value["messages"]
+    ]
+    state.apply_update({}, messages=messages)  # a 422 now if they are not messages
+    rest = {k: v for k, v in value.items() if k != "messages"}
+    return rest or None, messages
 
 
 async def _translated(events: AsyncIterator[Event], run: RunRecord) -> AsyncIterator[Event]:

@@ -558,3 +558,19 @@ async def test_native_agent_gets_langgraph_chat_input_as_messages(client):
     ]
     with pytest.raises(UnprocessableEntityError):
         await client.runs.create(thread_id, "echo", input={"messages": [{"content": 1}]})
+
+
+async def test_servers_starting_together_on_a_new_database(start_server, empty_database_url):
+    """They race to create the graph checkpointer's schema and tables: both come up, and a
+    graph interrupted through one is resumed through the other."""
+    one, two = await asyncio.gather(
+        start_server(empty_database_url, AP_AGENTS=AGENTS),
+        start_server(empty_database_url, AP_AGENTS=AGENTS),
+    )
+    first = get_client(url=f"{one.base_url}/langgraph", timeout=30)
+    second = get_client(url=f"{two.base_url}/langgraph", timeout=30)
+    thread_id = (await first.threads.create())["thread_id"]
+    asked = await first.runs.wait(thread_id, "hitl_graph", input={"question": "both?"})
+    assert asked["__interrupt__"]
+    done = await second.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
+    assert done["answer"] == "yes" and done["steps"] == ["ask", "finish"]

@@ -48,15 +48,22 @@ class GraphRunner:
         self._pool: Any = None
 
     async def start(self, database_url: str) -> None:
-        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
         from psycopg import AsyncConnection
-        from psycopg.rows import dict_row
-        from psycopg_pool import AsyncConnectionPool
 
         url = make_url(database_url).set(drivername="postgresql")
         dsn = url.render_as_string(hide_password=False)
-        async with await AsyncConnection.connect(dsn, autocommit=True) as conn:
-            await conn.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+        # Server processes starting together on a new database take turns to create the
+        # schema and the saver's tables (held until this connection closes).
+        async with await AsyncConnection.connect(dsn, autocommit=True) as lock:
+            await lock.execute("SELECT pg_advisory_lock(hashtext('ap_server.langgraph'))")
+            await lock.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+            await self._open(dsn)
+
+    async def _open(self, dsn: str) -> None:
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
+
         self._pool = AsyncConnectionPool(
             dsn,
             min_size=1,

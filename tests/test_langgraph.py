@@ -154,6 +154,8 @@ async def test_wait_interrupt_then_resume_with_command(client, kind):
     done = await client.runs.wait(thread_id, agent, command={"resume": {pending["id"]: "yes"}})
     assert done["answer"] == "yes" and "__interrupt__" not in done
     assert (await client.threads.get(thread_id))["status"] == "idle"
+    assert len(await client.runs.list(thread_id, status="success")) == 2  # asked, answered
+    assert await client.runs.list(thread_id, status="interrupted") == []  # none cancelled
     with pytest.raises(ConflictError):  # answered: the thread is not interrupted any more
         await client.runs.create(thread_id, agent, command={"resume": "again"})
 
@@ -274,6 +276,9 @@ async def test_cancel_with_wait_and_action(client, kind, action):
     assert thread["status"] == "idle"  # a cancel leaves nothing to resume
     if action == "interrupt":
         assert (await client.runs.get(thread_id, run_id))["status"] == "interrupted"
+        listed = await client.runs.list(thread_id, status="interrupted")
+        assert [r["run_id"] for r in listed] == [run_id]
+        assert await client.runs.list(thread_id, status="success") == []
         assert thread["values"]  # what it wrote is kept
     else:
         with pytest.raises(NotFoundError):

@@ -257,13 +257,15 @@ class LangGraphApi(RunsApi, StoreApi):
 
     async def lg_list_runs(self, params: models.LgListRunsParams) -> list[models.LgRun]:
         await self.services.threads.get(params.thread_id)
+        status, stopped = views.status_filter(str(params.status) if params.status else None)
         found = await self._runs.runs.search(
             thread_id=params.thread_id,
             agent_id=None,
-            status=str(params.status) if params.status else None,
+            status=status,
             metadata=None,
             limit=params.limit,
             offset=params.offset,
+            stopped=stopped,
         )
         return [views.run(r) for r in found]
 

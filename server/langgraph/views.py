@@ -25,6 +25,15 @@ def run_status(status: str, stop_reason: str | None) -> str:
     return status
 
 
+def status_filter(status: str | None) -> tuple[str | list[str] | None, bool | None]:
+    """The (statuses, stopped) of our runs that have LangGraph's `status` (see run_status)."""
+    if status == "success":
+        return ["success", "interrupted"], False
+    if status == "interrupted":
+        return "interrupted", True
+    return status, None
+
+
 def assistant(a: Agent) -> models.LgAssistant:
     return models.LgAssistant(
         assistant_id=a.agent_id,

@@ -579,3 +579,24 @@ async def test_servers_starting_together_on_a_new_database(start_server, empty_d
     assert asked["__interrupt__"]
     done = await second.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
     assert done["answer"] == "yes" and done["steps"] == ["ask", "finish"]
+
+
+@pytest.mark.parametrize(
+    ("agent", "payload", "step"),
+    [("echo", {"hi": 1}, "echo"), ("slow_graph", {"limit": 1}, "tick")],
+)
+async def test_stream_modes_are_the_ones_asked_for(client, agent, payload, step):
+    thread_id = (await client.threads.create())["thread_id"]
+    updates = [
+        p
+        async for p in client.runs.stream(thread_id, agent, input=payload, stream_mode=["updates"])
+    ]
+    assert {p.event for p in updates} == {"metadata", "updates", "end"}
+    assert any(step in p.data for p in updates if p.event == "updates")
+    values = [
+        p.event
+        async for p in client.runs.stream(
+            thread_id, agent, input=payload, stream_mode="values", multitask_strategy="enqueue"
+        )
+    ]
+    assert set(values) == {"metadata", "values", "end"}

@@ -166,7 +166,7 @@ class LangGraphApi(RunsApi, StoreApi):
                     errors=[{"loc": ["command"], "msg": "not supported by this agent"}],
                 )
             config[COMMAND] = {"update": command.update, "goto": command.goto}
-        modes = body.stream_mode
+        modes = getattr(body.stream_mode, "root", body.stream_mode)  # one mode, or a list
         if modes is None:
             wanted = default_modes
         else:

@@ -290,6 +290,14 @@ async def test_cancel_with_wait_and_action(client, kind, action):
     assert (await client.threads.get(thread_id))["values"] == before
 
 
+async def _gone(client, thread_id: str, run_id: str) -> bool:
+    try:
+        await client.runs.get(thread_id, run_id)
+    except NotFoundError:
+        return True
+    return False
+
+
 async def _has_values(client, thread_id: str) -> bool:
     return bool((await client.threads.get(thread_id))["values"])
 
@@ -314,6 +322,13 @@ async def test_cancel_without_wait_is_202_and_bulk_cancel(client, http):
     for r in (first, queued):
         await client.runs.join(other, r["run_id"])
         assert (await client.runs.get(other, r["run_id"]))["status"] == "interrupted"
+
+    third = (await client.threads.create())["thread_id"]
+    erased = await client.runs.create(third, agent, input=long_input, config=config)
+    await until(lambda: running(client, third, erased["run_id"]))
+    await client.runs.cancel_many(run_ids=[erased["run_id"]], action="rollback")
+    await until(lambda: _gone(client, third, erased["run_id"]))  # rolled back: erased
+    assert (await client.threads.get(third))["values"] == {}
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import json
@@ -53,9 +54,12 @@ class GraphRunner:
         url = make_url(database_url).set(drivername="postgresql")
         dsn = url.render_as_string(hide_password=False)
         # Server processes starting together on a new database take turns to create the
-        # schema and the saver's tables (held until this connection closes).
+        # schema and the saver's tables (the lock is held until this connection closes).
+        # Polled, not awaited in a statement: the saver creates indexes CONCURRENTLY, which
+        # waits for every open transaction, a waiting lock statement included (a deadlock).
         async with await AsyncConnection.connect(dsn, autocommit=True) as lock:
-            await lock.execute("SELECT pg_advisory_lock(hashtext('ap_server.langgraph'))")
+            while not await _try_lock(lock):
+                await asyncio.sleep(0.1)
             await lock.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
             await self._open(dsn)
 
@@ -176,6 +180,11 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         stop=runner.stop,
         **runner.schemas(),
     )
+
+
+async def _try_lock(conn: Any) -> bool:
+    cursor = await conn.execute("SELECT pg_try_advisory_lock(hashtext('ap_server.langgraph'))")
+    return bool((await cursor.fetchone())[0])
 
 
 async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> str | None:

@@ -467,6 +467,233 @@ class MessageAnyBlock(BaseModel):
     metadata: dict[str, Any] | None = None
 
 
+class LgValues(BaseModel):
+    """
+    A state (any JSON object).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+
+
+class LgAssistantSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    graph_id: Annotated[str | None, Field(max_length=256)] = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    metadata: dict[str, Any] | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+
+
+class LgAssistant(BaseModel):
+    assistant_id: str
+    graph_id: str
+    name: str
+    description: str | None = None
+    config: dict[str, Any]
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any]
+    version: int
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class LgGraphSchema(BaseModel):
+    graph_id: str
+    input_schema: dict[str, Any] | None = None
+    output_schema: dict[str, Any] | None = None
+    state_schema: dict[str, Any] | None = None
+    config_schema: dict[str, Any] | None = None
+    context_schema: dict[str, Any] | None = None
+
+
+class IfExists1(StrEnum):
+    RAISE = "raise"
+    DO_NOTHING = "do_nothing"
+
+
+class LgThreadCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    thread_id: UUID | None = None
+    metadata: dict[str, Any] | None = None
+    if_exists: IfExists1 | None = None
+
+
+class Status(StrEnum):
+    IDLE = "idle"
+    BUSY = "busy"
+    INTERRUPTED = "interrupted"
+    ERROR = "error"
+
+
+class LgThreadSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    metadata: dict[str, Any] | None = None
+    values: dict[str, Any] | None = None
+    status: Status | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+
+
+class LgThreadPatch(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    metadata: dict[str, Any] | None = None
+
+
+class LgInterrupt(BaseModel):
+    id: str
+    value: Any
+
+
+class LgCheckpoint(BaseModel):
+    thread_id: str
+    checkpoint_ns: str
+    checkpoint_id: str
+
+
+class LgThreadState(BaseModel):
+    values: dict[str, Any]
+    next: list[str]
+    tasks: list[dict[str, Any]]
+    checkpoint: LgCheckpoint
+    parent_checkpoint: LgCheckpoint | None = None
+    metadata: dict[str, Any]
+    created_at: AwareDatetime | None = None
+    interrupts: list[LgInterrupt]
+
+
+class LgStateUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    values: dict[str, Any] | None = None
+    as_node: Annotated[str | None, Field(max_length=256)] = None
+
+
+class LgStateUpdateResponse(BaseModel):
+    checkpoint: LgCheckpoint
+
+
+class LgCheckpointRef(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    checkpoint_id: UUID
+
+
+class LgCommand(BaseModel):
+    """
+    LangGraph's way to resume. `resume` is the answer (or a map from interrupt id to
+    answer) and makes the run a resume of the interrupted thread, with the same rule as
+    PATCH /runs/resume: 409 `thread_not_interrupted` when the thread is not interrupted.
+    `update` and `goto` reach LangGraph graphs as `Command(update=..., goto=...)`;
+    agents that are not graphs refuse them (422).
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    resume: Any | None = None
+    update: Any | None = None
+    goto: Any | None = None
+
+
+class MultitaskStrategy1(StrEnum):
+    REJECT = "reject"
+    INTERRUPT = "interrupt"
+    ROLLBACK = "rollback"
+    ENQUEUE = "enqueue"
+
+
+class IfNotExists1(StrEnum):
+    CREATE = "create"
+    REJECT = "reject"
+
+
+class OnDisconnect1(StrEnum):
+    CANCEL = "cancel"
+    CONTINUE = "continue"
+
+
+class OnCompletion1(StrEnum):
+    DELETE = "delete"
+    KEEP = "keep"
+
+
+class LgStreamMode(StrEnum):
+    """
+    `values`, `updates`, `custom`, `messages` (as `messages-tuple`) are streamed; `debug`,
+    `events`, `tasks` and `checkpoints` are accepted and produce no events.
+
+    """
+
+    VALUES = "values"
+    UPDATES = "updates"
+    MESSAGES = "messages"
+    MESSAGES_TUPLE = "messages-tuple"
+    CUSTOM = "custom"
+    DEBUG = "debug"
+    EVENTS = "events"
+    TASKS = "tasks"
+    CHECKPOINTS = "checkpoints"
+
+
+class LgRunStatus(StrEnum):
+    """
+    LangGraph's run statuses: a run that stopped on `interrupt()` is `success` (its thread
+    is `interrupted`); a cancelled run is `interrupted`.
+
+    """
+
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCESS = "success"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+    INTERRUPTED = "interrupted"
+
+
+class LgRun(BaseModel):
+    run_id: UUID
+    thread_id: UUID
+    assistant_id: str
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    status: LgRunStatus
+    metadata: dict[str, Any]
+    multitask_strategy: str
+    kwargs: dict[str, Any]
+
+
+class Status2(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    ALL = "all"
+
+
+class LgRunCancelMany(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    thread_id: UUID | None = None
+    run_ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
+    status: Status2 | None = None
+
+
+class LgNamespaces(BaseModel):
+    namespaces: list[list[str]]
+
+
 class SearchAgentsParams(BaseModel):
     pass
 
@@ -672,6 +899,241 @@ class HealthParams(BaseModel):
     pass
 
 
+class LgSearchAssistantsParams(BaseModel):
+    pass
+
+
+class LgGetAssistantParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id (an agent id; LangGraph graphs are agents too).
+    """
+
+
+class LgGetAssistantSchemasParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id (an agent id; LangGraph graphs are agents too).
+    """
+
+
+class LgCreateThreadParams(BaseModel):
+    pass
+
+
+class LgSearchThreadsParams(BaseModel):
+    pass
+
+
+class LgGetThreadParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgDeleteThreadParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgPatchThreadParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgCopyThreadParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgGetStateParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgUpdateStateParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgGetStateAtParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    checkpoint_id: UUID
+
+
+class LgGetStateAtCheckpointParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgGetHistoryParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgListRunsParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    status: LgRunStatus | None = None
+
+
+class LgCreateRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgStreamRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgWaitRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgGetRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    run_id: UUID
+    """
+    The ID of the run.
+    """
+
+
+class LgDeleteRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    run_id: UUID
+    """
+    The ID of the run.
+    """
+
+
+class LgJoinRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    run_id: UUID
+    """
+    The ID of the run.
+    """
+
+
+class StreamModeItem(RootModel[str]):
+    root: Annotated[str, Field(max_length=64)]
+
+
+class LgJoinStreamParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    run_id: UUID
+    """
+    The ID of the run.
+    """
+    last_event_id: Annotated[str | None, Field(alias="Last-Event-ID", pattern="^[0-9]{1,9}$")] = (
+        None
+    )
+    cancel_on_disconnect: bool = False
+    stream_mode: Annotated[list[StreamModeItem] | None, Field(max_length=16)] = None
+    """
+    Accepted for compatibility; the run's own stream modes are streamed.
+    """
+
+
+class Action(StrEnum):
+    INTERRUPT = "interrupt"
+    ROLLBACK = "rollback"
+
+
+class LgCancelRunParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    run_id: UUID
+    """
+    The ID of the run.
+    """
+    wait: bool = False
+    action: Action = Action.INTERRUPT
+
+
+class LgCancelRunsParams(BaseModel):
+    action: Action = Action.INTERRUPT
+
+
+class LgCreateStatelessRunParams(BaseModel):
+    pass
+
+
+class LgStreamStatelessRunParams(BaseModel):
+    pass
+
+
+class LgWaitStatelessRunParams(BaseModel):
+    pass
+
+
+class LgGetItemParams(BaseModel):
+    key: Annotated[str, Field(max_length=1024, min_length=1)]
+    namespace: Annotated[str | None, Field(max_length=4096)] = None
+    """
+    The namespace's labels joined with `.`.
+    """
+
+
+class LgPutItemParams(BaseModel):
+    pass
+
+
+class LgDeleteItemParams(BaseModel):
+    pass
+
+
+class LgSearchItemsParams(BaseModel):
+    pass
+
+
+class LgListNamespacesParams(BaseModel):
+    pass
+
+
 class Agent(BaseModel):
     agent_id: str
     """
@@ -719,6 +1181,67 @@ class Message(BaseModel):
     """
     id: str | None = None
     metadata: dict[str, Any] | None = None
+
+
+class LgThread(BaseModel):
+    thread_id: UUID
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    metadata: dict[str, Any]
+    status: Status
+    values: dict[str, Any]
+    interrupts: dict[str, list[LgInterrupt]]
+    """
+    Pending interrupts by task (here, by interrupt id).
+    """
+
+
+class LgHistoryRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    before: LgCheckpointRef | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class LgStateAtCheckpoint(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    checkpoint: LgCheckpointRef
+
+
+class StreamMode1(RootModel[list[LgStreamMode]]):
+    root: Annotated[list[LgStreamMode], Field(max_length=8)]
+
+
+class LgRunCreate(BaseModel):
+    """
+    What the LangGraph SDK sends to create a run. Fields it may send that this server
+    does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+    `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+    never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+    `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+    effect (every stream is resumable).
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    input: Any | None = None
+    command: LgCommand | None = None
+    stream_mode: LgStreamMode | StreamMode1 | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    webhook: Annotated[str | None, Field(max_length=2048)] = None
+    multitask_strategy: MultitaskStrategy1 | None = None
+    if_not_exists: IfNotExists1 | None = None
+    on_disconnect: OnDisconnect1 | None = None
+    on_completion: OnCompletion1 | None = None
 
 
 class RunCreate(BaseModel):

@@ -465,6 +465,486 @@ OPERATIONS: tuple[Operation, ...] = (
         stream=False,
         secured=False,
     ),
+    Operation(
+        operation_id="lg_search_assistants",
+        method="POST",
+        path="/langgraph/assistants/search",
+        params=models.LgSearchAssistantsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}",
+        params=models.LgGetAssistantParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_schemas",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/schemas",
+        params=models.LgGetAssistantSchemasParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_thread",
+        method="POST",
+        path="/langgraph/threads",
+        params=models.LgCreateThreadParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadCreate,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_search_threads",
+        method="POST",
+        path="/langgraph/threads/search",
+        params=models.LgSearchThreadsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_thread",
+        method="GET",
+        path="/langgraph/threads/{thread_id}",
+        params=models.LgGetThreadParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_thread",
+        method="DELETE",
+        path="/langgraph/threads/{thread_id}",
+        params=models.LgDeleteThreadParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_patch_thread",
+        method="PATCH",
+        path="/langgraph/threads/{thread_id}",
+        params=models.LgPatchThreadParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadPatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_copy_thread",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/copy",
+        params=models.LgCopyThreadParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_state",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/state",
+        params=models.LgGetStateParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_update_state",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/state",
+        params=models.LgUpdateStateParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgStateUpdate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_state_at",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/state/{checkpoint_id}",
+        params=models.LgGetStateAtParams,
+        path_params=("thread_id", "checkpoint_id"),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_state_at_checkpoint",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/state/checkpoint",
+        params=models.LgGetStateAtCheckpointParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgStateAtCheckpoint,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_history",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/history",
+        params=models.LgGetHistoryParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgHistoryRequest,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_list_runs",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/runs",
+        params=models.LgListRunsParams,
+        path_params=("thread_id",),
+        query_params=("limit", "offset", "status"),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_run",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs",
+        params=models.LgCreateRunParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_stream_run",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs/stream",
+        params=models.LgStreamRunParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=True,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_wait_run",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs/wait",
+        params=models.LgWaitRunParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_run",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/runs/{run_id}",
+        params=models.LgGetRunParams,
+        path_params=("thread_id", "run_id"),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_run",
+        method="DELETE",
+        path="/langgraph/threads/{thread_id}/runs/{run_id}",
+        params=models.LgDeleteRunParams,
+        path_params=("thread_id", "run_id"),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_join_run",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/runs/{run_id}/join",
+        params=models.LgJoinRunParams,
+        path_params=("thread_id", "run_id"),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_join_stream",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/runs/{run_id}/stream",
+        params=models.LgJoinStreamParams,
+        path_params=("thread_id", "run_id"),
+        query_params=("cancel_on_disconnect", "stream_mode"),
+        array_query_params=("stream_mode",),
+        header_params=("Last-Event-ID",),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=True,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_cancel_run",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs/{run_id}/cancel",
+        params=models.LgCancelRunParams,
+        path_params=("thread_id", "run_id"),
+        query_params=("wait", "action"),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_cancel_runs",
+        method="POST",
+        path="/langgraph/runs/cancel",
+        params=models.LgCancelRunsParams,
+        path_params=(),
+        query_params=("action",),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCancelMany,
+        body_required=True,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_stateless_run",
+        method="POST",
+        path="/langgraph/runs",
+        params=models.LgCreateStatelessRunParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_stream_stateless_run",
+        method="POST",
+        path="/langgraph/runs/stream",
+        params=models.LgStreamStatelessRunParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=True,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_wait_stateless_run",
+        method="POST",
+        path="/langgraph/runs/wait",
+        params=models.LgWaitStatelessRunParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_item",
+        method="GET",
+        path="/langgraph/store/items",
+        params=models.LgGetItemParams,
+        path_params=(),
+        query_params=("key", "namespace"),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_put_item",
+        method="PUT",
+        path="/langgraph/store/items",
+        params=models.LgPutItemParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StorePutRequest,
+        body_required=True,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_item",
+        method="DELETE",
+        path="/langgraph/store/items",
+        params=models.LgDeleteItemParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StoreDeleteRequest,
+        body_required=True,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_search_items",
+        method="POST",
+        path="/langgraph/store/items/search",
+        params=models.LgSearchItemsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StoreSearchRequest,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_list_namespaces",
+        method="POST",
+        path="/langgraph/store/namespaces",
+        params=models.LgListNamespacesParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StoreListNamespacesRequest,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
 )
 
 # Fields the spec lets a client send as null (any other null is a 422).
@@ -477,6 +957,34 @@ NULLABLE: dict[str, frozenset[str]] = {
     "Run": frozenset(["ended_at", "error", "started_at", "stop_reason"]),
     "ThreadState": frozenset(["parent_checkpoint"]),
     "StoreSearchRequest": frozenset(["filter", "namespace_prefix"]),
+    "LgAssistantSearch": frozenset(["graph_id", "metadata", "name"]),
+    "LgAssistant": frozenset(["description"]),
+    "LgGraphSchema": frozenset(
+        ["config_schema", "context_schema", "input_schema", "output_schema", "state_schema"]
+    ),
+    "LgThreadCreate": frozenset(["if_exists", "metadata", "thread_id"]),
+    "LgThreadSearch": frozenset(["metadata", "status", "values"]),
+    "LgThreadPatch": frozenset(["metadata"]),
+    "LgInterrupt": frozenset(["value"]),
+    "LgThreadState": frozenset(["created_at", "parent_checkpoint"]),
+    "LgStateUpdate": frozenset(["as_node", "values"]),
+    "LgHistoryRequest": frozenset(["before", "metadata"]),
+    "LgCommand": frozenset(["goto", "resume", "update"]),
+    "LgRunCreate": frozenset(
+        [
+            "command",
+            "config",
+            "context",
+            "if_not_exists",
+            "input",
+            "metadata",
+            "multitask_strategy",
+            "on_completion",
+            "on_disconnect",
+            "webhook",
+        ]
+    ),
+    "LgRunCancelMany": frozenset(["run_ids", "status", "thread_id"]),
 }
 
 
@@ -629,4 +1137,172 @@ class Handlers(Protocol):
 
     async def health(self, params: models.HealthParams) -> models.Health:
         """GET /ok: Health check."""
+        ...
+
+    async def lg_search_assistants(
+        self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
+    ) -> list[models.LgAssistant]:
+        """POST /langgraph/assistants/search: Search assistants (one per agent)."""
+        ...
+
+    async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
+        """GET /langgraph/assistants/{assistant_id}: Get an assistant."""
+        ...
+
+    async def lg_get_assistant_schemas(
+        self, params: models.LgGetAssistantSchemasParams
+    ) -> models.LgGraphSchema:
+        """GET /langgraph/assistants/{assistant_id}/schemas: Get an assistant's schemas."""
+        ...
+
+    async def lg_create_thread(
+        self, params: models.LgCreateThreadParams, body: models.LgThreadCreate
+    ) -> models.LgThread:
+        """POST /langgraph/threads: Create a thread."""
+        ...
+
+    async def lg_search_threads(
+        self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
+    ) -> list[models.LgThread]:
+        """POST /langgraph/threads/search: Search threads."""
+        ...
+
+    async def lg_get_thread(self, params: models.LgGetThreadParams) -> models.LgThread:
+        """GET /langgraph/threads/{thread_id}: Get a thread."""
+        ...
+
+    async def lg_delete_thread(self, params: models.LgDeleteThreadParams) -> None:
+        """DELETE /langgraph/threads/{thread_id}: Delete a thread."""
+        ...
+
+    async def lg_patch_thread(
+        self, params: models.LgPatchThreadParams, body: models.LgThreadPatch
+    ) -> models.LgThread:
+        """PATCH /langgraph/threads/{thread_id}: Update a thread's metadata."""
+        ...
+
+    async def lg_copy_thread(self, params: models.LgCopyThreadParams) -> models.LgThread:
+        """POST /langgraph/threads/{thread_id}/copy: Copy a thread."""
+        ...
+
+    async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
+        """GET /langgraph/threads/{thread_id}/state: Get a thread's current state."""
+        ...
+
+    async def lg_update_state(
+        self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
+    ) -> models.LgStateUpdateResponse:
+        """POST /langgraph/threads/{thread_id}/state: Update a thread's state."""
+        ...
+
+    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        """GET /langgraph/threads/{thread_id}/state/{checkpoint_id}: Get a thread's state at a checkpoint."""
+        ...
+
+    async def lg_get_state_at_checkpoint(
+        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
+    ) -> models.LgThreadState:
+        """POST /langgraph/threads/{thread_id}/state/checkpoint: Get a thread's state at a checkpoint (given in the body)."""
+        ...
+
+    async def lg_get_history(
+        self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
+    ) -> list[models.LgThreadState]:
+        """POST /langgraph/threads/{thread_id}/history: A thread's checkpoints, newest first."""
+        ...
+
+    async def lg_list_runs(self, params: models.LgListRunsParams) -> list[models.LgRun]:
+        """GET /langgraph/threads/{thread_id}/runs: List a thread's runs, newest first."""
+        ...
+
+    async def lg_create_run(
+        self, params: models.LgCreateRunParams, body: models.LgRunCreate
+    ) -> models.LgRun:
+        """POST /langgraph/threads/{thread_id}/runs: Create a background run on a thread."""
+        ...
+
+    async def lg_stream_run(
+        self, params: models.LgStreamRunParams, body: models.LgRunCreate
+    ) -> AsyncIterator[models.StreamEvent]:
+        """POST /langgraph/threads/{thread_id}/runs/stream: Create a run on a thread and stream it."""
+        ...
+
+    async def lg_wait_run(
+        self, params: models.LgWaitRunParams, body: models.LgRunCreate
+    ) -> models.LgValues:
+        """POST /langgraph/threads/{thread_id}/runs/wait: Create a run on a thread and wait for its output."""
+        ...
+
+    async def lg_get_run(self, params: models.LgGetRunParams) -> models.LgRun:
+        """GET /langgraph/threads/{thread_id}/runs/{run_id}: Get a run."""
+        ...
+
+    async def lg_delete_run(self, params: models.LgDeleteRunParams) -> None:
+        """DELETE /langgraph/threads/{thread_id}/runs/{run_id}: Delete an ended run."""
+        ...
+
+    async def lg_join_run(self, params: models.LgJoinRunParams) -> models.LgValues:
+        """GET /langgraph/threads/{thread_id}/runs/{run_id}/join: Wait for a run and return its output."""
+        ...
+
+    async def lg_join_stream(
+        self, params: models.LgJoinStreamParams
+    ) -> AsyncIterator[models.StreamEvent]:
+        """GET /langgraph/threads/{thread_id}/runs/{run_id}/stream: Join a run's stream."""
+        ...
+
+    async def lg_cancel_run(self, params: models.LgCancelRunParams) -> None:
+        """POST /langgraph/threads/{thread_id}/runs/{run_id}/cancel: Cancel a run."""
+        ...
+
+    async def lg_cancel_runs(
+        self, params: models.LgCancelRunsParams, body: models.LgRunCancelMany
+    ) -> None:
+        """POST /langgraph/runs/cancel: Cancel several runs."""
+        ...
+
+    async def lg_create_stateless_run(
+        self, params: models.LgCreateStatelessRunParams, body: models.LgRunCreate
+    ) -> models.LgRun:
+        """POST /langgraph/runs: Create a stateless background run."""
+        ...
+
+    async def lg_stream_stateless_run(
+        self, params: models.LgStreamStatelessRunParams, body: models.LgRunCreate
+    ) -> AsyncIterator[models.StreamEvent]:
+        """POST /langgraph/runs/stream: Create a stateless run and stream it."""
+        ...
+
+    async def lg_wait_stateless_run(
+        self, params: models.LgWaitStatelessRunParams, body: models.LgRunCreate
+    ) -> models.LgValues:
+        """POST /langgraph/runs/wait: Create a stateless run and wait for its output."""
+        ...
+
+    async def lg_get_item(self, params: models.LgGetItemParams) -> models.Item:
+        """GET /langgraph/store/items: Get an item."""
+        ...
+
+    async def lg_put_item(
+        self, params: models.LgPutItemParams, body: models.StorePutRequest
+    ) -> None:
+        """PUT /langgraph/store/items: Put an item."""
+        ...
+
+    async def lg_delete_item(
+        self, params: models.LgDeleteItemParams, body: models.StoreDeleteRequest
+    ) -> None:
+        """DELETE /langgraph/store/items: Delete an item."""
+        ...
+
+    async def lg_search_items(
+        self, params: models.LgSearchItemsParams, body: models.StoreSearchRequest
+    ) -> models.SearchItemsResponse:
+        """POST /langgraph/store/items/search: Search items."""
+        ...
+
+    async def lg_list_namespaces(
+        self, params: models.LgListNamespacesParams, body: models.StoreListNamespacesRequest
+    ) -> models.LgNamespaces:
+        """POST /langgraph/store/namespaces: List namespaces."""
         ...

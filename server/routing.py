@@ -16,7 +16,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -102,6 +102,27 @@ def _reserved(path: str, paths: list[str]) -> dict[str, set[str]]:
     return reserved
 
 
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A handler's result with a status other than the operation's first success status
+    (one the spec lists), or with headers. `Location`/`Content-Location` given as paths are
+    made absolute URLs of this server."""
+
+    body: Any = None
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _reply_headers(request: Request, headers: dict[str, str]) -> dict[str, str]:
+    base = str(request.base_url).rstrip("/")
+    return {
+        name: f"{base}{value}"
+        if name.lower() in ("location", "content-location") and value.startswith("/")
+        else value
+        for name, value in headers.items()
+    }
+
+
 def until_disconnect(handler: Callable) -> Callable:
     """Mark a handler that may take long: it is cancelled if the client goes away."""
     handler.until_disconnect = True  # type: ignore[attr-defined]
@@ -139,12 +160,17 @@ def _endpoint(
             result = await _call_until_disconnect(request, handler(*args))
         else:
             result = await handler(*args)
+        status, headers = op.success_status, {}
+        if isinstance(result, Reply):
+            status = result.status or status
+            headers = _reply_headers(request, result.headers)
+            result = result.body
         if op.stream:
-            return event_stream_response(result, heartbeat)
+            return event_stream_response(result, heartbeat, headers)
         if result is None:
-            return Response(status_code=op.success_status)
+            return Response(status_code=status, headers=headers)
         return Response(
-            render(result), status_code=op.success_status, media_type="application/json"
+            render(result), status_code=status, media_type="application/json", headers=headers
         )
 
     return endpoint

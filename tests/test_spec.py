@@ -129,7 +129,7 @@ def test_event_streams_have_a_schema_of_one_event():
             streams += 1
             event = resolve(OURS, content["text/event-stream"]["schema"])
             assert event["type"] == "object" and set(event["required"]) == {"event", "data"}
-    assert streams == 3
+    assert streams == 6  # 3 Agent Protocol operations, 3 LangGraph ones
 
 
 def test_run_status_has_running_and_status_enums_have_distinct_titles():

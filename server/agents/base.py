@@ -24,9 +24,18 @@ class Interrupt(Exception):
 
     Agents must let it propagate (do not swallow it in a broad `except`)."""
 
-    def __init__(self, values: list[Any]) -> None:
+    def __init__(
+        self,
+        values: list[Any],
+        ids: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(f"interrupted with {len(values)} question(s)")
         self.values = values
+        self.ids = ids
+        """The interrupts' ids when the agent has its own (a LangGraph graph); else new ones."""
+        self.metadata = metadata
+        """Added to the metadata of the checkpoint that records the interrupts."""
 
 
 class RunStopped(Exception):
@@ -55,6 +64,8 @@ class RunContext(Protocol):
     values: dict[str, Any]
     """The thread's current state; `update` keeps it current."""
     store: Store
+    resume: dict[str, Any] | None
+    """On a resume: the answers by interrupt id (the run's `interrupts` then return them)."""
 
     async def update(
         self,
@@ -62,9 +73,16 @@ class RunContext(Protocol):
         *,
         messages: list[dict[str, Any]] | None = None,
         step: str | None = None,
+        changes: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """One step: merge `values` and `messages` into the state, write a checkpoint, and
-        stream `updates` (`{step: changes}`) and `values` (the full state). Returns the state."""
+        """One step: merge `values` and `messages` into the state, write a checkpoint (with
+        `metadata` added to its own), and stream `updates` (`{step: changes}`; `changes`
+        when given, else what changed) and `values` (the full state). Returns the state."""
+        ...
+
+    async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The metadata of the thread's latest checkpoints, newest first."""
         ...
 
     async def emit(self, mode: str, data: Any) -> None:
@@ -114,6 +132,9 @@ class Agent:
     output_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
     state_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
     config_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+    # Called when the server starts (with the database URL, `postgresql://...`) and stops.
+    start: Callable[[str], Awaitable[None]] | None = None
+    stop: Callable[[], Awaitable[None]] | None = None
 
     def __post_init__(self) -> None:
         if not self.name:

@@ -38,6 +38,16 @@ class AgentRegistry:
     def ids(self) -> list[str]:
         return list(self._agents)
 
+    async def start(self, database_url: str) -> None:
+        for a in self._agents.values():
+            if a.start is not None:
+                await a.start(database_url)
+
+    async def stop(self) -> None:
+        for a in self._agents.values():
+            if a.stop is not None:
+                await a.stop()
+
     @property
     def default(self) -> Agent:
         """The agent a run without `agent_id` uses: the first registered."""
@@ -58,15 +68,23 @@ class AgentRegistry:
 
 
 def load(reference: str) -> Agent:
-    """Import `module:attribute`; an async function is wrapped as an agent of its name."""
+    """Import `module:attribute` (optionally `agent_id=module:attribute`); an async function
+    is wrapped as an agent of its name, a compiled LangGraph graph as a graph agent (the
+    `langgraph` extra)."""
+    agent_id, _, reference = reference.rpartition("=")
     module_name, _, attribute = reference.partition(":")
     if not module_name or not attribute:
         raise ValueError(f"agent reference {reference!r} is not 'module:attribute'")
     target = importlib.import_module(module_name)
     for part in attribute.split("."):
         target = getattr(target, part)
+    agent_id = agent_id or attribute.rsplit(".", 1)[-1]
     if isinstance(target, Agent):
         return target
+    if hasattr(target, "astream") and hasattr(target, "aget_state"):
+        from ..langgraph.graph import graph_agent
+
+        return graph_agent(agent_id, target)
     if callable(target):
-        return Agent(agent_id=attribute.rsplit(".", 1)[-1], run=target)
+        return Agent(agent_id=agent_id, run=target)
     raise TypeError(f"{reference} is neither an Agent nor an async function")

@@ -8,7 +8,7 @@ from typing import Any
 
 from ap_generated import models
 
-from ..engine.service import RunService
+from ..engine.service import Ended, RunService
 from ..routing import until_disconnect
 from ..sse import Event
 from ..storage.runs import NewRun, RunRecord
@@ -154,13 +154,17 @@ class RunsApi:
     # -- helpers -----------------------------------------------------------------------
 
     async def _wait(self, run: RunRecord, on_disconnect: str) -> models.RunWaitResponse:
+        return views.wait_response(await self._ended(run, on_disconnect), run)
+
+    async def _ended(self, run: RunRecord, on_disconnect: str) -> Ended:
+        """Wait for the run to end; if the client goes away first and `on_disconnect` is
+        `cancel`, stop it."""
         try:
-            ended = await self._runs.wait(run)
+            return await self._runs.wait(run)
         except asyncio.CancelledError:
             if on_disconnect == "cancel":
                 self._runs.stop_in_background(run.run_id, "disconnect")
             raise
-        return views.wait_response(ended, run)
 
     async def _stream(
         self, run: RunRecord, after: int | None, on_disconnect: str

@@ -76,6 +76,7 @@ class Services:
         )
 
     async def start(self) -> None:
+        await self.agents.start(self.database.url)
         await self.notifier.start()
         await self.worker.start()
 
@@ -88,3 +89,4 @@ class Services:
         await self.worker.drain()
         await self.webhooks.aclose()
         await self.notifier.stop()
+        await self.agents.stop()

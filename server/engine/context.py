@@ -39,6 +39,7 @@ class Context:
         self._step = step
         self._stop = asyncio.Event()
         self._answers = run.resume or []
+        self.resume = {a["id"]: a["value"] for a in run.resume} if run.resume else None
         self._asked = 0
 
     # -- state and streaming -----------------------------------------------------------
@@ -50,11 +51,14 @@ class Context:
         messages: list[dict[str, Any]] | None = None,
         step: str | None = None,
         source: str = "loop",
+        changes: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         new = state.apply_update(self.values, values, messages)
-        changes = {k: new[k] for k in (values or {})}
-        if messages:
-            changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
+        if changes is None:
+            changes = {k: new[k] for k in (values or {})}
+            if messages:
+                changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
         events: list[tuple[str, Any]] = []
         if "updates" in self._modes:
             events.append(("updates", {step or self._run.agent_id: changes}))
@@ -68,6 +72,7 @@ class Context:
                 "source": source,
                 "step": self._step,
                 "writes": {step or self._run.agent_id: changes},
+                **(metadata or {}),
             },
             events=events,
         )
@@ -75,19 +80,31 @@ class Context:
         self.values = new
         return new
 
+    async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The metadata of the thread's latest checkpoints, newest first."""
+        records = await self._runs.threads.history(self.thread_id, limit=limit, before=None)
+        return [r.metadata for r in records]
+
     async def emit(self, mode: str, data: Any) -> None:
         if mode not in ("messages", "custom"):
             raise ValueError(f"agents emit 'messages' or 'custom' events, not {mode!r}")
         if mode in self._modes:
             await self._runs.write_events(self._run, [(mode, data)])
 
-    async def write_interrupts(self, interrupts: list[dict[str, Any]]) -> None:
+    async def write_interrupts(
+        self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
+    ) -> None:
         """Record pending interrupts in a checkpoint (and so on the thread)."""
         self._head = await self._runs.write_step(
             self._run,
             self.values,
             parent=self._head,
-            metadata={"source": "interrupt", "step": self._step, "agent_id": self._run.agent_id},
+            metadata={
+                **(metadata or {}),
+                "source": "interrupt",
+                "step": self._step,
+                "agent_id": self._run.agent_id,
+            },
             events=[],
             interrupts=interrupts,
         )

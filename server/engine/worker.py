@@ -95,9 +95,10 @@ class Execution:
             if isinstance(result, dict):
                 await self.context.update(result)
         except Interrupt as asked:
-            interrupts = [{"id": uuid.uuid4().hex, "value": v} for v in asked.values]
+            ids = asked.ids or [uuid.uuid4().hex for _ in asked.values]
+            interrupts = [{"id": i, "value": v} for i, v in zip(ids, asked.values, strict=True)]
             assert self.context is not None
-            await self.context.write_interrupts(interrupts)
+            await self.context.write_interrupts(interrupts, asked.metadata)
             status = RunStatus.INTERRUPTED
         except RunStopped:
             status = RunStatus.INTERRUPTED

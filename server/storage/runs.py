@@ -231,18 +231,27 @@ class RunStore:
         *,
         thread_id: uuid.UUID | None,
         agent_id: str | None,
-        status: str | None,
+        status: str | list[str] | None,
         metadata: dict[str, Any] | None,
         limit: int,
         offset: int,
+        stopped: bool | None = None,
     ) -> list[RunRecord]:
+        """Runs newest first; `status`, one or any of several; `stopped`, whether the run
+        was stopped (it has a `stop_reason`) or not."""
         query = select(*RUN_COLUMNS).where(self.scope.visible(runs.c.owner))
         if thread_id:
             query = query.where(runs.c.thread_id == thread_id)
         if agent_id:
             query = query.where(runs.c.agent_id == agent_id)
-        if status:
+        if isinstance(status, list):
+            query = query.where(runs.c.status.in_(status))
+        elif status:
             query = query.where(runs.c.status == status)
+        if stopped is not None:
+            query = query.where(
+                runs.c.stop_reason.isnot(None) if stopped else runs.c.stop_reason.is_(None)
+            )
         if metadata:
             query = query.where(runs.c.metadata.contains(metadata))
         query = (

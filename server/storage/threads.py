@@ -134,6 +134,7 @@ class ThreadStore:
         values: dict[str, Any] | None,
         messages: list[dict[str, Any]] | None,
         checkpoint_id: uuid.UUID | None,
+        checkpoint_metadata: dict[str, Any] | None = None,
     ) -> ThreadRecord:
         async with self.engine.begin() as conn:
             thread = await self._get(conn, thread_id, lock=True)
@@ -166,7 +167,12 @@ class ThreadStore:
                     thread_id,
                     new_values,
                     parent=base.checkpoint_id if base else None,
-                    metadata={"source": "update", "step": step, **asking},
+                    metadata={
+                        "source": "update",
+                        "step": step,
+                        **asking,
+                        **(checkpoint_metadata or {}),
+                    },
                     interrupts=thread.interrupts if interrupted else None,
                 )
             await conn.execute(
@@ -235,6 +241,13 @@ class ThreadStore:
                 ).bindparams(thread=thread_id, start=start, limit=limit)
             )
             return [_checkpoint(row) for row in rows]
+
+    async def checkpoint(self, thread_id: uuid.UUID, checkpoint_id: uuid.UUID) -> CheckpointRecord:
+        async with self.engine.connect() as conn:
+            await self._get(conn, thread_id)
+            found = await self._checkpoint(conn, thread_id, checkpoint_id)
+        assert found is not None
+        return found
 
     async def next_step(self, thread_id: uuid.UUID, head: uuid.UUID | None) -> int:
         """The step number of the checkpoint that will follow `head`."""

@@ -23,6 +23,65 @@ from .input_type_0 import InputType0
 from .interrupt import Interrupt
 from .item import Item
 from .item_value import ItemValue
+from .lg_assistant import LgAssistant
+from .lg_assistant_config import LgAssistantConfig
+from .lg_assistant_context import LgAssistantContext
+from .lg_assistant_metadata import LgAssistantMetadata
+from .lg_assistant_search import LgAssistantSearch
+from .lg_assistant_search_metadata_type_0 import LgAssistantSearchMetadataType0
+from .lg_cancel_run_action import LgCancelRunAction
+from .lg_cancel_runs_action import LgCancelRunsAction
+from .lg_checkpoint import LgCheckpoint
+from .lg_checkpoint_ref import LgCheckpointRef
+from .lg_command import LgCommand
+from .lg_graph_schema import LgGraphSchema
+from .lg_graph_schema_config_schema_type_0 import LgGraphSchemaConfigSchemaType0
+from .lg_graph_schema_context_schema_type_0 import LgGraphSchemaContextSchemaType0
+from .lg_graph_schema_input_schema_type_0 import LgGraphSchemaInputSchemaType0
+from .lg_graph_schema_output_schema_type_0 import LgGraphSchemaOutputSchemaType0
+from .lg_graph_schema_state_schema_type_0 import LgGraphSchemaStateSchemaType0
+from .lg_history_request import LgHistoryRequest
+from .lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0
+from .lg_interrupt import LgInterrupt
+from .lg_namespaces import LgNamespaces
+from .lg_run import LgRun
+from .lg_run_cancel_many import LgRunCancelMany
+from .lg_run_cancel_many_status_type_0 import LgRunCancelManyStatusType0
+from .lg_run_create import LgRunCreate
+from .lg_run_create_config_type_0 import LgRunCreateConfigType0
+from .lg_run_create_context_type_0 import LgRunCreateContextType0
+from .lg_run_create_if_not_exists_type_0 import LgRunCreateIfNotExistsType0
+from .lg_run_create_metadata_type_0 import LgRunCreateMetadataType0
+from .lg_run_create_multitask_strategy_type_0 import LgRunCreateMultitaskStrategyType0
+from .lg_run_create_on_completion_type_0 import LgRunCreateOnCompletionType0
+from .lg_run_create_on_disconnect_type_0 import LgRunCreateOnDisconnectType0
+from .lg_run_kwargs import LgRunKwargs
+from .lg_run_metadata import LgRunMetadata
+from .lg_run_status import LgRunStatus
+from .lg_state_at_checkpoint import LgStateAtCheckpoint
+from .lg_state_update import LgStateUpdate
+from .lg_state_update_response import LgStateUpdateResponse
+from .lg_state_update_values_type_0 import LgStateUpdateValuesType0
+from .lg_stream_mode import LgStreamMode
+from .lg_thread import LgThread
+from .lg_thread_create import LgThreadCreate
+from .lg_thread_create_if_exists_type_0 import LgThreadCreateIfExistsType0
+from .lg_thread_create_metadata_type_0 import LgThreadCreateMetadataType0
+from .lg_thread_interrupts import LgThreadInterrupts
+from .lg_thread_metadata import LgThreadMetadata
+from .lg_thread_patch import LgThreadPatch
+from .lg_thread_patch_metadata_type_0 import LgThreadPatchMetadataType0
+from .lg_thread_search import LgThreadSearch
+from .lg_thread_search_metadata_type_0 import LgThreadSearchMetadataType0
+from .lg_thread_search_status_type_0 import LgThreadSearchStatusType0
+from .lg_thread_search_values_type_0 import LgThreadSearchValuesType0
+from .lg_thread_state import LgThreadState
+from .lg_thread_state_metadata import LgThreadStateMetadata
+from .lg_thread_state_tasks_item import LgThreadStateTasksItem
+from .lg_thread_state_values import LgThreadStateValues
+from .lg_thread_status import LgThreadStatus
+from .lg_thread_values import LgThreadValues
+from .lg_values import LgValues
 from .message import Message
 from .message_any_block import MessageAnyBlock
 from .message_any_block_metadata import MessageAnyBlockMetadata
@@ -99,6 +158,65 @@ __all__ = (
     "Interrupt",
     "Item",
     "ItemValue",
+    "LgAssistant",
+    "LgAssistantConfig",
+    "LgAssistantContext",
+    "LgAssistantMetadata",
+    "LgAssistantSearch",
+    "LgAssistantSearchMetadataType0",
+    "LgCancelRunAction",
+    "LgCancelRunsAction",
+    "LgCheckpoint",
+    "LgCheckpointRef",
+    "LgCommand",
+    "LgGraphSchema",
+    "LgGraphSchemaConfigSchemaType0",
+    "LgGraphSchemaContextSchemaType0",
+    "LgGraphSchemaInputSchemaType0",
+    "LgGraphSchemaOutputSchemaType0",
+    "LgGraphSchemaStateSchemaType0",
+    "LgHistoryRequest",
+    "LgHistoryRequestMetadataType0",
+    "LgInterrupt",
+    "LgNamespaces",
+    "LgRun",
+    "LgRunCancelMany",
+    "LgRunCancelManyStatusType0",
+    "LgRunCreate",
+    "LgRunCreateConfigType0",
+    "LgRunCreateContextType0",
+    "LgRunCreateIfNotExistsType0",
+    "LgRunCreateMetadataType0",
+    "LgRunCreateMultitaskStrategyType0",
+    "LgRunCreateOnCompletionType0",
+    "LgRunCreateOnDisconnectType0",
+    "LgRunKwargs",
+    "LgRunMetadata",
+    "LgRunStatus",
+    "LgStateAtCheckpoint",
+    "LgStateUpdate",
+    "LgStateUpdateResponse",
+    "LgStateUpdateValuesType0",
+    "LgStreamMode",
+    "LgThread",
+    "LgThreadCreate",
+    "LgThreadCreateIfExistsType0",
+    "LgThreadCreateMetadataType0",
+    "LgThreadInterrupts",
+    "LgThreadMetadata",
+    "LgThreadPatch",
+    "LgThreadPatchMetadataType0",
+    "LgThreadSearch",
+    "LgThreadSearchMetadataType0",
+    "LgThreadSearchStatusType0",
+    "LgThreadSearchValuesType0",
+    "LgThreadState",
+    "LgThreadStateMetadata",
+    "LgThreadStateTasksItem",
+    "LgThreadStateValues",
+    "LgThreadStatus",
+    "LgThreadValues",
+    "LgValues",
     "Message",
     "MessageAnyBlock",
     "MessageAnyBlockMetadata",

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_cancel_runs_action import LgCancelRunsAction
+from ...models.lg_run_cancel_many import LgRunCancelMany
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: LgRunCancelMany,
+    action: LgCancelRunsAction | Unset = LgCancelRunsAction.INTERRUPT,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_action: str | Unset = UNSET
+    if not isinstance(action, Unset):
+        json_action = action.value
+
+    params["action"] = json_action
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/langgraph/runs/cancel",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCancelMany,
+    action: LgCancelRunsAction | Unset = LgCancelRunsAction.INTERRUPT,
+) -> Response[Any | ErrorResponse]:
+    """Cancel several runs
+
+     Stop the active runs of `thread_id` and/or in `run_ids`, of `status` (default `all`:
+    pending and running). With neither `thread_id` nor `run_ids`, `status` is required
+    to select every such run; a body selecting nothing stops nothing.
+
+    Args:
+        action (LgCancelRunsAction | Unset):  Default: LgCancelRunsAction.INTERRUPT.
+        body (LgRunCancelMany):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        action=action,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCancelMany,
+    action: LgCancelRunsAction | Unset = LgCancelRunsAction.INTERRUPT,
+) -> Any | ErrorResponse | None:
+    """Cancel several runs
+
+     Stop the active runs of `thread_id` and/or in `run_ids`, of `status` (default `all`:
+    pending and running). With neither `thread_id` nor `run_ids`, `status` is required
+    to select every such run; a body selecting nothing stops nothing.
+
+    Args:
+        action (LgCancelRunsAction | Unset):  Default: LgCancelRunsAction.INTERRUPT.
+        body (LgRunCancelMany):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        action=action,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCancelMany,
+    action: LgCancelRunsAction | Unset = LgCancelRunsAction.INTERRUPT,
+) -> Response[Any | ErrorResponse]:
+    """Cancel several runs
+
+     Stop the active runs of `thread_id` and/or in `run_ids`, of `status` (default `all`:
+    pending and running). With neither `thread_id` nor `run_ids`, `status` is required
+    to select every such run; a body selecting nothing stops nothing.
+
+    Args:
+        action (LgCancelRunsAction | Unset):  Default: LgCancelRunsAction.INTERRUPT.
+        body (LgRunCancelMany):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        action=action,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCancelMany,
+    action: LgCancelRunsAction | Unset = LgCancelRunsAction.INTERRUPT,
+) -> Any | ErrorResponse | None:
+    """Cancel several runs
+
+     Stop the active runs of `thread_id` and/or in `run_ids`, of `status` (default `all`:
+    pending and running). With neither `thread_id` nor `run_ids`, `status` is required
+    to select every such run; a body selecting nothing stops nothing.
+
+    Args:
+        action (LgCancelRunsAction | Unset):  Default: LgCancelRunsAction.INTERRUPT.
+        body (LgRunCancelMany):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            action=action,
+        )
+    ).parsed

@@ -1,0 +1,167 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_thread import LgThread
+from ...types import Response
+
+
+def _get_kwargs(
+    thread_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/langgraph/threads/{thread_id}/copy".format(
+            thread_id=quote(str(thread_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | LgThread | None:
+    if response.status_code == 200:
+        response_200 = LgThread.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | LgThread]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | LgThread]:
+    """Copy a thread
+
+    Args:
+        thread_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgThread]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | LgThread | None:
+    """Copy a thread
+
+    Args:
+        thread_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgThread
+    """
+
+    return sync_detailed(
+        thread_id=thread_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | LgThread]:
+    """Copy a thread
+
+    Args:
+        thread_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgThread]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | LgThread | None:
+    """Copy a thread
+
+    Args:
+        thread_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgThread
+    """
+
+    return (
+        await asyncio_detailed(
+            thread_id=thread_id,
+            client=client,
+        )
+    ).parsed

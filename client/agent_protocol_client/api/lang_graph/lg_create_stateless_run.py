@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_run import LgRun
+from ...models.lg_run_create import LgRunCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LgRunCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/langgraph/runs",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | LgRun | None:
+    if response.status_code == 200:
+        response_200 = LgRun.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | LgRun]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCreate,
+) -> Response[ErrorResponse | LgRun]:
+    """Create a stateless background run
+
+    Args:
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
+            this server
+            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+            effect (every stream is resumable).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgRun]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCreate,
+) -> ErrorResponse | LgRun | None:
+    """Create a stateless background run
+
+    Args:
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
+            this server
+            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+            effect (every stream is resumable).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgRun
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCreate,
+) -> Response[ErrorResponse | LgRun]:
+    """Create a stateless background run
+
+    Args:
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
+            this server
+            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+            effect (every stream is resumable).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgRun]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgRunCreate,
+) -> ErrorResponse | LgRun | None:
+    """Create a stateless background run
+
+    Args:
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
+            this server
+            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+            effect (every stream is resumable).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgRun
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_assistant import LgAssistant
+from ...types import Response
+
+
+def _get_kwargs(
+    assistant_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/langgraph/assistants/{assistant_id}".format(
+            assistant_id=quote(str(assistant_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | LgAssistant | None:
+    if response.status_code == 200:
+        response_200 = LgAssistant.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | LgAssistant]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assistant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | LgAssistant]:
+    """Get an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgAssistant]
+    """
+
+    kwargs = _get_kwargs(
+        assistant_id=assistant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assistant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | LgAssistant | None:
+    """Get an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgAssistant
+    """
+
+    return sync_detailed(
+        assistant_id=assistant_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assistant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | LgAssistant]:
+    """Get an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgAssistant]
+    """
+
+    kwargs = _get_kwargs(
+        assistant_id=assistant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assistant_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | LgAssistant | None:
+    """Get an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgAssistant
+    """
+
+    return (
+        await asyncio_detailed(
+            assistant_id=assistant_id,
+            client=client,
+        )
+    ).parsed

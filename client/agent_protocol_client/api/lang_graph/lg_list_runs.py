@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_run import LgRun
+from ...models.lg_run_status import LgRunStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    thread_id: UUID,
+    *,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: LgRunStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/langgraph/threads/{thread_id}/runs".format(
+            thread_id=quote(str(thread_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | list[LgRun] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = LgRun.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | list[LgRun]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: LgRunStatus | Unset = UNSET,
+) -> Response[ErrorResponse | list[LgRun]]:
+    """List a thread's runs, newest first
+
+    Args:
+        thread_id (UUID):
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        status (LgRunStatus | Unset): LangGraph's run statuses: a run that stopped on
+            `interrupt()` is `success` (its thread
+            is `interrupted`); a cancelled run is `interrupted`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[LgRun]]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+        limit=limit,
+        offset=offset,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: LgRunStatus | Unset = UNSET,
+) -> ErrorResponse | list[LgRun] | None:
+    """List a thread's runs, newest first
+
+    Args:
+        thread_id (UUID):
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        status (LgRunStatus | Unset): LangGraph's run statuses: a run that stopped on
+            `interrupt()` is `success` (its thread
+            is `interrupted`); a cancelled run is `interrupted`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[LgRun]
+    """
+
+    return sync_detailed(
+        thread_id=thread_id,
+        client=client,
+        limit=limit,
+        offset=offset,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: LgRunStatus | Unset = UNSET,
+) -> Response[ErrorResponse | list[LgRun]]:
+    """List a thread's runs, newest first
+
+    Args:
+        thread_id (UUID):
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        status (LgRunStatus | Unset): LangGraph's run statuses: a run that stopped on
+            `interrupt()` is `success` (its thread
+            is `interrupted`); a cancelled run is `interrupted`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | list[LgRun]]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+        limit=limit,
+        offset=offset,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    thread_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 10,
+    offset: int | Unset = 0,
+    status: LgRunStatus | Unset = UNSET,
+) -> ErrorResponse | list[LgRun] | None:
+    """List a thread's runs, newest first
+
+    Args:
+        thread_id (UUID):
+        limit (int | Unset):  Default: 10.
+        offset (int | Unset):  Default: 0.
+        status (LgRunStatus | Unset): LangGraph's run statuses: a run that stopped on
+            `interrupt()` is `success` (its thread
+            is `interrupted`); a cancelled run is `interrupted`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | list[LgRun]
+    """
+
+    return (
+        await asyncio_detailed(
+            thread_id=thread_id,
+            client=client,
+            limit=limit,
+            offset=offset,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.lg_assistant_config import LgAssistantConfig
+    from ..models.lg_assistant_context import LgAssistantContext
+    from ..models.lg_assistant_metadata import LgAssistantMetadata
+
+
+T = TypeVar("T", bound="LgAssistant")
+
+
+@_attrs_define
+class LgAssistant:
+    """
+    Attributes:
+        assistant_id (str):
+        graph_id (str):
+        name (str):
+        config (LgAssistantConfig):
+        metadata (LgAssistantMetadata):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        description (None | str | Unset):
+        context (LgAssistantContext | Unset):
+    """
+
+    assistant_id: str
+    graph_id: str
+    name: str
+    config: LgAssistantConfig
+    metadata: LgAssistantMetadata
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    description: None | str | Unset = UNSET
+    context: LgAssistantContext | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        assistant_id = self.assistant_id
+
+        graph_id = self.graph_id
+
+        name = self.name
+
+        config = self.config.to_dict()
+
+        metadata = self.metadata.to_dict()
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "assistant_id": assistant_id,
+                "graph_id": graph_id,
+                "name": name,
+                "config": config,
+                "metadata": metadata,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if context is not UNSET:
+            field_dict["context"] = context
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lg_assistant_config import LgAssistantConfig  # noqa: PLC0415
+        from ..models.lg_assistant_context import LgAssistantContext  # noqa: PLC0415
+        from ..models.lg_assistant_metadata import LgAssistantMetadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        assistant_id = d.pop("assistant_id")
+
+        graph_id = d.pop("graph_id")
+
+        name = d.pop("name")
+
+        config = LgAssistantConfig.from_dict(d.pop("config"))
+
+        metadata = LgAssistantMetadata.from_dict(d.pop("metadata"))
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        _context = d.pop("context", UNSET)
+        context: LgAssistantContext | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = LgAssistantContext.from_dict(_context)
+
+        lg_assistant = cls(
+            assistant_id=assistant_id,
+            graph_id=graph_id,
+            name=name,
+            config=config,
+            metadata=metadata,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            description=description,
+            context=context,
+        )
+
+        lg_assistant.additional_properties = d
+        return lg_assistant
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

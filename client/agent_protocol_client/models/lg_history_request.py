@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.lg_checkpoint_ref import LgCheckpointRef
+    from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0
+
+
+T = TypeVar("T", bound="LgHistoryRequest")
+
+
+@_attrs_define
+class LgHistoryRequest:
+    """
+    Attributes:
+        limit (int | Unset):  Default: 10.
+        before (LgCheckpointRef | None | Unset):
+        metadata (LgHistoryRequestMetadataType0 | None | Unset):
+    """
+
+    limit: int | Unset = 10
+    before: LgCheckpointRef | None | Unset = UNSET
+    metadata: LgHistoryRequestMetadataType0 | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
+        from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0  # noqa: PLC0415
+
+        limit = self.limit
+
+        before: dict[str, Any] | None | Unset
+        if isinstance(self.before, Unset):
+            before = UNSET
+        elif isinstance(self.before, LgCheckpointRef):
+            before = self.before.to_dict()
+        else:
+            before = self.before
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, LgHistoryRequestMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if before is not UNSET:
+            field_dict["before"] = before
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
+        from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+        limit = d.pop("limit", UNSET)
+
+        def _parse_before(data: object) -> LgCheckpointRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                before_type_0 = LgCheckpointRef.from_dict(data)
+
+                return before_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCheckpointRef | None | Unset, data)
+
+        before = _parse_before(d.pop("before", UNSET))
+
+        def _parse_metadata(data: object) -> LgHistoryRequestMetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = LgHistoryRequestMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgHistoryRequestMetadataType0 | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        lg_history_request = cls(
+            limit=limit,
+            before=before,
+            metadata=metadata,
+        )
+
+        lg_history_request.additional_properties = d
+        return lg_history_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,400 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.lg_run_create_if_not_exists_type_0 import LgRunCreateIfNotExistsType0
+from ..models.lg_run_create_multitask_strategy_type_0 import LgRunCreateMultitaskStrategyType0
+from ..models.lg_run_create_on_completion_type_0 import LgRunCreateOnCompletionType0
+from ..models.lg_run_create_on_disconnect_type_0 import LgRunCreateOnDisconnectType0
+from ..models.lg_stream_mode import LgStreamMode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.lg_command import LgCommand
+    from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0
+    from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0
+    from ..models.lg_run_create_metadata_type_0 import LgRunCreateMetadataType0
+
+
+T = TypeVar("T", bound="LgRunCreate")
+
+
+@_attrs_define
+class LgRunCreate:
+    """What the LangGraph SDK sends to create a run. Fields it may send that this server
+    does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
+    `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
+    never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
+    `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
+    effect (every stream is resumable).
+
+        Attributes:
+            assistant_id (str):
+            input_ (Any | Unset):
+            command (LgCommand | None | Unset):
+            stream_mode (LgStreamMode | list[LgStreamMode] | Unset):
+            metadata (LgRunCreateMetadataType0 | None | Unset):
+            config (LgRunCreateConfigType0 | None | Unset):
+            context (LgRunCreateContextType0 | None | Unset):
+            webhook (None | str | Unset):
+            multitask_strategy (LgRunCreateMultitaskStrategyType0 | None | Unset):
+            if_not_exists (LgRunCreateIfNotExistsType0 | None | Unset):
+            on_disconnect (LgRunCreateOnDisconnectType0 | None | Unset):
+            on_completion (LgRunCreateOnCompletionType0 | None | Unset):
+    """
+
+    assistant_id: str
+    input_: Any | Unset = UNSET
+    command: LgCommand | None | Unset = UNSET
+    stream_mode: LgStreamMode | list[LgStreamMode] | Unset = UNSET
+    metadata: LgRunCreateMetadataType0 | None | Unset = UNSET
+    config: LgRunCreateConfigType0 | None | Unset = UNSET
+    context: LgRunCreateContextType0 | None | Unset = UNSET
+    webhook: None | str | Unset = UNSET
+    multitask_strategy: LgRunCreateMultitaskStrategyType0 | None | Unset = UNSET
+    if_not_exists: LgRunCreateIfNotExistsType0 | None | Unset = UNSET
+    on_disconnect: LgRunCreateOnDisconnectType0 | None | Unset = UNSET
+    on_completion: LgRunCreateOnCompletionType0 | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_command import LgCommand  # noqa: PLC0415
+        from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0  # noqa: PLC0415
+        from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0  # noqa: PLC0415
+        from ..models.lg_run_create_metadata_type_0 import LgRunCreateMetadataType0  # noqa: PLC0415
+
+        assistant_id = self.assistant_id
+
+        input_ = self.input_
+
+        command: dict[str, Any] | None | Unset
+        if isinstance(self.command, Unset):
+            command = UNSET
+        elif isinstance(self.command, LgCommand):
+            command = self.command.to_dict()
+        else:
+            command = self.command
+
+        stream_mode: list[str] | str | Unset
+        if isinstance(self.stream_mode, Unset):
+            stream_mode = UNSET
+        elif isinstance(self.stream_mode, LgStreamMode):
+            stream_mode = self.stream_mode.value
+        else:
+            stream_mode = []
+            for stream_mode_type_1_item_data in self.stream_mode:
+                stream_mode_type_1_item = stream_mode_type_1_item_data.value
+                stream_mode.append(stream_mode_type_1_item)
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, LgRunCreateMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        config: dict[str, Any] | None | Unset
+        if isinstance(self.config, Unset):
+            config = UNSET
+        elif isinstance(self.config, LgRunCreateConfigType0):
+            config = self.config.to_dict()
+        else:
+            config = self.config
+
+        context: dict[str, Any] | None | Unset
+        if isinstance(self.context, Unset):
+            context = UNSET
+        elif isinstance(self.context, LgRunCreateContextType0):
+            context = self.context.to_dict()
+        else:
+            context = self.context
+
+        webhook: None | str | Unset
+        if isinstance(self.webhook, Unset):
+            webhook = UNSET
+        else:
+            webhook = self.webhook
+
+        multitask_strategy: None | str | Unset
+        if isinstance(self.multitask_strategy, Unset):
+            multitask_strategy = UNSET
+        elif isinstance(self.multitask_strategy, LgRunCreateMultitaskStrategyType0):
+            multitask_strategy = self.multitask_strategy.value
+        else:
+            multitask_strategy = self.multitask_strategy
+
+        if_not_exists: None | str | Unset
+        if isinstance(self.if_not_exists, Unset):
+            if_not_exists = UNSET
+        elif isinstance(self.if_not_exists, LgRunCreateIfNotExistsType0):
+            if_not_exists = self.if_not_exists.value
+        else:
+            if_not_exists = self.if_not_exists
+
+        on_disconnect: None | str | Unset
+        if isinstance(self.on_disconnect, Unset):
+            on_disconnect = UNSET
+        elif isinstance(self.on_disconnect, LgRunCreateOnDisconnectType0):
+            on_disconnect = self.on_disconnect.value
+        else:
+            on_disconnect = self.on_disconnect
+
+        on_completion: None | str | Unset
+        if isinstance(self.on_completion, Unset):
+            on_completion = UNSET
+        elif isinstance(self.on_completion, LgRunCreateOnCompletionType0):
+            on_completion = self.on_completion.value
+        else:
+            on_completion = self.on_completion
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "assistant_id": assistant_id,
+            }
+        )
+        if input_ is not UNSET:
+            field_dict["input"] = input_
+        if command is not UNSET:
+            field_dict["command"] = command
+        if stream_mode is not UNSET:
+            field_dict["stream_mode"] = stream_mode
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if config is not UNSET:
+            field_dict["config"] = config
+        if context is not UNSET:
+            field_dict["context"] = context
+        if webhook is not UNSET:
+            field_dict["webhook"] = webhook
+        if multitask_strategy is not UNSET:
+            field_dict["multitask_strategy"] = multitask_strategy
+        if if_not_exists is not UNSET:
+            field_dict["if_not_exists"] = if_not_exists
+        if on_disconnect is not UNSET:
+            field_dict["on_disconnect"] = on_disconnect
+        if on_completion is not UNSET:
+            field_dict["on_completion"] = on_completion
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lg_command import LgCommand  # noqa: PLC0415
+        from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0  # noqa: PLC0415
+        from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0  # noqa: PLC0415
+        from ..models.lg_run_create_metadata_type_0 import LgRunCreateMetadataType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+        assistant_id = d.pop("assistant_id")
+
+        input_ = d.pop("input", UNSET)
+
+        def _parse_command(data: object) -> LgCommand | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                command_type_0 = LgCommand.from_dict(data)
+
+                return command_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCommand | None | Unset, data)
+
+        command = _parse_command(d.pop("command", UNSET))
+
+        def _parse_stream_mode(data: object) -> LgStreamMode | list[LgStreamMode] | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                stream_mode_type_0 = LgStreamMode(data)
+
+                return stream_mode_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            stream_mode_type_1 = []
+            _stream_mode_type_1 = data
+            for stream_mode_type_1_item_data in _stream_mode_type_1:
+                stream_mode_type_1_item = LgStreamMode(stream_mode_type_1_item_data)
+
+                stream_mode_type_1.append(stream_mode_type_1_item)
+
+            return stream_mode_type_1
+
+        stream_mode = _parse_stream_mode(d.pop("stream_mode", UNSET))
+
+        def _parse_metadata(data: object) -> LgRunCreateMetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = LgRunCreateMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateMetadataType0 | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        def _parse_config(data: object) -> LgRunCreateConfigType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                config_type_0 = LgRunCreateConfigType0.from_dict(data)
+
+                return config_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateConfigType0 | None | Unset, data)
+
+        config = _parse_config(d.pop("config", UNSET))
+
+        def _parse_context(data: object) -> LgRunCreateContextType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                context_type_0 = LgRunCreateContextType0.from_dict(data)
+
+                return context_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateContextType0 | None | Unset, data)
+
+        context = _parse_context(d.pop("context", UNSET))
+
+        def _parse_webhook(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        webhook = _parse_webhook(d.pop("webhook", UNSET))
+
+        def _parse_multitask_strategy(data: object) -> LgRunCreateMultitaskStrategyType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                multitask_strategy_type_0 = LgRunCreateMultitaskStrategyType0(data)
+
+                return multitask_strategy_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateMultitaskStrategyType0 | None | Unset, data)
+
+        multitask_strategy = _parse_multitask_strategy(d.pop("multitask_strategy", UNSET))
+
+        def _parse_if_not_exists(data: object) -> LgRunCreateIfNotExistsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                if_not_exists_type_0 = LgRunCreateIfNotExistsType0(data)
+
+                return if_not_exists_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateIfNotExistsType0 | None | Unset, data)
+
+        if_not_exists = _parse_if_not_exists(d.pop("if_not_exists", UNSET))
+
+        def _parse_on_disconnect(data: object) -> LgRunCreateOnDisconnectType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                on_disconnect_type_0 = LgRunCreateOnDisconnectType0(data)
+
+                return on_disconnect_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateOnDisconnectType0 | None | Unset, data)
+
+        on_disconnect = _parse_on_disconnect(d.pop("on_disconnect", UNSET))
+
+        def _parse_on_completion(data: object) -> LgRunCreateOnCompletionType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                on_completion_type_0 = LgRunCreateOnCompletionType0(data)
+
+                return on_completion_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateOnCompletionType0 | None | Unset, data)
+
+        on_completion = _parse_on_completion(d.pop("on_completion", UNSET))
+
+        lg_run_create = cls(
+            assistant_id=assistant_id,
+            input_=input_,
+            command=command,
+            stream_mode=stream_mode,
+            metadata=metadata,
+            config=config,
+            context=context,
+            webhook=webhook,
+            multitask_strategy=multitask_strategy,
+            if_not_exists=if_not_exists,
+            on_disconnect=on_disconnect,
+            on_completion=on_completion,
+        )
+
+        lg_run_create.additional_properties = d
+        return lg_run_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

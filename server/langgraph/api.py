@@ -1,0 +1,364 @@
+"""The LangGraph SDK's paths (tag LangGraph, under /langgraph): thin translations onto the
+same threads, runs and store as the Agent Protocol handlers. No engine of their own."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from ap_generated import models
+
+from .. import state
+from ..api import views as ap_views
+from ..api.runs import RunsApi
+from ..api.store import StoreApi
+from ..engine.service import Ended
+from ..errors import Invalid, NotFound
+from ..routing import Reply, until_disconnect
+from ..sse import Event
+from ..storage.runs import NewRun, RunRecord
+from ..webhooks import check_target
+from . import views
+from .graph import COMMAND, ROLES, UPDATE_KEY, is_graph_agent
+
+ALL_MODES = ("values", "updates", "messages", "custom")
+MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
+MODES["messages-tuple"] = "messages"
+UNSUPPORTED = (
+    "interrupt_before",
+    "interrupt_after",
+    "checkpoint",
+    "checkpoint_id",
+    "after_seconds",
+    "feedback_keys",
+)
+
+
+class LangGraphApi(RunsApi, StoreApi):
+    """Built on the Agent Protocol handlers of runs and store (their waiting, streaming and
+    store operations), as the `Api` class that serves both families is."""
+
+    # -- assistants --------------------------------------------------------------------
+
+    async def lg_search_assistants(
+        self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
+    ) -> list[models.LgAssistant]:
+        found = self.services.agents.search(
+            name=body.name, metadata=body.metadata, limit=10_000, offset=0
+        )
+        found = [a for a in found if body.graph_id is None or a.agent_id == body.graph_id]
+        return [views.assistant(a) for a in found[body.offset : body.offset + body.limit]]
+
+    async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
+        return views.assistant(self.services.agents.get(params.assistant_id))
+
+    async def lg_get_assistant_schemas(
+        self, params: models.LgGetAssistantSchemasParams
+    ) -> models.LgGraphSchema:
+        return views.graph_schema(self.services.agents.get(params.assistant_id))
+
+    # -- threads -----------------------------------------------------------------------
+
+    async def lg_create_thread(
+        self, params: models.LgCreateThreadParams, body: models.LgThreadCreate
+    ) -> models.LgThread:
+        record = await self.services.threads.create(
+            body.thread_id, body.metadata or {}, str(body.if_exists or "raise")
+        )
+        return views.thread(record)
+
+    async def lg_search_threads(
+        self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
+    ) -> list[models.LgThread]:
+        records = await self.services.threads.search(
+            metadata=body.metadata,
+            values=body.values,
+            status=str(body.status) if body.status else None,
+            limit=body.limit,
+            offset=body.offset,
+        )
+        return [views.thread(r) for r in records]
+
+    async def lg_get_thread(self, params: models.LgGetThreadParams) -> models.LgThread:
+        return views.thread(await self.services.threads.get(params.thread_id))
+
+    async def lg_patch_thread(
+        self, params: models.LgPatchThreadParams, body: models.LgThreadPatch
+    ) -> models.LgThread:
+        record = await self.services.threads.patch(
+            params.thread_id, metadata=body.metadata, values=None, messages=None, checkpoint_id=None
+        )
+        return views.thread(record)
+
+    async def lg_delete_thread(self, params: models.LgDeleteThreadParams) -> None:
+        await self.services.threads.delete(params.thread_id)
+
+    async def lg_copy_thread(self, params: models.LgCopyThreadParams) -> models.LgThread:
+        return views.thread(await self.services.threads.copy(params.thread_id))
+
+    async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
+        latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
+        return views.thread_state(latest[0] if latest else None, params.thread_id)
+
+    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
+        return views.thread_state(record, params.thread_id)
+
+    async def lg_get_state_at_checkpoint(
+        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
+    ) -> models.LgThreadState:
+        record = await self.services.threads.checkpoint(
+            params.thread_id, body.checkpoint.checkpoint_id
+        )
+        return views.thread_state(record, params.thread_id)
+
+    async def lg_update_state(
+        self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
+    ) -> models.LgStateUpdateResponse:
+        record = await self.services.threads.patch(
+            params.thread_id,
+            metadata=None,
+            values=body.values or {},
+            messages=None,
+            checkpoint_id=None,
+            checkpoint_metadata={
+                UPDATE_KEY: {"values": body.values or {}, "as_node": body.as_node}
+            },
+        )
+        return models.LgStateUpdateResponse(
+            checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
+        )
+
+    async def lg_get_history(
+        self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
+    ) -> list[models.LgThreadState]:
+        before = body.before.checkpoint_id if body.before else None
+        records = await self.services.threads.history(
+            params.thread_id, limit=body.limit, before=before
+        )
+        return [views.thread_state(r, params.thread_id) for r in records]
+
+    # -- runs: creating ----------------------------------------------------------------
+
+    def _lg_new_run(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple
+    ) -> NewRun:
+        unsupported = [k for k in UNSUPPORTED if (body.model_extra or {}).get(k) is not None]
+        if unsupported:
+            raise Invalid(
+                f"not supported by this server: {', '.join(unsupported)}",
+                errors=[{"loc": [k], "msg": "not supported"} for k in unsupported],
+            )
+        agent = self.services.agents.get(body.assistant_id)
+        if body.webhook:
+            check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
+        config = dict(body.config or {})
+        if body.context is not None:
+            config["context"] = body.context
+        command = body.command
+        is_resume = command is not None and "resume" in command.model_fields_set
+        if command is not None and (command.update is not None or command.goto is not None):
+            if not is_graph_agent(agent):
+                raise Invalid(
+                    f"`command.update` and `command.goto` need a LangGraph graph; "
+                    f"{agent.agent_id} is not one",
+                    errors=[{"loc": ["command"], "msg": "not supported by this agent"}],
+                )
+            config[COMMAND] = {"update": command.update, "goto": command.goto}
+        modes = getattr(body.stream_mode, "root", body.stream_mode)  # one mode, or a list
+        if modes is None:
+            wanted = default_modes
+        else:
+            wanted = tuple(str(m) for m in (modes if isinstance(modes, list) else [modes]))
+        stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
+        graph_input, messages = body.input, None
+        if not is_graph_agent(agent):
+            graph_input, messages = _native_input(body.input)
+        return NewRun(
+            agent_id=agent.agent_id,
+            thread_id=thread_id,
+            if_not_exists=str(body.if_not_exists or "reject"),
+            input=command.resume if is_resume else graph_input,
+            messages=None if is_resume else messages,
+            metadata=body.metadata,
+            config=config,
+            stream_mode=stream_mode,
+            webhook=body.webhook,
+            multitask_strategy=str(body.multitask_strategy or "reject"),
+            on_completion=str(body.on_completion) if body.on_completion else None,
+            timeout_seconds=config.get("timeout")
+            if isinstance(config.get("timeout"), (int, float))
+            else None,
+            is_resume=is_resume,
+        )
+
+    async def _lg_create(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple = ALL_MODES
+    ) -> Reply:
+        run = await self._runs.create(self._lg_new_run(thread_id, body, modes))
+        return Reply(views.run(run), headers={"Content-Location": views.run_path(run)})
+
+    async def _lg_stream(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
+        run = await self._runs.create(self._lg_new_run(thread_id, body, ("values",)))
+        events = self._stream(run, 0, str(body.on_disconnect or "continue"))
+        return Reply(
+            _translated(events, run),
+            headers={
+                "Location": f"{views.run_path(run)}/stream",
+                "Content-Location": views.run_path(run),
+            },
+        )
+
+    async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
+        run = await self._runs.create(self._lg_new_run(thread_id, body, ALL_MODES))
+        ended: Ended = await self._ended(run, str(body.on_disconnect or "continue"))
+        return Reply(
+            views.output(ended),
+            headers={
+                "Location": f"{views.run_path(run)}/join",
+                "Content-Location": views.run_path(run),
+            },
+        )
+
+    async def lg_create_run(self, params: models.LgCreateRunParams, body: models.LgRunCreate):
+        return await self._lg_create(params.thread_id, body)
+
+    async def lg_stream_run(self, params: models.LgStreamRunParams, body: models.LgRunCreate):
+        return await self._lg_stream(params.thread_id, body)
+
+    @until_disconnect
+    async def lg_wait_run(self, params: models.LgWaitRunParams, body: models.LgRunCreate):
+        return await self._lg_wait(params.thread_id, body)
+
+    async def lg_create_stateless_run(
+        self, params: models.LgCreateStatelessRunParams, body: models.LgRunCreate
+    ):
+        return await self._lg_create(None, body)
+
+    async def lg_stream_stateless_run(
+        self, params: models.LgStreamStatelessRunParams, body: models.LgRunCreate
+    ):
+        return await self._lg_stream(None, body)
+
+    @until_disconnect
+    async def lg_wait_stateless_run(
+        self, params: models.LgWaitStatelessRunParams, body: models.LgRunCreate
+    ):
+        return await self._lg_wait(None, body)
+
+    # -- runs: reading, joining, stopping ----------------------------------------------
+
+    async def _lg_run(self, thread_id: uuid.UUID, run_id: uuid.UUID) -> RunRecord:
+        run = await self._runs.runs.get(run_id)
+        if run.thread_id != thread_id:
+            raise NotFound("run", run_id)
+        return run
+
+    async def lg_list_runs(self, params: models.LgListRunsParams) -> list[models.LgRun]:
+        await self.services.threads.get(params.thread_id)
+        status, stopped = views.status_filter(str(params.status) if params.status else None)
+        found = await self._runs.runs.search(
+            thread_id=params.thread_id,
+            agent_id=None,
+            status=status,
+            metadata=None,
+            limit=params.limit,
+            offset=params.offset,
+            stopped=stopped,
+        )
+        return [views.run(r) for r in found]
+
+    async def lg_get_run(self, params: models.LgGetRunParams) -> models.LgRun:
+        return views.run(await self._lg_run(params.thread_id, params.run_id))
+
+    async def lg_delete_run(self, params: models.LgDeleteRunParams) -> None:
+        await self._lg_run(params.thread_id, params.run_id)
+        await self._runs.runs.delete(params.run_id)
+
+    @until_disconnect
+    async def lg_join_run(self, params: models.LgJoinRunParams) -> dict[str, Any]:
+        run = await self._lg_run(params.thread_id, params.run_id)
+        return views.output(await self._runs.wait(run))
+
+    async def lg_join_stream(self, params: models.LgJoinStreamParams) -> Reply:
+        run = await self._lg_run(params.thread_id, params.run_id)
+        after = int(params.last_event_id) if params.last_event_id is not None else None
+        on_disconnect = "cancel" if params.cancel_on_disconnect else "continue"
+        events = self._stream(run, after, on_disconnect)
+        return Reply(
+            _translated(events, run),
+            headers={"Location": f"{views.run_path(run)}/stream"},
+        )
+
+    @until_disconnect
+    async def lg_cancel_run(self, params: models.LgCancelRunParams) -> Reply:
+        await self._lg_run(params.thread_id, params.run_id)
+        await self._runs.stop(
+            params.run_id, reason="user", action=str(params.action), wait=params.wait
+        )
+        return Reply(status=204 if params.wait else 202)
+
+    async def lg_cancel_runs(
+        self, params: models.LgCancelRunsParams, body: models.LgRunCancelMany
+    ) -> None:
+        if body.thread_id is None and body.run_ids is None and body.status is None:
+            return  # selects nothing (never every run on the server)
+        await self._runs.stop_many(
+            thread_id=body.thread_id,
+            run_ids=body.run_ids,
+            status=str(body.status or "all"),
+            action=str(params.action),
+            graceful=True,
+            timeout=None,
+        )
+
+    # -- store -------------------------------------------------------------------------
+
+    async def lg_put_item(self, params: models.LgPutItemParams, body: models.StorePutRequest):
+        return await self.put_item(models.PutItemParams(), body)
+
+    async def lg_get_item(self, params: models.LgGetItemParams) -> models.Item:
+        namespace = params.namespace.split(".") if params.namespace else []
+        return ap_views.item(await self.services.items.get(namespace, params.key))
+
+    async def lg_delete_item(
+        self, params: models.LgDeleteItemParams, body: models.StoreDeleteRequest
+    ):
+        return await self.delete_item(models.DeleteItemParams(), body)
+
+    async def lg_search_items(
+        self, params: models.LgSearchItemsParams, body: models.StoreSearchRequest
+    ) -> models.SearchItemsResponse:
+        return await self.search_items(models.SearchItemsParams(), body)
+
+    async def lg_list_namespaces(
+        self, params: models.LgListNamespacesParams, body: models.StoreListNamespacesRequest
+    ) -> models.LgNamespaces:
+        found = await self.list_namespaces(models.ListNamespacesParams(), body)
+        return models.LgNamespaces(namespaces=found.root)
+
+
+def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
+    """A LangGraph chat input (`{"messages": [...], ...}`) for a native agent: the messages
+    become the run's `messages` (LangChain's `type` read as a `role`), the rest its input."""
+    if not isinstance(value, dict) or not isinstance(value.get("messages"), list):
+        return value, None
+    messages = [
+        {"role": ROLES.get(m.get("type"), m.get("type")), **m}
+        if isinstance(m, dict) and "role" not in m
+        else m
+        for m in value["messages"]
+    ]
+    state.apply_update({}, messages=messages)  # a 422 now if they are not messages
+    rest = {k: v for k, v in value.items() if k != "messages"}
+    return rest or None, messages
+
+
+async def _translated(events: AsyncIterator[Event], run: RunRecord) -> AsyncIterator[Event]:
+    run_id, thread_id = str(run.run_id), str(run.thread_id)
+    try:
+        async for e in events:
+            yield views.event(e, run_id, thread_id)
+    finally:
+        await events.aclose()

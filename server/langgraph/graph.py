@@ -1,0 +1,236 @@
+"""A compiled LangGraph graph served as an agent (the `langgraph` extra).
+
+- Checkpoints: the graph runs with `langgraph-checkpoint-postgres`'s `AsyncPostgresSaver`
+  in the server's own database, in a schema of its own (`langgraph`, so its `checkpoints`
+  table never meets ours). That saver is LangGraph's reference implementation of what
+  `interrupt()` and `Command(resume=...)` need (pending writes, channel versions, blobs);
+  a saver over our tables would re-implement it. Our tables still get one checkpoint per
+  graph step (through `RunContext.update`), so threads, state and history read the same
+  whichever agent wrote them.
+- Streaming: each graph checkpoint becomes one `update` (our `updates` and `values` events
+  and a checkpoint of ours, whose metadata keeps the graph's checkpoint id and its `next`
+  nodes); `custom` and `messages` chunks are emitted as they come. Each run starts from the
+  graph checkpoint matching our thread's latest one, so a rollback is a rollback for the
+  graph too.
+- Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
+  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
+- Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
+  the graph's tasks); a forced stop cancels the task running the graph.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from ..agents.base import Agent, Interrupt, RunContext
+
+SCHEMA = "langgraph"
+CHECKPOINT_KEY = "langgraph_checkpoint_id"
+"""Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
+UPDATE_KEY = "langgraph_update"
+"""Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
+COMMAND = "langgraph_command"
+"""Key of the run's config holding `command.update`/`command.goto` for a graph."""
+ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
+
+
+class GraphRunner:
+    """Runs one compiled graph; owns the checkpointer's connection pool."""
+
+    def __init__(self, agent_id: str, graph: Any) -> None:
+        self.agent_id = agent_id
+        self.graph = graph
+        self._pool: Any = None
+
+    async def start(self, database_url: str) -> None:
+        from psycopg import AsyncConnection
+
+        url = make_url(database_url).set(drivername="postgresql")
+        dsn = url.render_as_string(hide_password=False)
+        # Server processes starting together on a new database take turns to create the
+        # schema and the saver's tables (the lock is held until this connection closes).
+        # Polled, not awaited in a statement: the saver creates indexes CONCURRENTLY, which
+        # waits for every open transaction, a waiting lock statement included (a deadlock).
+        async with await AsyncConnection.connect(dsn, autocommit=True) as lock:
+            while not await _try_lock(lock):
+                await asyncio.sleep(0.1)
+            await lock.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+            await self._open(dsn)
+
+    async def _open(self, dsn: str) -> None:
+        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+        from psycopg.rows import dict_row
+        from psycopg_pool import AsyncConnectionPool
+
+        self._pool = AsyncConnectionPool(
+            dsn,
+            min_size=1,
+            max_size=5,
+            open=False,
+            kwargs={
+                "autocommit": True,
+                "prepare_threshold": 0,
+                "row_factory": dict_row,
+                "options": f"-c search_path={SCHEMA}",
+            },
+        )
+        await self._pool.open()
+        saver = AsyncPostgresSaver(self._pool)
+        await saver.setup()
+        self.graph = self.graph.copy(update={"checkpointer": saver})
+
+    async def stop(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    async def run(self, ctx: RunContext) -> None:
+        from langgraph.types import Command
+
+        if self._pool is None:
+            raise RuntimeError(f"graph agent {self.agent_id} was not started")
+        config = ctx.config or {}
+        thread = {"thread_id": str(ctx.thread_id)}
+        run_config: dict[str, Any] = {
+            "configurable": {**(config.get("configurable") or {}), **thread}
+        }
+        for key in ("recursion_limit", "tags"):
+            if key in config:
+                run_config[key] = config[key]
+        if fork := await _start_point(ctx, self.graph, thread):
+            run_config["configurable"]["checkpoint_id"] = fork
+        command = config.get(COMMAND) or {}
+        graph_input: Any = ctx.input
+        if ctx.resume is not None or command:
+            graph_input = Command(
+                resume=ctx.resume,
+                update=command.get("update"),
+                goto=command.get("goto") or (),
+            )
+        # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
+        # is asked for (`emit` drops the events of modes the run did not ask for).
+        kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
+        if config.get("context") is not None:
+            kwargs["context"] = config["context"]
+        steps: dict[str, Any] = {}
+        async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
+            async for mode, chunk in s:
+                ctx.check_stop()
+                if mode == "updates":
+                    for node, changes in (chunk or {}).items():
+                        if node != "__interrupt__":
+                            steps[node] = jsonable(changes)
+                elif mode == "checkpoints":
+                    values = jsonable(chunk["values"])
+                    if steps or values != ctx.values:
+                        step = ",".join(steps) or "input"
+                        await ctx.update(
+                            values,
+                            step=step,
+                            changes=steps.get(step, steps) if steps else values,
+                            metadata={
+                                CHECKPOINT_KEY: chunk["config"]["configurable"]["checkpoint_id"],
+                                "next": list(chunk.get("next") or ()),
+                            },
+                        )
+                    steps = {}
+                elif mode == "messages":
+                    message, metadata = chunk
+                    await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
+                else:
+                    await ctx.emit("custom", jsonable(chunk))
+        snapshot = await self.graph.aget_state({"configurable": thread})
+        if snapshot.interrupts:
+            raise Interrupt(
+                [jsonable(i.value) for i in snapshot.interrupts],
+                ids=[i.id for i in snapshot.interrupts],
+                metadata={
+                    "next": list(snapshot.next),
+                    CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
+                },
+            )
+
+    def schemas(self) -> dict[str, dict[str, Any]]:
+        found = {}
+        for name, method in (
+            ("input_schema", "get_input_jsonschema"),
+            ("output_schema", "get_output_jsonschema"),
+            ("config_schema", "get_context_jsonschema"),
+        ):
+            with contextlib.suppress(Exception):
+                found[name] = jsonable(getattr(self.graph, method)()) or {"type": "object"}
+        return found
+
+
+def graph_agent(agent_id: str, graph: Any) -> Agent:
+    runner = GraphRunner(agent_id, graph)
+    return Agent(
+        agent_id=agent_id,
+        run=runner.run,
+        description=f"LangGraph graph {getattr(graph, 'name', agent_id)}",
+        metadata={"langgraph": True},
+        capabilities={"ap.io.messages": True, "ap.io.streaming": True},
+        start=runner.start,
+        stop=runner.stop,
+        **runner.schemas(),
+    )
+
+
+async def _try_lock(conn: Any) -> bool:
+    cursor = await conn.execute("SELECT pg_try_advisory_lock(hashtext('ap_server.langgraph'))")
+    return bool((await cursor.fetchone())[0])
+
+
+async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> str | None:
+    """The LangGraph checkpoint to run from: the one of our thread's latest state, so a
+    rollback (which erased our checkpoints of a run) erases that run for the graph too;
+    with the state updates made through `threads.update_state` since then applied to the
+    graph (`aupdate_state`, with its reducers, as LangGraph does). None (run on from the
+    graph's latest) when our latest state was not written by the graph or such an update."""
+    updates = []
+    for metadata in await ctx.checkpoint_metadata():
+        if metadata.get("source") == "interrupt" and CHECKPOINT_KEY not in metadata:
+            continue  # written by the engine for another agent's question
+        if UPDATE_KEY in metadata:
+            updates.append(metadata[UPDATE_KEY])
+            continue
+        base = metadata.get(CHECKPOINT_KEY)
+        break
+    else:
+        base = None
+    if base is None and not updates:
+        return None
+    config: dict[str, Any] = {"configurable": {**thread}}
+    if base is not None:
+        config["configurable"]["checkpoint_id"] = base
+    for update in reversed(updates):
+        config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
+    return config["configurable"].get("checkpoint_id")
+
+
+def is_graph_agent(agent: Agent) -> bool:
+    return bool(agent.metadata.get("langgraph"))
+
+
+def jsonable(value: Any) -> Any:
+    """A JSON value of what a graph produced (LangChain messages as dicts with a `role`)."""
+    return json.loads(json.dumps(value, default=_default))
+
+
+def _default(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        dumped = value.model_dump()
+        if isinstance(dumped, dict) and dumped.get("type") in ROLES and "content" in dumped:
+            dumped.setdefault("role", ROLES[dumped["type"]])
+        return dumped
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)

@@ -1,0 +1,166 @@
+"""Our records in the shapes the LangGraph SDK reads: the one place that shapes them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from ap_generated import models
+
+from ..agents import Agent
+from ..engine.service import Ended
+from ..sse import Event
+from ..storage.runs import RunRecord
+from ..storage.threads import CheckpointRecord, ThreadRecord
+
+STARTED = datetime.now(UTC)
+PREFIX = "/langgraph"
+
+
+def run_status(status: str, stop_reason: str | None) -> str:
+    """LangGraph's run status: a run that stopped on `interrupt()` is `success` (its thread
+    is `interrupted`); a stopped run is `interrupted` (or `timeout`), as in ours."""
+    if status == "interrupted" and stop_reason is None:
+        return "success"
+    return status
+
+
+def status_filter(status: str | None) -> tuple[str | list[str] | None, bool | None]:
+    """The (statuses, stopped) of our runs that have LangGraph's `status` (see run_status)."""
+    if status == "success":
+        return ["success", "interrupted"], False
+    if status == "interrupted":
+        return "interrupted", True
+    return status, None
+
+
+def assistant(a: Agent) -> models.LgAssistant:
+    return models.LgAssistant(
+        assistant_id=a.agent_id,
+        graph_id=a.agent_id,
+        name=a.name,
+        description=a.description or None,
+        config={},
+        context={},
+        metadata=a.metadata,
+        version=1,
+        created_at=STARTED,
+        updated_at=STARTED,
+    )
+
+
+def graph_schema(a: Agent) -> models.LgGraphSchema:
+    return models.LgGraphSchema(
+        graph_id=a.agent_id,
+        input_schema=a.input_schema,
+        output_schema=a.output_schema,
+        state_schema=a.state_schema,
+        config_schema=a.config_schema,
+        context_schema=None,
+    )
+
+
+def interrupts(pending: list[dict[str, Any]]) -> list[models.LgInterrupt]:
+    return [models.LgInterrupt(id=i["id"], value=i.get("value")) for i in pending or ()]
+
+
+def thread(record: ThreadRecord) -> models.LgThread:
+    return models.LgThread(
+        thread_id=record.thread_id,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        metadata=record.metadata,
+        status=record.status,
+        values=record.values,
+        interrupts={i.id: [i] for i in interrupts(record.interrupts)},
+    )
+
+
+def checkpoint(thread_id: Any, checkpoint_id: Any) -> models.LgCheckpoint:
+    return models.LgCheckpoint(
+        thread_id=str(thread_id), checkpoint_ns="", checkpoint_id=str(checkpoint_id)
+    )
+
+
+def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgThreadState:
+    """A checkpoint as a StateSnapshot; None: the empty state of a thread without one."""
+    if record is None:
+        return models.LgThreadState(
+            values={}, next=[], tasks=[], checkpoint=checkpoint(thread_id, ""), metadata={},
+            interrupts=[],
+        )  # fmt: skip
+    pending = interrupts(record.interrupts)
+    parent = record.parent_checkpoint_id
+    return models.LgThreadState(
+        values=record.values,
+        next=record.metadata.get("next") or [],
+        tasks=[{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
+        checkpoint=checkpoint(record.thread_id, record.checkpoint_id),
+        parent_checkpoint=checkpoint(record.thread_id, parent) if parent else None,
+        metadata={
+            **record.metadata,
+            **({"run_id": str(record.run_id)} if record.run_id else {}),
+        },
+        created_at=record.created_at,
+        interrupts=pending,
+    )
+
+
+def run(record: RunRecord) -> models.LgRun:
+    kwargs: dict[str, Any] = {
+        "input": record.input,
+        "config": record.config,
+        "stream_mode": record.stream_mode,
+    }
+    if record.resume:
+        kwargs["command"] = {"resume": {a["id"]: a["value"] for a in record.resume}}
+    return models.LgRun(
+        run_id=record.run_id,
+        thread_id=record.thread_id,
+        assistant_id=record.agent_id,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        status=models.LgRunStatus(run_status(record.status, record.stop_reason)),
+        metadata=record.metadata,
+        multitask_strategy=record.multitask_strategy,
+        kwargs=kwargs,
+    )
+
+
+def output(ended: Ended) -> dict[str, Any]:
+    """What `/wait` and `/join` return: the thread's values when the run ended; with
+    `__interrupt__` when it stopped on an interrupt; `{"__error__": ...}` when it failed."""
+    record = ended.run
+    if record is None:  # erased by a rollback
+        return {}
+    if record.status == "error":
+        error = record.error or {}
+        return {"__error__": {"error": error.get("type"), "message": error.get("message")}}
+    result = dict((record.output or {}).get("values") or {})
+    pending = (record.output or {}).get("interrupts")
+    if pending and record.status == "interrupted" and record.stop_reason is None:
+        result["__interrupt__"] = [i.model_dump() for i in interrupts(pending)]
+    return result
+
+
+def event(e: Event, run_id: str, thread_id: str) -> Event:
+    """One of our stream events as the LangGraph SDK reads it (same id, to rejoin)."""
+    name, data = e.event, e.data
+    if name == "metadata":
+        data = {"run_id": run_id, "thread_id": thread_id, "attempt": 1}
+    elif name == "interrupt":
+        name, data = "updates", {"__interrupt__": [i.model_dump() for i in interrupts(data)]}
+    elif name == "error":
+        data = {"error": (data or {}).get("type"), "message": (data or {}).get("message")}
+    elif name == "end":
+        data = {
+            "run_id": run_id,
+            "status": run_status((data or {}).get("status"), (data or {}).get("stop_reason")),
+        }
+    elif name == "messages" and isinstance(data, dict):  # a native agent's message
+        data = [data, {}]
+    return Event(name, data, e.id)
+
+
+def run_path(record: RunRecord) -> str:
+    return f"{PREFIX}/threads/{record.thread_id}/runs/{record.run_id}"

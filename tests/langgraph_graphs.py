@@ -1,0 +1,115 @@
+"""LangGraph graphs the drop-in tests serve (AP_AGENTS=tests.langgraph_graphs:<name>)."""
+
+from __future__ import annotations
+
+import asyncio
+import operator
+from typing import Annotated, Any
+
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from langgraph.config import get_stream_writer
+from langgraph.graph import END, START, MessagesState, StateGraph
+from langgraph.types import interrupt
+from typing_extensions import TypedDict  # pydantic reads its schema on Python < 3.12
+
+
+class ChatState(TypedDict, total=False):
+    question: str
+    answer: Any
+    steps: Annotated[list[str], operator.add]
+    ticks: int
+    limit: int
+
+
+async def ask(state: ChatState) -> dict:
+    get_stream_writer()({"asking": state.get("question")})
+    answer = interrupt({"question": state.get("question") or "approve?"})
+    return {"answer": answer, "steps": ["ask"]}
+
+
+async def finish(state: ChatState) -> dict:
+    return {"steps": ["finish"]}
+
+
+def _hitl():
+    builder = StateGraph(ChatState)
+    builder.add_node("ask", ask)
+    builder.add_node("finish", finish)
+    builder.add_edge(START, "ask")
+    builder.add_edge("ask", "finish")
+    builder.add_edge("finish", END)
+    return builder.compile(name="hitl_graph")
+
+
+hitl_graph = _hitl()
+
+
+async def tick(state: ChatState) -> dict:
+    """Sleeps, then counts; loops until `limit` ticks (default 50: a long run to cancel)."""
+    await asyncio.sleep(0.1)
+    return {"ticks": state.get("ticks", 0) + 1, "steps": ["tick"]}
+
+
+def _slow():
+    builder = StateGraph(ChatState)
+    builder.add_node("tick", tick)
+    builder.add_edge(START, "tick")
+    builder.add_conditional_edges("tick", _next_tick)
+    return builder.compile(name="slow_graph")
+
+
+def _next_tick(state: ChatState) -> str:
+    return END if state.get("ticks", 0) >= state.get("limit", 50) else "tick"
+
+
+slow_graph = _slow()
+
+
+async def boom(state: ChatState) -> dict:
+    raise ValueError("the graph failed, as asked")
+
+
+def _one_node(state: type, node) -> Any:
+    builder = StateGraph(state)
+    builder.add_node(node.__name__, node)
+    builder.add_edge(START, node.__name__)
+    return builder.compile()
+
+
+failing_graph = _one_node(ChatState, boom)
+
+
+async def chat(state: MessagesState) -> dict:
+    """A chat model (a fake one, streaming its answer token by token) answers."""
+    last = state["messages"][-1].content
+    model = GenericFakeChatModel(messages=iter([AIMessage(content=f"you said: {last}")]))
+    return {"messages": [await model.ainvoke(state["messages"])]}
+
+
+chat_graph = _one_node(MessagesState, chat)
+
+
+class TwoState(TypedDict, total=False):
+    answers: Annotated[list[Any], operator.add]
+
+
+async def first(state: TwoState) -> dict:
+    return {"answers": [interrupt({"question": "first?"})]}
+
+
+async def second(state: TwoState) -> dict:
+    return {"answers": [interrupt({"question": "second?"})]}
+
+
+def _two_questions():
+    """Two nodes in parallel, each asking: two pending interrupts at once."""
+    builder = StateGraph(TwoState)
+    builder.add_node("first", first)
+    builder.add_node("second", second)
+    builder.add_edge(START, "first")
+    builder.add_edge(START, "second")
+    return builder.compile()
+
+
+two_questions = _two_questions()

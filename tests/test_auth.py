@@ -227,6 +227,128 @@ MATRIX: dict[str, tuple[Case, str]] = {
     ),
 }
 
+# The LangGraph paths (server/langgraph/api.py) on the same resources.
+LG = "/langgraph"
+
+
+def lg_thread(suffix: str = "", method: str = "GET", body: Any = None) -> Case:
+    return lambda r: (method, f"{LG}/threads/{r.thread_id}{suffix}", None, body)
+
+
+def lg_run(suffix: str = "", method: str = "GET") -> Case:
+    return lambda r: (method, f"{LG}/threads/{r.thread_id}/runs/{r.run_id}{suffix}", None, None)
+
+
+MATRIX.update(
+    {
+        "lg_search_assistants": (lambda r: ("POST", f"{LG}/assistants/search", None, {}), "shared"),
+        "lg_get_assistant": (lambda r: ("GET", f"{LG}/assistants/echo", None, None), "shared"),
+        "lg_get_assistant_schemas": (
+            lambda r: ("GET", f"{LG}/assistants/echo/schemas", None, None),
+            "shared",
+        ),
+        "lg_create_thread": (
+            lambda r: (
+                "POST",
+                f"{LG}/threads",
+                None,
+                {"thread_id": r.thread_id, "if_exists": "do_nothing"},
+            ),
+            "409",
+        ),
+        "lg_search_threads": (
+            lambda r: ("POST", f"{LG}/threads/search", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_get_thread": (lg_thread(), "404"),
+        "lg_delete_thread": (lg_thread(method="DELETE"), "404"),
+        "lg_patch_thread": (lg_thread(method="PATCH", body={"metadata": {"x": 1}}), "404"),
+        "lg_copy_thread": (lg_thread("/copy", "POST"), "404"),
+        "lg_get_state": (lg_thread("/state"), "404"),
+        "lg_update_state": (lg_thread("/state", "POST", {"values": {"x": 1}}), "404"),
+        "lg_get_state_at": (lg_thread(f"/state/{uuid.uuid4()}"), "404"),
+        "lg_get_state_at_checkpoint": (
+            lg_thread(
+                "/state/checkpoint", "POST", {"checkpoint": {"checkpoint_id": str(uuid.uuid4())}}
+            ),
+            "404",
+        ),
+        "lg_get_history": (lg_thread("/history", "POST", {}), "404"),
+        "lg_list_runs": (lg_thread("/runs"), "404"),
+        "lg_create_run": (lg_thread("/runs", "POST", {"assistant_id": "echo"}), "404"),
+        "lg_stream_run": (lg_thread("/runs/stream", "POST", {"assistant_id": "echo"}), "404"),
+        "lg_wait_run": (
+            lg_thread("/runs/wait", "POST", {"assistant_id": "hitl", "command": {"resume": 1}}),
+            "404",
+        ),
+        "lg_get_run": (lg_run(), "404"),
+        "lg_delete_run": (lg_run(method="DELETE"), "404"),
+        "lg_join_run": (lg_run("/join"), "404"),
+        "lg_join_stream": (lg_run("/stream"), "404"),
+        "lg_cancel_run": (
+            lambda r: (
+                "POST",
+                f"{LG}/threads/{r.thread_id}/runs/{r.active_run_id}/cancel",
+                None,
+                None,
+            ),
+            "404",
+        ),
+        "lg_cancel_runs": (
+            lambda r: ("POST", f"{LG}/runs/cancel", None, {"run_ids": [r.active_run_id, r.run_id]}),
+            "own",
+        ),
+        # Stateless runs name nothing of anyone's: the attacker's own run, no secret in it.
+        "lg_create_stateless_run": (
+            lambda r: ("POST", f"{LG}/runs", None, {"assistant_id": "echo", "input": {}}),
+            "own",
+        ),
+        "lg_stream_stateless_run": (
+            lambda r: ("POST", f"{LG}/runs/stream", None, {"assistant_id": "echo", "input": {}}),
+            "own",
+        ),
+        "lg_wait_stateless_run": (
+            lambda r: ("POST", f"{LG}/runs/wait", None, {"assistant_id": "echo", "input": {}}),
+            "own",
+        ),
+        "lg_get_item": (
+            lambda r: (
+                "GET",
+                f"{LG}/store/items",
+                {"namespace": ".".join(r.own_namespace), "key": r.key},
+                None,
+            ),
+            "404",
+        ),
+        "lg_delete_item": (
+            lambda r: (
+                "DELETE",
+                f"{LG}/store/items",
+                None,
+                {"namespace": r.own_namespace, "key": r.key},
+            ),
+            "404",
+        ),
+        "lg_put_item": (
+            lambda r: (
+                "PUT",
+                f"{LG}/store/items",
+                None,
+                {"namespace": r.namespace, "key": r.key, "value": {}},
+            ),
+            "own",
+        ),
+        "lg_search_items": (
+            lambda r: ("POST", f"{LG}/store/items/search", None, {"filter": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_list_namespaces": (
+            lambda r: ("POST", f"{LG}/store/namespaces", None, {"prefix": r.own_namespace}),
+            "own",
+        ),
+    }
+)
+
 
 def test_the_matrix_covers_every_operation() -> None:
     assert set(MATRIX) == {op.operation_id for op in OPERATIONS}
@@ -255,7 +377,7 @@ async def test_no_operation_reaches_another_owners_resources(
             assert response.json()["code"] == "thread_exists"
         else:
             assert response.is_success, response.text
-            if operation_id == "put_item":
+            if operation_id in ("put_item", "lg_put_item"):
                 mine = await http.get(
                     "/store/items", params={"namespace": theirs.namespace, "key": theirs.key}
                 )
@@ -274,8 +396,11 @@ async def test_no_operation_reaches_another_owners_resources(
                 "cancel_runs",
                 "search_items",
                 "list_namespaces",
+                "lg_search_threads",
+                "lg_search_items",
+                "lg_list_namespaces",
             ):
-                assert response.json() in ([], {"items": []}), response.text
+                assert response.json() in ([], {"items": []}, {"namespaces": []}), response.text
     await assert_untouched(keyed_server, victim, theirs)
 
 

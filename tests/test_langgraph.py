@@ -165,7 +165,7 @@ async def test_graph_with_two_pending_interrupts_is_resumed_by_id(client):
     asked = await client.runs.wait(thread_id, "two_questions", input={})
     pending = {i["value"]["question"]: i["id"] for i in asked["__interrupt__"]}
     assert set(pending) == {"first?", "second?"}
-    with pytest.raises(ConflictError) as unanswered:  # one value for two questions
+    with pytest.raises(UnprocessableEntityError) as unanswered:  # one value, two questions
         await client.runs.create(thread_id, "two_questions", command={"resume": "both?"})
     assert unanswered.value.response.json()["code"] == "interrupts_unanswered"
     answers = {pending["first?"]: "one", pending["second?"]: "two"}

@@ -150,6 +150,12 @@ def test_the_paged_operations_are_known() -> None:
         "search_runs",
         "search_items",
         "list_namespaces",
+        "lg_search_assistants",
+        "lg_search_threads",
+        "lg_get_history",
+        "lg_list_runs",
+        "lg_search_items",
+        "lg_list_namespaces",
     }
 
 

@@ -405,6 +405,12 @@ def test_the_webhook_operations_are_known() -> None:
         "resume_run",
         "resume_and_wait_run",
         "resume_and_stream_run",
+        "lg_create_run",
+        "lg_stream_run",
+        "lg_wait_run",
+        "lg_create_stateless_run",
+        "lg_stream_stateless_run",
+        "lg_wait_stateless_run",
     }
 
 
@@ -412,10 +418,15 @@ def test_the_webhook_operations_are_known() -> None:
 @pytest.mark.parametrize("op", WEBHOOK_OPERATIONS, ids=lambda op: op.operation_id)
 async def test_every_operation_refuses_private_webhooks(http, op, url) -> None:
     thread_id = (await http.post("/threads", json={})).json()["thread_id"]
-    body = {"agent_id": "echo", "thread_id": thread_id, "webhook": url}
+    if op.operation_id.startswith("lg_"):  # the LangGraph paths: the thread in the path
+        body = {"assistant_id": "echo", "webhook": url}
+        path = op.path.format(thread_id=thread_id)
+    else:
+        body = {"agent_id": "echo", "thread_id": thread_id, "webhook": url}
+        path = op.path
     if op.operation_id.startswith("resume"):
         body["input"] = "yes"
-    response = await http.request(op.method, op.path, json=body)
+    response = await http.request(op.method, path, json=body)
     assert response.status_code == 422, response.text
     assert response.json()["code"] == "webhook_refused"
     assert (await http.get(f"/threads/{thread_id}")).json()["status"] == "idle"

@@ -45,10 +45,12 @@ What is turned off, and why:
   what happened since. A finding is not counted as a failure, but counted by its reason in
   the session's summary, when the server was right: the 404 names another resource than
   the one created (a checkpoint the thread lacks, an agent that does not exist, an id the
-  server never gave because a link did not fill the body); the run went with its thread,
-  deleted earlier in the scenario; the run was cancelled with `action=rollback`, which
-  erases it; the deleted thread was created again by id (`POST /threads`, or a run with
-  `if_not_exists=create`). Every other finding of these checks fails the test.
+  server never gave because a link did not fill the body); the thread, or the run's
+  thread, was deleted earlier in the scenario through the other path family (the native
+  and the `/langgraph` paths serve the same threads, which schemathesis cannot know); the
+  run was cancelled with `action=rollback`, which erases it; the deleted thread was created
+  again by id (`POST /threads`, or a run with `if_not_exists=create`, in either family).
+  Every other finding of these checks fails the test.
 
 Not a check but a boundary of the test: webhook deliveries go to an in-process mock (no
 request leaves the machine); creating a run still validates the webhook URL as in production.
@@ -172,7 +174,7 @@ class Workflow(schema.as_state_machine()):
     def __init__(self):
         super().__init__()
         self.trail: list[str] = []  # this scenario's calls so far, for the failure report
-        self.deleted_threads: set[str] = set()  # DELETE /threads/{thread_id} answered 204
+        self.deleted_threads: set[str] = set()  # deleted by either path family (204)
         self.run_threads: dict[str, str] = {}  # run_id: thread_id, from the answers seen
         self.erased_runs: set[str] = set()  # cancelled with action=rollback: deleted
         self.given_ids: set[str] = set()  # every thread_id and run_id the server answered
@@ -204,13 +206,13 @@ class Workflow(schema.as_state_machine()):
     def _remember(self, response, case) -> None:
         label, status = case.operation.label, response.status_code
         sent = case.body if isinstance(case.body, dict) else {}
-        if label == "DELETE /threads/{thread_id}" and status == 204:
+        if label in DELETING_THREADS and status == 204:
             self.deleted_threads.add(str(case.path_parameters["thread_id"]))
-        named = str(sent.get("thread_id"))
+        named = _thread_named(case)
         if label in CREATING_THREADS and status == 200 and named in self.deleted_threads:
             self.recreated_threads.add(named)  # POST /threads, or a run's if_not_exists=create
         rollback = (case.query or {}).get("action") == "rollback"
-        if label == "POST /runs/{run_id}/cancel" and status in (200, 204) and rollback:
+        if label in CANCELLING_RUNS and status in (200, 202, 204) and rollback:
             self.erased_runs.add(str(case.path_parameters["run_id"]))
         answer = _json(response) if status == 200 else None
         runs = answer if isinstance(answer, list) else [answer]
@@ -256,18 +258,39 @@ class Workflow(schema.as_state_machine()):
             ids = [str(named[k]) for k in ("thread_id", "run_id") if k in named]
             if ids and not any(i in self.given_ids for i in ids):
                 return "an id the server never gave (a link did not fill the body)"
-        body = case.body if isinstance(case.body, dict) else {}
         run_id = str((case.path_parameters or {}).get("run_id"))
-        thread = body.get("thread_id") or self.run_threads.get(run_id)
+        thread = _thread_named(case) or self.run_threads.get(run_id)
         if thread is not None and str(thread) in self.deleted_threads:
-            return "the run's thread was deleted"
+            return "the thread (or the run's thread) was deleted, through either path family"
         if run_id in self.erased_runs:
             return "the run was cancelled with action=rollback (erased)"
         return None
 
 
-# Operations that create a thread named by the request body's thread_id.
-CREATING_THREADS = {"POST /threads", "POST /runs", "POST /runs/wait", "POST /runs/stream"}
+# Operations that create a thread named by the request (body or path), delete one, and
+# cancel one run (an `action=rollback` erases it), in both path families.
+CREATING_THREADS = {
+    "POST /threads",
+    "POST /runs",
+    "POST /runs/wait",
+    "POST /runs/stream",
+    "POST /langgraph/threads",
+    "POST /langgraph/threads/{thread_id}/runs",
+    "POST /langgraph/threads/{thread_id}/runs/wait",
+    "POST /langgraph/threads/{thread_id}/runs/stream",
+}
+DELETING_THREADS = {"DELETE /threads/{thread_id}", "DELETE /langgraph/threads/{thread_id}"}
+CANCELLING_RUNS = {
+    "POST /runs/{run_id}/cancel",
+    "POST /langgraph/threads/{thread_id}/runs/{run_id}/cancel",
+}
+
+
+def _thread_named(case) -> str | None:
+    """The thread a request names: in its path, or its body's `thread_id`."""
+    body = case.body if isinstance(case.body, dict) else {}
+    named = (case.path_parameters or {}).get("thread_id") or body.get("thread_id")
+    return None if named is None else str(named)
 
 
 def _json(response):

@@ -353,8 +353,9 @@ async def test_unsupported_fields_are_refused_not_dropped(client):
     thread_id = (await client.threads.create())["thread_id"]
     with pytest.raises(UnprocessableEntityError):
         await client.runs.create(thread_id, "echo", input={}, interrupt_before=["x"])
-    with pytest.raises(UnprocessableEntityError):  # goto needs a graph
+    with pytest.raises(UnprocessableEntityError) as refused:  # goto needs a graph
         await client.runs.create(thread_id, "echo", command={"goto": "x"})
+    assert refused.value.response.json()["code"] == "command_not_supported"
     with pytest.raises(NotFoundError):
         await client.runs.create(thread_id, "no-such-agent", input={})
 

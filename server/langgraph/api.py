@@ -163,6 +163,7 @@ class LangGraphApi(RunsApi, StoreApi):
                 raise Invalid(
                     f"`command.update` and `command.goto` need a LangGraph graph; "
                     f"{agent.agent_id} is not one",
+                    code="command_not_supported",
                     errors=[{"loc": ["command"], "msg": "not supported by this agent"}],
                 )
             config[COMMAND] = {"update": command.update, "goto": command.goto}

@@ -39,7 +39,9 @@ What is turned off, and why:
 - "Schema-valid request rejected" when the answer is a 422 `interrupts_unanswered`: a
   resume of a thread with several pending interrupts must map each interrupt id to its
   answer (issue 5 asks for a 422 here); no JSON Schema can tie the body's shape to the
-  thread's state. Any other 422 to a valid body fails.
+  thread's state; likewise a 422 `command_not_supported` (`command.update`/`goto` on a
+  /langgraph run of an agent that is not a LangGraph graph: what the body may hold depends
+  on the agent it names). Any other 422 to a valid body fails.
 - Two stateful checks, "created resource not found" and "deleted resource still available",
   judge a 404 (or a 200) by the call that created (or deleted) the resource, not knowing
   what happened since. A finding is not counted as a failure, but counted by its reason in
@@ -96,25 +98,34 @@ AGENTS = ("echo", "hitl", "hitl2", "slow", "fail")
 
 
 def _known_agent(value: object) -> st.SearchStrategy:
-    if not isinstance(value, str):  # a negative case's wrong type stays wrong
+    # A negative case's wrong value stays wrong: not a string, or one out of the bounds
+    # (1 to 256 characters) where the spec sets them.
+    if not isinstance(value, str) or not 1 <= len(value) <= 256:
         return st.just(value)
     return st.one_of(st.just(value), st.sampled_from(AGENTS))
 
 
+# Where an agent is named: `agent_id` in the native paths, `assistant_id` in /langgraph.
+AGENT_FIELDS = ("agent_id", "assistant_id")
+
+
+def _with_known_agent(values):
+    if not isinstance(values, dict):
+        return st.just(values)
+    for field in AGENT_FIELDS:
+        if field in values:
+            return _known_agent(values[field]).map(lambda agent, f=field: {**values, f: agent})
+    return st.just(values)
+
+
 @schema.hook
 def flatmap_body(context, body):
-    if isinstance(body, dict) and "agent_id" in body:
-        return _known_agent(body["agent_id"]).map(lambda agent: {**body, "agent_id": agent})
-    return st.just(body)
+    return _with_known_agent(body)
 
 
 @schema.hook
 def flatmap_path_parameters(context, path_parameters):
-    if isinstance(path_parameters, dict) and "agent_id" in path_parameters:
-        return _known_agent(path_parameters["agent_id"]).map(
-            lambda agent: {**path_parameters, "agent_id": agent}
-        )
-    return st.just(path_parameters)
+    return _with_known_agent(path_parameters)
 
 
 @schemathesis.check
@@ -158,8 +169,11 @@ def _excused(response, failure) -> str | None:
     its shape depends on the thread's state."""
     if failure.title == "Schema-valid request rejected":
         error = _json(response)
-        if isinstance(error, dict) and error.get("code") == "interrupts_unanswered":
+        code = error.get("code") if isinstance(error, dict) else None
+        if code == "interrupts_unanswered":
             return "several pending interrupts answered by a plain value: 422"
+        if code == "command_not_supported":
+            return "command.update/goto to an agent that is not a LangGraph graph: 422"
     return None
 
 

@@ -16,7 +16,7 @@ class LgCommand:
     answer) and makes the run a resume of the interrupted thread, with the same rule as
     PATCH /runs/resume: 409 `thread_not_interrupted` when the thread is not interrupted.
     `update` and `goto` reach LangGraph graphs as `Command(update=..., goto=...)`;
-    agents that are not graphs refuse them (422).
+    agents that are not graphs refuse them (422, code `command_not_supported`).
 
         Attributes:
             resume (Any | Unset):

@@ -224,15 +224,26 @@ class WebhookSender:
         self.timeout = timeout
         # No keep-alive: a connection is made to a checked address for one request, and is not
         # reused for another host name that happens to share the address.
-        self._client = httpx.AsyncClient(
+        self._client = self._http_client()
+        self._tasks: set[asyncio.Task[bool]] = set()
+        self._closed = False
+
+    def _http_client(self, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=transport,
             follow_redirects=False,
             trust_env=False,
-            timeout=httpx.Timeout(timeout),
+            timeout=httpx.Timeout(self.timeout),
             limits=httpx.Limits(max_keepalive_connections=0),
             headers={"User-Agent": USER_AGENT},
         )
-        self._tasks: set[asyncio.Task[bool]] = set()
-        self._closed = False
+
+    async def deliver_through(self, transport: httpx.AsyncBaseTransport) -> None:
+        """Send every later delivery through `transport` (a test's in-process target)
+        instead of the network; no address is looked up, as none is connected to."""
+        previous, self._client = self._client, self._http_client(transport)
+        self.allow_private = True
+        await previous.aclose()
 
     async def __aenter__(self) -> Self:
         return self

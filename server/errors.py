@@ -64,6 +64,13 @@ class TooLarge(ApiError):
     code = "body_too_large"
 
 
+class UnsupportedMediaType(ApiError):
+    """A request body that is not declared JSON (415)."""
+
+    status = 415
+    code = "unsupported_media_type"
+
+
 class Unavailable(ApiError):
     status = 503
     code = "unavailable"

@@ -27,7 +27,7 @@ from starlette.routing import Match, Route
 from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
 from .auth import ApiKeys
-from .errors import ApiError, Invalid
+from .errors import ApiError, Invalid, UnsupportedMediaType
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
 from .storage.owners import EVERYONE, Scope
@@ -215,6 +215,7 @@ async def _body(
     spec leaves free (input, metadata, values, ...) stays exactly as sent: 7 an int, 5.0 a
     float, big ints whole."""
     raw = await limits.read_body(request)
+    _check_media_type(request.headers.get("content-type"), bool(raw))
     if not raw.strip():
         if required:
             raise Invalid("a JSON request body is required")
@@ -241,6 +242,23 @@ async def _body(
         _raise_invalid(exc, "body")
     _check_nulls(body, "body")
     return body
+
+
+def _check_media_type(content_type: str | None, has_body: bool) -> None:
+    """A body must be declared JSON: `text/plain`, form and untyped bodies are what a
+    browser sends across origins without a preflight, so they never reach a handler."""
+    if content_type is None and not has_body:
+        return
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        return
+    raise UnsupportedMediaType(
+        f"the request body must be JSON (Content-Type: application/json), not "
+        f"{content_type or 'untyped'}",
+        content_type=content_type,
+    )
 
 
 def _integers(value: Any) -> Any:

@@ -145,7 +145,8 @@ async def test_run_input_metadata_and_config(http, value) -> None:
 @given(value=VALUES)
 async def test_run_stream(http, value) -> None:
     body = {"agent_id": "echo", "input": value, "stream_mode": ["values", "updates"]}
-    async with http.stream("POST", "/runs/stream", json=None, content=json.dumps(body)) as r:
+    headers = {"content-type": "application/json"}
+    async with http.stream("POST", "/runs/stream", content=json.dumps(body), headers=headers) as r:
         assert r.status_code == 200
         events = [json.loads(line[5:]) async for line in r.aiter_lines() if line[:5] == "data:"]
     values = [e for e in events if isinstance(e, dict) and set(e) == {"echo"}]
@@ -243,6 +244,6 @@ async def test_langgraph_store_value(http, value) -> None:
 
 async def test_an_integral_float_is_an_integer_where_the_spec_asks_for_one(http) -> None:
     # JSON Schema counts 2.0 an integer: `limit` takes it; a fraction is still a 422.
-    assert (await http.post("/threads/search", content=b'{"limit": 2.0}')).status_code == 200
-    refused = await http.post("/threads/search", content=b'{"limit": 2.5}')
+    assert (await http.post("/threads/search", json={"limit": 2.0})).status_code == 200
+    refused = await http.post("/threads/search", json={"limit": 2.5})
     assert refused.status_code == 422 and refused.json()["code"] == "validation_error"

@@ -10,7 +10,7 @@ from importlib import resources
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
@@ -19,7 +19,7 @@ from .api.services import Services
 from .auth import ApiKeys
 from .console import console_routes
 from .database import Database
-from .docs import DOCS_PATH, docs_routes
+from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
@@ -31,11 +31,6 @@ SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes(
 
 async def openapi(request: Request) -> Response:
     return Response(SPEC_JSON, media_type="application/json")
-
-
-async def home(request: Request) -> Response:
-    """A person who opens the server's address lands on the API documentation."""
-    return RedirectResponse(request.scope.get("root_path", "") + DOCS_PATH, status_code=307)
 
 
 async def on_api_error(request: Request, exc: Exception) -> Response:
@@ -79,7 +74,6 @@ def create_app(settings: Settings, database: Database) -> Starlette:
             await services.stop()
 
     routes = [
-        Route("/", home, methods=["GET"], include_in_schema=False),
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
         *console_routes(),

@@ -84,6 +84,7 @@ async def _serve(settings: Settings) -> int:
     import uvicorn
 
     from .app import create_app
+    from .connections import uvicorn_options
 
     database = await Database.open(settings)
     try:
@@ -97,6 +98,7 @@ async def _serve(settings: Settings) -> int:
             lifespan="on",
             # Open streams get this long to end on shutdown; clients rejoin with Last-Event-ID.
             timeout_graceful_shutdown=3,
+            **uvicorn_options(settings),  # bounds on what one connection may cost
         )
         sock = _listen(settings.host, settings.port, config.backlog)
         host, port = sock.getsockname()[:2]

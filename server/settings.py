@@ -42,6 +42,12 @@ class Settings:
     max_body_bytes: int = 10 * MIB  # a larger request body: 413
     max_metadata_bytes: int = 64 * 1024  # a larger `metadata` (compact JSON): 422
     max_values_bytes: int = 4 * MIB  # a larger `values` or store `value`: 422
+    # HTTP connections (see connections.py).
+    max_connections: int = 2048  # per process; more are answered 503
+    max_header_bytes: int = 32 * 1024  # a request line and headers larger than this: 431
+    max_headers: int = 100  # more header fields: 431
+    header_timeout: float = 10.0  # seconds to send a request's headers, else closed (408)
+    keep_alive_timeout: float = 5.0  # seconds an idle connection stays open between requests
 
     @classmethod
     def from_env(
@@ -71,6 +77,11 @@ class Settings:
             max_body_bytes=int(env.get("AP_MAX_BODY_BYTES", 10 * MIB)),
             max_metadata_bytes=int(env.get("AP_MAX_METADATA_BYTES", 64 * 1024)),
             max_values_bytes=int(env.get("AP_MAX_VALUES_BYTES", 4 * MIB)),
+            max_connections=int(env.get("AP_MAX_CONNECTIONS", 2048)),
+            max_header_bytes=int(env.get("AP_MAX_HEADER_BYTES", 32 * 1024)),
+            max_headers=int(env.get("AP_MAX_HEADERS", 100)),
+            header_timeout=float(env.get("AP_HEADER_TIMEOUT", 10)),
+            keep_alive_timeout=float(env.get("AP_KEEP_ALIVE_TIMEOUT", 5)),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from types import FrameType
 from typing import Any
 
-from .database import Database
+from .database import Budget, Database
 from .settings import Settings
 
 
@@ -104,6 +104,10 @@ async def _serve(settings: Settings) -> int:
         host, port = sock.getsockname()[:2]
         print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
         print(database.describe(), flush=True)
+        agents = app.state.services.agents
+        graphs = sum(1 for i in agents.ids() if agents.get(i).metadata.get("langgraph"))
+        budget = Budget.of(settings, graphs)
+        print(await database.check_budget(budget, settings.processes), flush=True)
         print(app.state.keys.describe(), flush=True)
         server = _server_class()(config, app.state.services.shutting_down)
         await server.serve(sockets=[sock])

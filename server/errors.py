@@ -72,5 +72,8 @@ class UnsupportedMediaType(ApiError):
 
 
 class Unavailable(ApiError):
+    """The database does not answer, or the server is going away (503): try again."""
+
     status = 503
     code = "unavailable"
+    headers: ClassVar[dict[str, str]] = {"Retry-After": "1"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
@@ -27,11 +28,13 @@ from starlette.routing import Match, Route
 from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
 from .auth import ApiKeys
-from .errors import ApiError, Invalid, UnsupportedMediaType
+from .database import unreachable
+from .errors import ApiError, Invalid, Unavailable, UnsupportedMediaType
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
 from .storage.owners import EVERYONE, Scope
 
+log = logging.getLogger("ap_server")
 Endpoint = Callable[[Request], Awaitable[Response]]
 HandlersFor = Callable[[Scope], Handlers]  # the handlers serving one owner scope
 
@@ -155,10 +158,18 @@ def _endpoint(
         args: list[Any] = [_validate(op.params, _parameters(op, request), "parameters")]
         if op.body is not None:
             args.append(await _body(op.body, request, op.body_required, gate.limits))
-        if getattr(handler, "until_disconnect", False):
-            result = await _call_until_disconnect(request, handler(*args))
-        else:
-            result = await handler(*args)
+        try:
+            if getattr(handler, "until_disconnect", False):
+                result = await _call_until_disconnect(request, handler(*args))
+            else:
+                result = await handler(*args)
+        except Exception as exc:
+            if isinstance(exc, ApiError) or not unreachable(exc):
+                raise
+            log.warning(
+                "%s %s: the database is unavailable: %r", request.method, request.url.path, exc
+            )
+            raise Unavailable("the database is unavailable: try again shortly") from None
         status, headers = op.success_status, {}
         if isinstance(result, Reply):
             status = result.status or status

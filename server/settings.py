@@ -24,6 +24,11 @@ class Settings:
     example_agents: bool = True
     # Postgres connection pool size per server process.
     pool_size: int = 10
+    # How many server processes share the database (AP_PROCESSES): for the start-up check
+    # of the connections they may open against max_connections.
+    processes: int = 1
+    # Seconds a request waits for a database connection before a 503 (AP_POOL_TIMEOUT).
+    pool_timeout: float = 5.0
     # The run engine (see engine/worker.py).
     workers: int = 32  # runs executed at once per process
     lease_seconds: float = 10.0
@@ -62,6 +67,8 @@ class Settings:
             agents=tuple(a.strip() for a in env.get("AP_AGENTS", "").split(",") if a.strip()),
             example_agents=_flag(env.get("AP_EXAMPLE_AGENTS", "1")),
             pool_size=int(env.get("AP_POOL_SIZE", "10")),
+            pool_timeout=float(env.get("AP_POOL_TIMEOUT", "5")),
+            processes=int(env.get("AP_PROCESSES", "1")),
             workers=int(env.get("AP_WORKERS", "32")),
             lease_seconds=float(env.get("AP_LEASE_SECONDS", "10")),
             max_attempts=int(env.get("AP_MAX_ATTEMPTS", "3")),

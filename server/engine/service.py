@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from ..states import TERMINAL, RunStatus
 from ..storage.owners import Scope
 from ..storage.runs import EVENTS, NewRun, RunRecord, RunStore
 from .notifier import Notifier
+from .outage import through_outage
 
 # Waiters re-check the database this often even without a notification (a safety net).
 RECHECK_SECONDS = 5.0
@@ -111,7 +113,7 @@ class RunService:
                 woken.clear()
                 if read:
                     try:
-                        current = await self.runs.get(run.run_id)
+                        current = await through_outage(lambda: self.runs.get(run.run_id))
                     except NotFound:
                         return _erased(run, woken.payload)
                     if current.status in TERMINAL:
@@ -145,7 +147,9 @@ class RunService:
                     after = max(after, await self.runs.last_event_seq(run.run_id))
             while True:
                 woken.clear()
-                batch = await self.runs.events_after(run.run_id, after)
+                batch = await through_outage(
+                    functools.partial(self.runs.events_after, run.run_id, after)
+                )
                 for stored in batch:
                     yield Event(stored.event, stored.data, str(stored.seq))
                     after = stored.seq
@@ -154,7 +158,7 @@ class RunService:
                 if batch:
                     continue
                 try:
-                    current = await self.runs.get(run.run_id)
+                    current = await through_outage(lambda: self.runs.get(run.run_id))
                 except NotFound:
                     ended = _erased(run, woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})

@@ -37,6 +37,8 @@ UPDATE_KEY = "langgraph_update"
 """Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
+POOL_MAX = 5
+"""Connections of a graph's checkpointer pool, per graph and process (beside the server's)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -71,7 +73,7 @@ class GraphRunner:
         self._pool = AsyncConnectionPool(
             dsn,
             min_size=1,
-            max_size=5,
+            max_size=POOL_MAX,
             open=False,
             kwargs={
                 "autocommit": True,

@@ -17,7 +17,7 @@ timeout of a client, or recovery slower than the lease.
 
 Settings: AP_CHAOS_DATA (the cluster's directory, default a temporary one),
 AP_CHAOS_PG_PORT (default a free port), AP_CHAOS_SECONDS (load per phase, default 6),
-AP_CHAOS_CLIENTS (default 24). `--only NAME` runs scenarios whose name contains NAME.
+AP_CHAOS_CLIENTS (default 16). `--only NAME` runs scenarios whose name contains NAME.
 """
 
 from __future__ import annotations
@@ -34,10 +34,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import asyncpg
 import httpx
 
 from .cluster import Cluster
@@ -46,6 +48,7 @@ LEASE = 4.0
 POOL_SIZE = 6  # per process: pool 6 + overflow 3 + LISTEN 1 = 10 connections
 LISTENING = re.compile(r"ap-server listening on (http://\S+)")
 RUN = {"agent_id": "chaos", "on_completion": "keep"}
+TERMINAL = ("success", "error", "timeout", "interrupted")
 
 
 # -- servers -------------------------------------------------------------------------------
@@ -164,8 +167,9 @@ async def one_request(client: httpx.AsyncClient, url: str, tally: Tally) -> None
             body = {**RUN, "input": {"steps": 2, "delay": 0.05}}
             tally.record(await client.post(f"{url}/runs/wait", json=body))
         elif roll < 0.65:
-            body = {**RUN, "input": {"steps": 3, "delay": 0.2}}
+            body = {**RUN, "input": {"steps": 3, "delay": 0.1}}
             tally.record(await client.post(f"{url}/runs", json=body))
+            await asyncio.sleep(0.2)  # background runs at a pace the workers keep up with
         elif roll < 0.9:
             created = await client.post(f"{url}/threads", json={"metadata": {"chaos": 1}})
             tally.record(created)
@@ -199,25 +203,26 @@ async def sample_rss(servers: list[Server], until: asyncio.Event, peak: list[int
 # -- checking ------------------------------------------------------------------------------
 
 
-async def settle(url: str, run_ids: set[str], timeout: float) -> dict[str, str]:
-    """Each run's status once every one has ended, or at `timeout` (bounded poll)."""
+async def settle(database_url: str, run_ids: set[str], timeout: float) -> dict[str, str]:
+    """Each run's status once every one has ended, or at `timeout` (a bounded poll of the
+    database; a run missing there is "missing")."""
+    ids = [uuid.UUID(r) for r in run_ids]
     statuses: dict[str, str] = {}
     deadline = time.monotonic() + timeout
-    async with httpx.AsyncClient(timeout=30) as client:
-        pending = set(run_ids)
-        while pending and time.monotonic() < deadline:
-            for run_id in list(pending):
-                with contextlib.suppress(httpx.TransportError):
-                    response = await client.get(f"{url}/runs/{run_id}")
-                    status = (
-                        response.json().get("status") if response.status_code == 200 else "missing"
-                    )
-                    statuses[run_id] = status
-                    if status in ("success", "error", "timeout", "interrupted"):
-                        pending.discard(run_id)
-            if pending:
-                await asyncio.sleep(0.5)
-    return statuses
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, asyncpg.PostgresError):
+            conn = await asyncpg.connect(database_url)
+            try:
+                rows = await conn.fetch(
+                    "SELECT run_id, status FROM runs WHERE run_id = ANY($1::uuid[])", ids
+                )
+            finally:
+                await conn.close()
+            statuses = {str(r["run_id"]): r["status"] for r in rows}
+            if all(statuses.get(r) in TERMINAL for r in run_ids):
+                break
+        await asyncio.sleep(0.5)
+    return {r: statuses.get(r, "missing") for r in run_ids}
 
 
 def executed_again(ledger: Path, run_ids: set[str]) -> set[str]:
@@ -290,13 +295,15 @@ async def under_load(world: World, name: str, fault, targets: list[Server] | Non
     loader = asyncio.create_task(load(targets, world.clients, until, tally))
     sampler = asyncio.create_task(sample_rss(world.servers, until, peak))
     await asyncio.sleep(world.seconds)
+    say(f"{name}: the fault, after {tally.requests} requests")
     notes = await fault()
     fault_over = time.monotonic()
+    say(f"{name}: the fault is over ({notes}); load for {world.seconds} s more")
     await asyncio.sleep(world.seconds)
     until.set()
     await asyncio.gather(loader, sampler)
-    alive = next(s for s in world.servers if s.alive())
-    statuses = await settle(alive.url, tally.run_ids, timeout=LEASE * 4 + 60)
+    say(f"{name}: load stopped after {tally.requests} requests; waiting for the runs to end")
+    statuses = await settle(world.cluster.url, tally.run_ids, timeout=LEASE * 4 + 60)
     ended_error = [r for r, s in statuses.items() if s == "error"]
     lost = [
         r for r in tally.run_ids if statuses.get(r) not in ("success", "timeout", "interrupted")
@@ -409,6 +416,10 @@ async def scenario_hostile(world: World) -> Row:
 # -- main ----------------------------------------------------------------------------------
 
 
+def say(message: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} chaos: {message}", flush=True)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -470,7 +481,7 @@ async def main(only: str | None) -> int:
             directory,
             servers,
             float(os.environ.get("AP_CHAOS_SECONDS", "6")),
-            int(os.environ.get("AP_CHAOS_CLIENTS", "24")),
+            int(os.environ.get("AP_CHAOS_CLIENTS", "16")),
         )
         scenarios = [
             ("hostile", scenario_hostile),
@@ -482,7 +493,7 @@ async def main(only: str | None) -> int:
         for name, scenario in scenarios:
             if only and only not in name:
                 continue
-            print(f"chaos: {name} ...", flush=True)
+            say(f"{name} ...")
             rows.append(await scenario(world))
             print(table(rows[-1:]), flush=True)
     finally:

@@ -110,7 +110,19 @@ class Cluster:
 
     def restart(self, mode: str) -> None:
         """`pg_ctl restart -m fast|immediate` (immediate: a crash, then recovery)."""
-        self._run("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "-t", "60", "restart")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data_dir),
+            "-m",
+            mode,
+            "-l",
+            str(self.log_path),
+            "-w",
+            "-t",
+            "60",
+            "restart",
+        )  # -l: a postmaster writing to our pipe would keep it open
 
     def stop(self, mode: str = "fast", missing_ok: bool = False) -> None:
         if missing_ok and not (self.data_dir / "postmaster.pid").exists():

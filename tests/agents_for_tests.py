@@ -44,3 +44,17 @@ async def remembers(ctx):
     await ctx.store.put(["memory"], "last", {"input": ctx.input})
     found = await ctx.store.search(prefix=["memory"], filter=None, limit=100, offset=0)
     await ctx.update({"seen": [item.value for item in found]})
+
+
+@agent(
+    "resumable",
+    description="Steps 1..n (input {'steps', 'delay'}), each a checkpoint; a retry continues after the last step its thread has.",
+)
+async def resumable(ctx):
+    """A retried run starts again with the thread's values as of its last checkpoint: it
+    goes on from there, and records which attempt wrote each step."""
+    params = ctx.input if isinstance(ctx.input, dict) else {}
+    steps, delay = int(params.get("steps", 5)), float(params.get("delay", 0.2))
+    for step in range(int(ctx.values.get("step", 0)) + 1, steps + 1):
+        await ctx.sleep(delay)
+        await ctx.update({"step": step, f"attempt_{step}": ctx.attempt}, step=f"step_{step}")

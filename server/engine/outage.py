@@ -1,9 +1,11 @@
-"""Riding through a short database outage where a client is already waiting.
+"""Riding through a short database outage: a client already waiting, a run's own writes.
 
 A wait or a stream has a run that exists; when Postgres restarts under it, answering 503
 would make the client create the run again. Instead the read is retried (with backoff)
 for up to `OUTAGE_GRACE` seconds; the notifier wakes every waiter when its connection is
-back, and the next read sees what happened meanwhile.
+back, and the next read sees what happened meanwhile. A run's writes (steps, events, its
+ending) are retried likewise while its lease lasts: a run ends `error` only for its agent's
+failure, never the database's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
+
+import asyncpg
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..database import unreachable
 
@@ -31,3 +36,12 @@ async def through_outage(call: Callable[[], Awaitable[T]], grace: float = OUTAGE
                 raise
         await asyncio.sleep(delay)
         delay = min(delay * 2, 1.0)
+
+
+def run_error(exc: BaseException) -> dict[str, str]:
+    """The error a run records for an exception of its agent. One from the database driver
+    (the server's own queries, or the agent's) never shows its text: it may carry SQL and
+    connection details."""
+    if isinstance(exc, (SQLAlchemyError, asyncpg.PostgresError, asyncpg.InterfaceError)):
+        return {"type": "DatabaseError", "message": "a database operation of the run failed"}
+    return {"type": type(exc).__name__, "message": str(exc)}

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
+from ..database import unreachable
 from ..errors import NotFound
 from ..states import RunStatus
 from ..storage.items import ItemStore
@@ -33,6 +34,7 @@ from ..storage.runs import CONTROL, QUEUE, WEBHOOKS, LostRun, RunRecord, RunStor
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
+from .outage import run_error, through_outage
 
 log = logging.getLogger("ap_server.worker")
 
@@ -112,19 +114,32 @@ class Execution:
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
-            status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
+            if unreachable(exc):  # the database's failure, not the agent's: retry the run
+                log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                return
+            status, error = RunStatus.ERROR, run_error(exc)
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
         if self.stop_reason is not None and status != RunStatus.ERROR:
             status = RunStatus.TIMEOUT if self.stop_reason == "timeout" else RunStatus.INTERRUPTED
-        await runs.finish(
-            run,
-            status,
-            error=error,
-            stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
-            action=self.stop_action,
-        )
+        # The agent has returned: its ending is retried while the database is away, so it
+        # is never executed again because this write failed.
+        try:
+            await through_outage(
+                lambda: runs.finish(
+                    run,
+                    status,
+                    error=error,
+                    stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
+                    action=self.stop_action,
+                ),
+                self.worker.settings.lease * 3,
+            )
+        except Exception as exc:
+            if not unreachable(exc):
+                raise
+            log.warning("run %s: its ending could not be written; left for recovery", run.run_id)
 
 
 class Worker:
@@ -184,9 +199,12 @@ class Worker:
     # -- what executions need ----------------------------------------------------------
 
     async def new_context(self, run: RunRecord) -> Context:
-        thread = await self.runs.threads.get(run.thread_id)
-        step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
-        return Context(
+        grace = self.settings.lease
+        thread = await through_outage(lambda: self.runs.threads.get(run.thread_id), grace)
+        step = await through_outage(
+            lambda: self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id), grace
+        )
+        context = Context(
             run,
             self.runs,
             self.items.scoped(Scope.of(run.owner)),  # an agent uses its run's owner's store
@@ -194,6 +212,8 @@ class Worker:
             head=thread.head_checkpoint_id,
             step=step,
         )
+        context.write_grace = grace
+        return context
 
     # -- loops -------------------------------------------------------------------------
 

@@ -225,19 +225,29 @@ async def settle(database_url: str, run_ids: set[str], timeout: float) -> dict[s
     return {r: statuses.get(r, "missing") for r in run_ids}
 
 
-def executed_again(ledger: Path, run_ids: set[str]) -> set[str]:
-    """Runs started again after their agent had returned (or returning twice)."""
+def ledger_lines(ledger: Path) -> list[tuple[float, int, str, str]]:
+    """(time, pid, "start" or "returned", run id) per line the chaos agent wrote."""
+    if not ledger.exists():
+        return []
+    lines = []
+    for line in ledger.read_text().splitlines():
+        at, pid, what, run_id = line.split()
+        lines.append((float(at), int(pid), what, run_id))
+    return lines
+
+
+def executed_again(ledger: Path, run_ids: set[str], killed: set[int]) -> set[str]:
+    """Runs executed again after their agent had returned in a process that lived on
+    (one that returned in a process killed before it could record the end is retried by
+    design)."""
     returned: set[str] = set()
     again: set[str] = set()
-    if not ledger.exists():
-        return again
-    for line in ledger.read_text().splitlines():
-        _, what, run_id = line.split()
+    for _, pid, what, run_id in ledger_lines(ledger):
         if run_id not in run_ids:
             continue
         if run_id in returned:
             again.add(run_id)
-        if what == "returned":
+        if what == "returned" and pid not in killed:
             returned.add(run_id)
     return again
 
@@ -278,6 +288,7 @@ class World:
     servers: list[Server]
     seconds: float
     clients: int
+    killed: set[int] = field(default_factory=set)
 
     async def replace_dead(self) -> None:
         for i, server in enumerate(self.servers):
@@ -314,7 +325,7 @@ async def under_load(world: World, name: str, fault, targets: list[Server] | Non
         requests=tally.requests,
         created=len(tally.run_ids),
         lost=len(lost),
-        twice=len(executed_again(world.ledger, tally.run_ids)),
+        twice=len(executed_again(world.ledger, tally.run_ids, world.killed)),
         errors_500=tally.statuses[500],
         dropped=tally.dropped,
         recover=max(0.0, last_failure - fault_over),
@@ -333,19 +344,33 @@ async def under_load(world: World, name: str, fault, targets: list[Server] | Non
 
 async def scenario_kill(world: World) -> Row:
     victim, survivor = world.servers[1], world.servers[0]
-    started = {}
+    killed_at = [0.0]
 
     async def fault() -> str:
-        started["at"] = time.monotonic()
+        killed_at[0] = time.time()
         victim.process.kill()  # SIGKILL
         victim.process.wait()
+        world.killed.add(victim.process.pid)
         return f"killed pid {victim.process.pid}"
 
     # The clients talk to the survivor; the victim's share is the runs it claimed.
     row = await under_load(world, "kill -9 of one process", fault, targets=[survivor])
-    # Recovery here: until the dead process's runs have all ended (lease expiry, a
-    # recovery tick, then the rest of the run), so its limit is the lease plus that.
-    row.limit = LEASE * 2.5
+    # Recovery: from the kill until the last run the dead process held started again
+    # elsewhere: its lease expires (at most a lease after the kill), then the next
+    # recovery tick (every half lease) hands it back to the queue.
+    lines = ledger_lines(world.ledger)
+    orphans = {r for _, pid, what, r in lines if pid == victim.process.pid and what == "start"}
+    ended_there = {
+        r for _, pid, what, r in lines if pid == victim.process.pid and what == "returned"
+    }
+    restarts = [
+        at
+        for at, pid, what, r in lines
+        if what == "start" and pid != victim.process.pid and r in orphans - ended_there
+    ]
+    row.recover = max(restarts, default=killed_at[0]) - killed_at[0]
+    row.limit = LEASE * 1.5
+    row.notes += f"; {len(orphans - ended_there)} runs taken over"
     await world.replace_dead()
     return row
 

@@ -268,10 +268,11 @@ async def run(
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ap-server conformance",
-        description="Run behavioural checks against an Agent Protocol server. "
-        "The server must serve the agents echo, hitl, slow and fail "
-        "(see `python -m ap_server.conformance --help` and the README); "
-        "checks whose agent or route is missing are skipped.",
+        description="Run behavioural checks against an Agent Protocol server (the agents "
+        "echo, hitl, slow and fail) or, with --api langgraph, a LangGraph Platform API server "
+        "(the graphs kit_echo, kit_hitl, kit_slow and kit_fail of "
+        "ap_server.conformance.graphs); see the README. Checks whose agent, graph or route "
+        "is missing are skipped.",
     )
     p.add_argument("--base-url", required=True, metavar="URL", help="the server to check")
     p.add_argument(

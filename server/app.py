@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
 from .auth import ApiKeys
+from .console import console_routes
 from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
@@ -78,6 +79,7 @@ def create_app(settings: Settings, database: Database) -> Starlette:
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
+        *console_routes(),
         *operation_routes(handlers_for(runtime.services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(

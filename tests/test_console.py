@@ -1,0 +1,344 @@
+"""The web console at /console, in headless Chromium against a real server and Postgres.
+
+Every wait is on a condition of the page (Playwright's `expect` polls it) or of the API.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from html.parser import HTMLParser
+from pathlib import Path
+
+import httpx
+from playwright.async_api import Page, expect
+
+from tests.conftest import server_on_new_database
+
+
+async def open_console(page: Page, base_url: str, route: str = "") -> None:
+    await page.goto(f"{base_url}/console{route}")
+    await expect(page.locator("main h1")).to_be_visible()
+
+
+async def start_run_form(page: Page, base_url: str, agent: str, input_: object, **choices: str):
+    """Open an agent's page and fill its start-run form (not submitted)."""
+    await open_console(page, base_url, f"#/agents/{agent}")
+    form = page.locator("form.start-run")
+    await form.get_by_label("Input (JSON)").fill(json.dumps(input_))
+    for label in choices.values():
+        await form.get_by_label(label).check()
+    return form
+
+
+async def shown_event_ids(page: Page) -> list[int]:
+    ids = await page.locator("ol.events li").evaluate_all("l => l.map(i => i.dataset.eventId)")
+    return [int(text) for text in ids]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls += [value for name, value in attrs if name in ("src", "href") and value]
+
+
+async def test_console_is_served_from_the_package_and_reached_from_the_root(http):
+    home = await http.get("/", follow_redirects=False)
+    assert home.status_code == 307 and home.headers["location"] == "/console"
+    response = await http.get("/console")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    parser = _Links()
+    parser.feed(response.text)
+    assets = [url for url in parser.urls if not url.startswith(("#", "data:"))]
+    assert assets, parser.urls
+    for url in assets:
+        assert url.startswith("/console/static/"), url  # nothing from elsewhere
+        assert (await http.get(url)).status_code == 200, url
+    modules = Path(__file__).parent.parent / "server" / "console" / "static" / "js"
+    for module in modules.rglob("*.js"):
+        assert "http://" not in module.read_text() and "https://" not in module.read_text()
+    assert (await http.get("/console/static/js/nothing.js")).status_code == 404
+
+
+async def test_start_a_run_and_watch_it_stream_to_its_end(page, base_url, http):
+    form = await start_run_form(page, base_url, "slow", {"steps": 3, "delay": 0.05})
+    await expect(page.get_by_text("Input schema")).to_be_visible()
+    await form.get_by_role("button", name="Start run").click()
+
+    await expect(page).to_have_url(re.compile(r"#/runs/[0-9a-f-]{36}$"))
+    await expect(page.locator(".stream-state")).to_have_text("Ended: success.")
+    await expect(page.locator("#run-status")).to_have_text("success")
+    run_id = page.url.rsplit("/", 1)[1]
+    ids = await shown_event_ids(page)
+    names = await page.locator("ol.events li").evaluate_all("l => l.map(i => i.dataset.event)")
+    assert ids == list(range(1, len(ids) + 1))
+    assert names[0] == "metadata" and names[-1] == "end"
+    assert names.count("updates") == 3 and names.count("values") == 3
+    assert (await http.get(f"/runs/{run_id}")).json()["status"] == "success"
+
+
+async def test_wait_run_on_a_new_thread_with_metadata_then_find_it(page, base_url, http):
+    tag = uuid.uuid4().hex
+    form = await start_run_form(
+        page, base_url, "echo", {"hi": 1}, mode="wait: show the final state"
+    )
+    await form.get_by_label("New thread's metadata (JSON object)").fill(json.dumps({"tag": tag}))
+    await form.get_by_role("button", name="Start run").click()
+    result = form.locator(".result")
+    await expect(result.get_by_text("success")).to_be_visible()
+    await expect(result.locator("pre")).to_contain_text('"echo"')
+
+    await page.get_by_role("link", name="Threads", exact=True).click()
+    await page.get_by_label("Metadata contains (JSON object)").fill(json.dumps({"tag": tag}))
+    await page.get_by_role("button", name="Search").click()
+    rows = page.locator("main table tbody tr")
+    await expect(rows).to_have_count(1)
+    await expect(rows.first).to_contain_text("idle")
+    [thread] = (await http.post("/threads/search", json={"metadata": {"tag": tag}})).json()
+    await expect(rows.first).to_contain_text(thread["thread_id"])
+
+
+async def test_threads_are_searched_by_status_a_page_at_a_time(page, base_url, http):
+    tag = uuid.uuid4().hex
+    made = [
+        (await http.post("/threads", json={"metadata": {"page_tag": tag}})).json()["thread_id"]
+        for _ in range(12)
+    ]
+    query = f"metadata={json.dumps({'page_tag': tag})}&status=idle&limit=10"
+    await open_console(page, base_url, f"#/threads?{query}")
+    rows = page.locator("main table tbody tr")
+    await expect(rows).to_have_count(10)
+    first = await rows.locator("a").all_inner_texts()
+    await page.get_by_role("link", name="Next page").click()
+    await expect(rows).to_have_count(2)
+    second = await rows.locator("a").all_inner_texts()
+    assert sorted(first + second) == sorted(made)
+    await expect(page.get_by_role("link", name="Next page")).to_have_count(0)
+    await page.get_by_label("Status").select_option("busy")
+    await page.get_by_role("button", name="Search").click()
+    await expect(page.get_by_text("No thread matches.")).to_be_visible()
+
+
+async def test_answer_an_interrupt_and_see_the_answer_in_the_values(page, base_url, http):
+    form = await start_run_form(
+        page, base_url, "hitl", {"question": "Ship it?"}, mode="wait: show the final state"
+    )
+    await form.get_by_role("button", name="Start run").click()
+    await expect(form.locator(".result").get_by_text("interrupted")).to_be_visible()
+    await form.locator(".result").get_by_role("link").nth(1).click()  # the thread
+
+    interrupt = page.locator("fieldset.interrupt")
+    await expect(interrupt).to_have_count(1)
+    await expect(interrupt).to_contain_text("Ship it?")
+    await expect(page.locator("#thread-status")).to_have_text("interrupted")
+    await interrupt.get_by_label("Answer", exact=True).fill("yes, ship it")
+    await page.get_by_role("button", name="Send answer").click()
+
+    await expect(page.locator("#thread-status")).to_have_text("idle")
+    await expect(page.locator("#values-section pre")).to_contain_text('"answer": "yes, ship it"')
+    await expect(page.locator("fieldset.interrupt")).to_have_count(0)
+    thread_id = page.url.rsplit("/", 1)[1]
+    thread = (await http.get(f"/threads/{thread_id}")).json()
+    assert thread["values"]["answer"] == "yes, ship it" and thread["status"] == "idle"
+
+
+async def test_a_json_answer_to_several_interrupts(page, base_url, http):
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    await http.post("/runs/wait", json={"agent_id": "hitl2", "thread_id": thread_id})
+    await open_console(page, base_url, f"#/threads/{thread_id}")
+    interrupts = page.locator("fieldset.interrupt")
+    await expect(interrupts).to_have_count(2)
+    await interrupts.nth(0).get_by_label("Answer", exact=True).fill('{"n": 12345678901234567890}')
+    await interrupts.nth(0).get_by_label("The answer is JSON").check()
+    await interrupts.nth(1).get_by_label("Answer", exact=True).fill("second answer")
+    await page.get_by_role("button", name="Send answers").click()
+    await expect(page.locator("#thread-status")).to_have_text("idle")
+    values = (await http.get(f"/threads/{thread_id}")).json()["values"]
+    # sent as typed: an integer beyond 2^53 reaches the agent unchanged
+    assert values["answers"] == [{"n": 12345678901234567890}, "second answer"]
+
+
+async def test_a_lost_race_to_answer_shows_the_409(page, base_url, http):
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    await http.post("/runs/wait", json={"agent_id": "hitl", "thread_id": thread_id})
+    await open_console(page, base_url, f"#/threads/{thread_id}")
+    await expect(page.locator("fieldset.interrupt")).to_have_count(1)
+    # another client answers first
+    won = await http.patch("/runs/resume/wait", json={"thread_id": thread_id, "input": "theirs"})
+    assert won.status_code == 200
+    await page.locator("fieldset.interrupt").get_by_label("Answer", exact=True).fill("mine")
+    await page.get_by_role("button", name="Send answer").click()
+    alert = page.locator("form.resume [role=alert]")
+    await expect(alert).to_contain_text("409 thread_not_interrupted")
+    await expect(page.get_by_text("Another answer was taken first")).to_be_visible()
+    await page.get_by_role("button", name="Reload thread").click()
+    await expect(page.locator("#values-section pre")).to_contain_text('"answer": "theirs"')
+
+
+async def test_cancel_a_long_run_and_see_it_end_interrupted_by_the_user(page, base_url, http):
+    run = (
+        await http.post("/runs", json={"agent_id": "slow", "input": {"steps": 1000, "delay": 1}})
+    ).json()
+    await open_console(page, base_url, f"#/runs/{run['run_id']}")
+    await expect(page.locator("#run-status")).to_have_text("running")
+    cancel = page.locator("form.cancel")
+    await expect(cancel).to_be_visible()
+    await cancel.get_by_role("button", name="Cancel run").click()
+
+    await expect(page.locator("#run-status")).to_have_text("interrupted")
+    await expect(page.locator("#run-stop-reason")).to_have_text("user")
+    await expect(page.locator(".stream-state")).to_have_text(
+        "Ended: interrupted (stop reason: user)."
+    )
+    await expect(cancel).to_be_hidden()
+    ended = (await http.get(f"/runs/{run['run_id']}")).json()
+    assert ended["status"] == "interrupted" and ended["stop_reason"] == "user"
+
+
+async def test_rollback_not_graceful_erases_the_run(page, base_url, http):
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1000, "delay": 1}}
+    run = (await http.post("/runs", json=body)).json()
+    await open_console(page, base_url, f"#/runs/{run['run_id']}")
+    await expect(page.locator("#run-status")).to_have_text("running")
+    cancel = page.locator("form.cancel")
+    await cancel.get_by_label("rollback: stop it, then erase it and what it wrote").check()
+    await cancel.get_by_label(
+        "Graceful: tell the agent and let it finish its current step"
+    ).uncheck()
+    await cancel.get_by_role("button", name="Cancel run").click()
+    await expect(page.locator("#run-gone")).to_be_visible()
+    assert (await http.get(f"/runs/{run['run_id']}")).status_code == 404
+    assert (await http.get(f"/threads/{thread_id}")).json()["status"] == "idle"
+
+
+async def test_a_reload_during_a_stream_continues_it_without_a_gap(page, base_url, http):
+    rejoins: list[str | None] = []
+    page.on(
+        "request",
+        lambda request: (
+            rejoins.append(request.headers.get("last-event-id"))
+            if request.url.endswith("/stream") and request.method == "GET"
+            else None
+        ),
+    )
+    form = await start_run_form(page, base_url, "slow", {"steps": 12, "delay": 0.25})
+    await form.get_by_role("button", name="Start run").click()
+    await expect(page).to_have_url(re.compile(r"#/runs/[0-9a-f-]{36}$"))
+    await expect(page.locator("ol.events li[data-event=values]")).not_to_have_count(0)
+    before = await shown_event_ids(page)
+    names = await page.locator("ol.events li").evaluate_all("l => l.map(i => i.dataset.event)")
+    assert "end" not in names
+
+    await page.reload()
+    await expect(page.locator(".stream-state")).to_have_text("Ended: success.")
+    after = await shown_event_ids(page)
+    assert after == list(range(1, len(after) + 1)), after  # contiguous, none twice
+    assert after[: len(before)] == before
+    # it rejoined from where it was, not from the start
+    assert rejoins and rejoins[0] is not None and int(rejoins[0]) >= before[-1]
+    run_id = page.url.rsplit("/", 1)[1]
+    async with http.stream("GET", f"/runs/{run_id}/stream", headers={"Last-Event-ID": "0"}) as r:
+        stored = [line async for line in r.aiter_lines() if line.startswith("id: ")]
+    assert len(stored) == len(after)
+    assert (await http.get(f"/runs/{run_id}")).json()["status"] == "success"
+
+
+async def test_thread_edit_history_copy_and_delete(page, base_url, http):
+    thread_id = (await http.post("/threads", json={"metadata": {"who": "ann"}})).json()["thread_id"]
+    await http.post("/runs/wait", json={"agent_id": "echo", "thread_id": thread_id, "input": "hi"})
+    await open_console(page, base_url, f"#/threads/{thread_id}")
+    checkpoints = page.locator("ol.timeline li.checkpoint")
+    await expect(checkpoints).to_have_count(1)
+    await expect(checkpoints.first.get_by_role("link")).to_have_count(1)  # the run
+
+    edit = page.locator("form.edit-state")
+    await edit.get_by_label("Values to merge into the state (JSON object)").fill(
+        '{"topic": "weather"}'
+    )
+    await edit.get_by_role("button", name="Save (a new checkpoint)").click()
+    await expect(page.locator("#values-section pre")).to_contain_text('"topic": "weather"')
+    await expect(checkpoints).to_have_count(2)
+    await expect(checkpoints.first).to_contain_text("none (an edit)")
+    assert (await http.get(f"/threads/{thread_id}")).json()["values"] == {
+        "echo": "hi",
+        "topic": "weather",
+    }
+
+    await page.get_by_role("button", name="Copy thread").click()
+    await expect(page).not_to_have_url(re.compile(thread_id))
+    copy_id = page.url.rsplit("/", 1)[1]
+    await expect(page.locator("#values-section pre")).to_contain_text('"topic": "weather"')
+    assert (await http.get(f"/threads/{copy_id}")).json()["values"]["topic"] == "weather"
+
+    await page.get_by_role("button", name="Delete thread…").click()
+    await page.get_by_role("button", name="Delete it").click()
+    await expect(page).to_have_url(re.compile(r"#/threads$"))
+    assert (await http.get(f"/threads/{copy_id}")).status_code == 404
+    assert (await http.get(f"/threads/{thread_id}")).status_code == 200
+
+
+async def test_store_put_browse_and_delete(page, base_url, http):
+    label = f"ns-{uuid.uuid4().hex[:8]}"
+    await open_console(page, base_url, "#/store")
+    put = page.locator("form.put-item")
+    await put.get_by_label("Namespace").fill(f"{label}/prefs")
+    await put.get_by_label("Key").fill("units")
+    await put.get_by_label("Value (JSON object)").fill('{"temp": "C"}')
+    await put.get_by_role("button", name="Put").click()
+
+    await expect(page.get_by_role("link", name=f"{label} / prefs")).to_be_visible()
+    items = page.locator("main table tbody tr")
+    await expect(items).to_have_count(1)
+    await expect(items.first).to_contain_text('"temp": "C"')
+    params = {"namespace": [label, "prefs"], "key": "units"}
+    assert (await http.get("/store/items", params=params)).json()["value"] == {"temp": "C"}
+
+    await page.get_by_role("button", name="Delete units").click()
+    await expect(page.get_by_text("No items here.")).to_be_visible()
+    assert (await http.get("/store/items", params=params)).status_code == 404
+
+
+async def test_each_owner_sees_only_their_own_threads(page, postgres_url, tmp_path):
+    keys = {"alice": uuid.uuid4().hex, "bob": uuid.uuid4().hex}
+    env = {"AP_API_KEYS": ",".join(f"{owner}={key}" for owner, key in keys.items())}
+    async with server_on_new_database(postgres_url, tmp_path / "server.log", **env) as server:
+        threads = {}
+        async with httpx.AsyncClient(base_url=server.base_url) as client:
+            for owner, key in keys.items():
+                headers = {"authorization": f"Bearer {key}"}
+                made = await client.post(
+                    "/threads", json={"metadata": {"o": owner}}, headers=headers
+                )
+                threads[owner] = made.json()["thread_id"]
+
+        await open_console(page, server.base_url, "#/threads")
+        await expect(page.locator("main [role=alert]")).to_contain_text("401 unauthorized")
+        await expect(page.get_by_text("This server needs an API key")).to_be_visible()
+
+        await page.locator("#api-key").fill(keys["bob"])
+        await page.get_by_role("button", name="Use key").click()
+        rows = page.locator("main table tbody tr")
+        await expect(rows).to_have_count(1)
+        await expect(rows.first).to_contain_text(threads["bob"])
+        await expect(page.get_by_text(threads["alice"])).to_have_count(0)
+        # the key stays for this tab (session storage), across a reload
+        await page.reload()
+        await expect(rows).to_have_count(1)
+        await expect(rows.first).to_contain_text(threads["bob"])
+
+        await page.goto(f"{server.base_url}/console#/threads/{threads['alice']}")
+        await expect(page.locator("main [role=alert]")).to_contain_text("404")
+
+        await page.get_by_role("button", name="Forget").click()
+        await page.locator("#api-key").fill(keys["alice"])
+        await page.get_by_role("button", name="Use key").click()
+        await expect(page.locator("#thread-status")).to_have_text("idle")
+        await page.get_by_role("link", name="Threads", exact=True).click()
+        await expect(rows).to_have_count(1)
+        await expect(rows.first).to_contain_text(threads["alice"])

@@ -299,6 +299,13 @@ async def test_store_put_browse_and_delete(page, base_url, http):
     params = {"namespace": [label, "prefs"], "key": "units"}
     assert (await http.get("/store/items", params=params)).json()["value"] == {"temp": "C"}
 
+    await page.get_by_role("button", name="Edit units").click()
+    await expect(put.get_by_label("Key")).to_have_value("units")
+    await put.get_by_label("Value (JSON object)").fill('{"temp": "F"}')
+    await put.get_by_role("button", name="Put").click()
+    await expect(items.first).to_contain_text('"temp": "F"')
+    assert (await http.get("/store/items", params=params)).json()["value"] == {"temp": "F"}
+
     await page.get_by_role("button", name="Delete units").click()
     await expect(page.get_by_text("No items here.")).to_be_visible()
     assert (await http.get("/store/items", params=params)).status_code == 404

@@ -50,7 +50,7 @@ function runFacts(run) {
   const row = (term, ...value) => [h("dt", {}, term), h("dd", {}, ...value)];
   return h(
     "dl",
-    { class: "facts" },
+    { class: "facts two-columns" },
     row("Status", h("span", { id: "run-status" }, badge(run.status)), run.stopping ? " (stopping…)" : ""),
     row("Agent", run.agent_id ? h("a", { href: `#/agents/${encodeURIComponent(run.agent_id)}` }, run.agent_id) : "—"),
     row("Thread", run.thread_id ? h("a", { href: `#/threads/${run.thread_id}` }, h("code", {}, run.thread_id)) : "—"),

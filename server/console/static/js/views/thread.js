@@ -49,9 +49,9 @@ export async function detail(view) {
       jsonBlock(thread.values ?? {}, "Values"),
       thread.messages?.length ? [h("h3", {}, "Messages"), jsonBlock(thread.messages)] : null,
     ),
-    edit.element,
     section("runs", "Runs", runsTable(runs)),
     section("history", "History", history(threadId, view, edit.branchFrom)),
+    edit.element,
   );
 }
 

@@ -1,0 +1,113 @@
+"""Screenshots of the console's main views for the README (docs/console/*.png).
+
+    python docs/console/screenshots.py --base-url http://127.0.0.1:2024
+
+It needs a server with the example agents (an open one: no API keys), writes a little
+demo data through the API (threads, runs, an interrupted thread, a store item), and
+photographs each view in headless Chromium (the system's, as in tests/browser.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+
+import httpx
+from playwright.async_api import Page, async_playwright, expect
+
+HERE = Path(__file__).parent
+
+
+async def demo_data(http: httpx.AsyncClient) -> dict[str, str]:
+    async def thread(metadata: dict) -> str:
+        return (await http.post("/threads", json={"metadata": metadata})).json()["thread_id"]
+
+    weather = await thread({"user": "ann", "topic": "weather"})
+    await http.patch(f"/threads/{weather}", json={"values": {"city": "Lisbon"}})
+    stream = {"agent_id": "slow", "thread_id": weather, "input": {"steps": 3, "delay": 0.1}}
+    async with http.stream(
+        "POST", "/runs/stream", json={**stream, "stream_mode": ["updates", "values"]}
+    ) as r:
+        lines = [line async for line in r.aiter_lines()]
+    run_id = next(line for line in lines if line.startswith('data: {"run_id"')).split('"')[3]
+    review = await thread({"user": "ann", "topic": "release"})
+    await http.post(
+        "/runs/wait",
+        json={
+            "agent_id": "hitl",
+            "thread_id": review,
+            "input": {"question": "Ship release 1.4 today?"},
+        },
+    )
+    for user in ("bob", "carol"):
+        await http.post(
+            "/runs/wait",
+            json={
+                "agent_id": "echo",
+                "thread_id": await thread({"user": user}),
+                "input": {"hello": user},
+            },
+        )
+    await http.put(
+        "/store/items",
+        json={
+            "namespace": ["ann", "prefs"],
+            "key": "units",
+            "value": {"temp": "C", "distance": "km"},
+        },
+    )
+    await http.put(
+        "/store/items",
+        json={"namespace": ["ann", "prefs"], "key": "language", "value": {"code": "pt-PT"}},
+    )
+    await http.put(
+        "/store/items",
+        json={"namespace": ["bob", "memories"], "key": "m1", "value": {"text": "likes trains"}},
+    )
+    return {"weather": weather, "review": review, "run": run_id}
+
+
+async def shoot(page: Page, base_url: str, route: str, name: str, ready: str) -> None:
+    await page.goto(f"{base_url}/console{route}")
+    await expect(page.locator(ready).first).to_be_visible()
+    await page.screenshot(path=HERE / f"{name}.png")
+    print(HERE / f"{name}.png")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:2024")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    async with httpx.AsyncClient(base_url=args.base_url, timeout=30) as http:
+        ids = await demo_data(http)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=args.chromium)
+        page = await browser.new_page(viewport={"width": 1280, "height": 860})
+        await shoot(page, args.base_url, "#/agents", "agents", "main table")
+        await shoot(page, args.base_url, "#/agents/slow", "agent", "form.start-run")
+        await shoot(
+            page,
+            args.base_url,
+            "#/threads?metadata=%7B%22user%22%3A%22ann%22%7D",
+            "threads",
+            "main table",
+        )
+        await shoot(
+            page, args.base_url, f"#/threads/{ids['review']}", "interrupt", "fieldset.interrupt"
+        )
+        await shoot(page, args.base_url, f"#/threads/{ids['weather']}", "thread", "ol.timeline li")
+        await page.goto(f"{args.base_url}/console#/threads/{ids['weather']}")
+        await page.locator("#history-section").scroll_into_view_if_needed()
+        await page.locator("ol.timeline li details summary").first.click()
+        await page.screenshot(path=HERE / "history.png")
+        await shoot(page, args.base_url, f"#/runs/{ids['run']}", "run", "li[data-event=end]")
+        await shoot(
+            page, args.base_url, "#/store?ns=%5B%22ann%22%2C%22prefs%22%5D", "store", "main table"
+        )
+        await browser.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,52 +1,54 @@
-"""A headless Chromium for tests of pages, driven by Playwright.
+"""A real browser for tests of pages: Debian's headless chromium, driven by Playwright.
 
-Playwright's own browser download is not used: the browser is the system's (Debian's
-`chromium`, which `.ci/run` installs), at AP_CHROMIUM or /usr/bin/chromium. Without it
-the browser tests are skipped, except under CI (`CI` set), where a missing browser fails.
-
-tests/conftest.py registers these fixtures (`pytest_plugins`) for every test module.
+Playwright's own browser download is not used (and does not work offline): `.ci/run`
+installs the distribution's `chromium`, and this launches it by path. Use it from a test
+module with `from tests.browser import browser_fixture, page_fixture  # noqa: F401`
+(they are the fixtures `browser` and `page`).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, async_playwright
 
-CHROMIUM = Path(os.environ.get("AP_CHROMIUM", "/usr/bin/chromium"))
-# How long an expectation about the page may take to come true (it is polled).
-EXPECT_TIMEOUT_MS = 20_000
-
-expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+CHROMIUM = os.environ.get("AP_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    if not CHROMIUM.exists():
-        message = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set AP_CHROMIUM)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+@pytest.fixture(scope="session", name="browser")
+async def browser_fixture() -> AsyncIterator[Browser]:
+    """One headless chromium for the session."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"no chromium at {CHROMIUM}: apt-get install -y chromium (as .ci/run does)")
     async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM))
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
             yield launched
         finally:
             await launched.close()
 
 
-@pytest.fixture
-async def page(browser: Browser) -> AsyncIterator[Page]:
-    """A page in a fresh browser context (its own session storage and cookies)."""
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    new_page = await context.new_page()
-    new_page.on("pageerror", lambda error: errors.append(str(error)))
+@pytest.fixture(name="page")
+async def page_fixture(browser: Browser) -> AsyncIterator[Page]:
+    """A fresh page (its own context: no cookies or storage shared between tests). What the
+    page logs to its console and the errors it throws are kept in `page.problems`."""
+    context = await browser.new_context()
+    opened = await context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    opened.on(
+        "console",
+        lambda message: (
+            problems.append(f"console {message.type}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
+    )
+    opened.problems = problems  # type: ignore[attr-defined]
     try:
-        yield new_page
+        yield opened
     finally:
         await context.close()
-    assert not errors, f"errors in the page's scripts: {errors}"

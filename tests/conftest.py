@@ -27,9 +27,6 @@ from agent_protocol_client import Client
 from ap_server.database import Database
 from ap_server.settings import Settings
 
-# Fixtures of other modules: a headless browser (`browser`, `page`) for tests of pages.
-pytest_plugins = ["tests.browser"]
-
 SERVER_START_TIMEOUT = 30.0
 LISTENING = re.compile(r"ap-server listening on (http://\S+)")
 

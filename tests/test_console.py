@@ -12,9 +12,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
+import pytest
 from playwright.async_api import Page, expect
 
+from tests.browser import browser_fixture, page_fixture  # noqa: F401
 from tests.conftest import server_on_new_database
+
+# How long an expectation about the page may take to come true (it is polled meanwhile).
+expect.set_options(timeout=20_000)
+
+
+@pytest.fixture(autouse=True)
+async def no_script_errors(request: pytest.FixtureRequest):
+    """A browser test fails on any error thrown by the console's scripts. (Failed requests
+    are not counted: some tests make the API answer 401, 404 or 409 on purpose.)"""
+    yield
+    if "page" in request.fixturenames:
+        problems = request.getfixturevalue("page").problems
+        assert not [p for p in problems if p.startswith("page error")], problems
 
 
 async def open_console(page: Page, base_url: str, route: str = "") -> None:

@@ -23,13 +23,13 @@ expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(autouse=True)
-async def no_script_errors(request: pytest.FixtureRequest):
+def no_script_errors(request: pytest.FixtureRequest):
     """A browser test fails on any error thrown by the console's scripts. (Failed requests
     are not counted: some tests make the API answer 401, 404 or 409 on purpose.)"""
+    page = request.getfixturevalue("page") if "page" in request.fixturenames else None
     yield
-    if "page" in request.fixturenames:
-        problems = request.getfixturevalue("page").problems
-        assert not [p for p in problems if p.startswith("page error")], problems
+    if page is not None:
+        assert not [p for p in page.problems if p.startswith("page error")], page.problems
 
 
 async def open_console(page: Page, base_url: str, route: str = "") -> None:
@@ -61,9 +61,7 @@ class _Links(HTMLParser):
         self.urls += [value for name, value in attrs if name in ("src", "href") and value]
 
 
-async def test_console_is_served_from_the_package_and_reached_from_the_root(http):
-    home = await http.get("/", follow_redirects=False)
-    assert home.status_code == 307 and home.headers["location"] == "/console"
+async def test_console_is_served_from_the_package_alone(http):
     response = await http.get("/console")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
@@ -72,7 +70,7 @@ async def test_console_is_served_from_the_package_and_reached_from_the_root(http
     assets = [url for url in parser.urls if not url.startswith(("#", "data:"))]
     assert assets, parser.urls
     for url in assets:
-        assert url.startswith("/console/static/"), url  # nothing from elsewhere
+        assert url.startswith(("/console/static/", "/docs")), url  # nothing from elsewhere
         assert (await http.get(url)).status_code == 200, url
     modules = Path(__file__).parent.parent / "server" / "console" / "static" / "js"
     for module in modules.rglob("*.js"):

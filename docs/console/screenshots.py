@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 from playwright.async_api import Page, async_playwright, expect
@@ -80,32 +82,35 @@ async def main() -> None:
     parser.add_argument("--base-url", default="http://127.0.0.1:2024")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
-    async with httpx.AsyncClient(base_url=args.base_url, timeout=30) as http:
+    base = args.base_url
+    async with (
+        httpx.AsyncClient(base_url=base, timeout=30) as http,
+        async_playwright() as playwright,
+    ):
         ids = await demo_data(http)
-    async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=args.chromium)
         page = await browser.new_page(viewport={"width": 1280, "height": 860})
-        await shoot(page, args.base_url, "#/agents", "agents", "main table")
-        await shoot(page, args.base_url, "#/agents/slow", "agent", "form.start-run")
-        await shoot(
-            page,
-            args.base_url,
-            "#/threads?metadata=%7B%22user%22%3A%22ann%22%7D",
-            "threads",
-            "main table",
-        )
-        await shoot(
-            page, args.base_url, f"#/threads/{ids['review']}", "interrupt", "fieldset.interrupt"
-        )
-        await shoot(page, args.base_url, f"#/threads/{ids['weather']}", "thread", "ol.timeline li")
-        await page.goto(f"{args.base_url}/console#/threads/{ids['weather']}")
+        await shoot(page, base, "#/agents", "agents", "main table")
+        await shoot(page, base, "#/agents/slow", "agent", "form.start-run")
+        ann = quote(json.dumps({"user": "ann"}))
+        await shoot(page, base, f"#/threads?metadata={ann}", "threads", "main table")
+        await shoot(page, base, f"#/threads/{ids['review']}", "interrupt", "fieldset.interrupt")
+        await shoot(page, base, f"#/threads/{ids['weather']}", "thread", "ol.timeline li")
         await page.locator("#history-section").scroll_into_view_if_needed()
         await page.locator("ol.timeline li details summary").first.click()
         await page.screenshot(path=HERE / "history.png")
-        await shoot(page, args.base_url, f"#/runs/{ids['run']}", "run", "li[data-event=end]")
-        await shoot(
-            page, args.base_url, "#/store?ns=%5B%22ann%22%2C%22prefs%22%5D", "store", "main table"
-        )
+        await shoot(page, base, f"#/runs/{ids['run']}", "run", "li[data-event=end]")
+
+        # a run going on: its stream live, and the cancel form
+        body = {"agent_id": "slow", "thread_id": ids["weather"], "input": {"steps": 99}}
+        live = (await http.post("/runs", json={**body, "stream_mode": ["updates"]})).json()
+        await page.goto(f"{base}/console#/runs/{live['run_id']}")
+        await expect(page.locator("li[data-event=updates]")).to_have_count(3, timeout=20_000)
+        await page.screenshot(path=HERE / "run-live.png")
+        await http.post(f"/runs/{live['run_id']}/cancel", params={"wait": "true"})
+
+        ns = quote(json.dumps(["ann", "prefs"]))
+        await shoot(page, base, f"#/store?ns={ns}", "store", "main table")
         await browser.close()
 
 

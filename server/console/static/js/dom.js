@@ -82,10 +82,9 @@ export function when(iso) {
 }
 
 export function duration(start, end) {
-  if (!start) return "—";
-  const ms = (end ? new Date(end) : new Date()) - new Date(start);
-  if (ms < 1000) return `${ms} ms`;
-  return `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s${end ? "" : " so far"}`;
+  if (!start || !end) return "—";
+  const ms = new Date(end) - new Date(start);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`;
 }
 
 export function shortId(id) {

@@ -33,6 +33,16 @@ async def demo_data(http: httpx.AsyncClient) -> dict[str, str]:
     ) as r:
         lines = [line async for line in r.aiter_lines()]
     run_id = next(line for line in lines if line.startswith('data: {"run_id"')).split('"')[3]
+    # a run stopped by a cancel, and one that failed
+    long = {"agent_id": "slow", "thread_id": weather, "input": {"steps": 99}}
+    stopped = (await http.post("/runs", json=long)).json()["run_id"]
+    async with http.stream("GET", f"/runs/{stopped}/stream", headers={"Last-Event-ID": "0"}) as r:
+        async for line in r.aiter_lines():
+            if line.startswith("event: values"):  # a step done
+                break
+    await http.post(f"/runs/{stopped}/cancel", params={"wait": "true"})
+    failing = {"agent_id": "fail", "thread_id": weather, "input": {"message": "no forecast"}}
+    await http.post("/runs/wait", json=failing)
     review = await thread({"user": "ann", "topic": "release"})
     await http.post(
         "/runs/wait",

@@ -362,3 +362,30 @@ async def test_each_owner_sees_only_their_own_threads(page, postgres_url, tmp_pa
         await page.get_by_role("link", name="Threads", exact=True).click()
         await expect(rows).to_have_count(1)
         await expect(rows.first).to_contain_text(threads["alice"])
+
+
+async def test_a_run_enqueued_on_a_busy_thread_from_the_thread_page(page, base_url, http):
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1000, "delay": 1}}
+    busy = (await http.post("/runs", json=body)).json()
+    await open_console(page, base_url, f"#/threads/{thread_id}")
+    await expect(page.locator("#thread-status")).to_have_text("busy")
+    await expect(page.get_by_role("link", name="Watch the active run")).to_have_attribute(
+        "href", f"#/runs/{busy['run_id']}"
+    )
+    await page.get_by_role("link", name="Start a run on this thread").click()
+    await page.get_by_role("link", name="echo", exact=True).click()
+    form = page.locator("form.start-run")
+    await expect(form.get_by_role("radio", name="an existing thread")).to_be_checked()
+    await expect(form.get_by_label("Thread id (for an existing thread)")).to_have_value(thread_id)
+    await form.get_by_label("Input (JSON)").fill('"queued"')
+    await form.get_by_label("background: return at once").check()
+    await form.get_by_label("Multitask strategy (if the thread is busy)").select_option("enqueue")
+    await form.get_by_role("button", name="Start run").click()
+
+    await expect(page).to_have_url(re.compile(r"#/runs/[0-9a-f-]{36}$"))
+    await expect(page.locator("#run-status")).to_have_text("pending")
+    assert (await http.post(f"/runs/{busy['run_id']}/cancel")).status_code == 204
+    await expect(page.locator(".stream-state")).to_have_text("Ended: success.")
+    await expect(page.locator("#run-status")).to_have_text("success")
+    assert (await http.get(f"/threads/{thread_id}")).json()["values"]["echo"] == "queued"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -17,6 +16,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser import browser_fixture, page_fixture  # noqa: F401
 from tests.conftest import server_on_new_database
+from tests.test_docs import links
 
 # How long an expectation about the page may take to come true (it is polled meanwhile).
 expect.set_options(timeout=20_000)
@@ -52,23 +52,19 @@ async def shown_event_ids(page: Page) -> list[int]:
     return [int(text) for text in ids]
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.urls += [value for name, value in attrs if name in ("src", "href") and value]
+async def long_run_on_a_new_thread(http: httpx.AsyncClient) -> tuple[str, dict]:
+    """A new thread and a background run on it that goes on until it is stopped."""
+    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1000, "delay": 1}}
+    return thread_id, (await http.post("/runs", json=body)).json()
 
 
 async def test_console_is_served_from_the_package_alone(http):
     response = await http.get("/console")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    parser = _Links()
-    parser.feed(response.text)
-    assets = [url for url in parser.urls if not url.startswith(("#", "data:"))]
-    assert assets, parser.urls
+    assets = [url for url in links(response.text) if not url.startswith(("#", "data:"))]
+    assert assets
     for url in assets:
         assert url.startswith(("/console/static/", "/docs")), url  # nothing from elsewhere
         assert (await http.get(url)).status_code == 200, url
@@ -214,9 +210,7 @@ async def test_cancel_a_long_run_and_see_it_end_interrupted_by_the_user(page, ba
 
 
 async def test_rollback_not_graceful_erases_the_run(page, base_url, http):
-    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
-    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1000, "delay": 1}}
-    run = (await http.post("/runs", json=body)).json()
+    thread_id, run = await long_run_on_a_new_thread(http)
     await open_console(page, base_url, f"#/runs/{run['run_id']}")
     await expect(page.locator("#run-status")).to_have_text("running")
     cancel = page.locator("form.cancel")
@@ -365,9 +359,7 @@ async def test_each_owner_sees_only_their_own_threads(page, postgres_url, tmp_pa
 
 
 async def test_a_run_enqueued_on_a_busy_thread_from_the_thread_page(page, base_url, http):
-    thread_id = (await http.post("/threads", json={})).json()["thread_id"]
-    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1000, "delay": 1}}
-    busy = (await http.post("/runs", json=body)).json()
+    thread_id, busy = await long_run_on_a_new_thread(http)
     await open_console(page, base_url, f"#/threads/{thread_id}")
     await expect(page.locator("#thread-status")).to_have_text("busy")
     await expect(page.get_by_role("link", name="Watch the active run")).to_have_attribute(

@@ -1,5 +1,5 @@
 """GET /docs in a real browser: Swagger UI renders the OpenAPI 3.1 spec and lists the
-operations, with no request leaving the server; GET / leads to the console, which links it."""
+operations, with no request leaving the server; GET / leads to the console, which links there."""
 
 from __future__ import annotations
 
@@ -35,9 +35,7 @@ async def test_docs_render_the_operations(base_url: str, page: Page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-async def test_root_leads_a_browser_to_the_console_which_links_the_docs(
-    base_url: str, page: Page
-) -> None:
+async def test_root_leads_a_browser_to_the_docs(base_url: str, page: Page) -> None:
     await page.goto(f"{base_url}/")
     assert urlsplit(page.url).path == "/console"
     await page.get_by_role("link", name="API docs").click()

@@ -13,7 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.async_api import Page, expect
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
+from ap_server.console import console_routes
 from tests.browser import browser_fixture, page_fixture  # noqa: F401
 from tests.conftest import server_on_new_database
 from tests.test_docs import links
@@ -72,6 +75,23 @@ async def test_console_is_served_from_the_package_alone(http):
     for module in modules.rglob("*.js"):
         assert "http://" not in module.read_text() and "https://" not in module.read_text()
     assert (await http.get("/console/static/js/nothing.js")).status_code == 404
+
+
+async def test_console_under_a_path_prefix():
+    """Mounted under /ap (as a proxy's prefix would), its files are fetched under /ap, and
+    the API it calls is the application's root."""
+    app = Starlette(routes=[Mount("/ap", routes=console_routes())])
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://console.test") as client:
+        html = (await client.get("/ap/console")).text
+        assert '<meta name="ap-api-root" content="">' in html
+        assert '<a href="/docs">API docs</a>' in html
+        files = [url for url in links(html) if url.startswith("/") and url != "/docs"]
+        assert files and all(url.startswith("/ap/console/static/") for url in files)
+        for url in files:
+            assert (await client.get(url)).status_code == 200, url
+        home = await client.get("/ap/", follow_redirects=False)
+        assert home.headers["location"] == "/ap/console"
 
 
 async def test_start_a_run_and_watch_it_stream_to_its_end(page, base_url, http):

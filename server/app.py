@@ -14,15 +14,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
-from .api import handlers_for
-from .api.services import Services
 from .auth import ApiKeys
 from .console import console_routes
 from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
+from .handlers import handlers_for
+from .langgraph import graph as graphs
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
+from .runtime import Runtime
 from .settings import Settings
 
 log = logging.getLogger("ap_server")
@@ -61,23 +62,25 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
-    services = Services.create(settings, database, agents)
+    agents = AgentRegistry.from_settings(
+        settings.example_agents, settings.agents, adapters=(graphs.as_agent,)
+    )
+    runtime = Runtime(settings, database, agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await services.start()
+        await runtime.start()
         try:
             yield
         finally:
-            await services.stop()
+            await runtime.stop()
 
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
         *console_routes(),
-        *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers_for(runtime.services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(
         routes=routes,
@@ -88,6 +91,6 @@ def create_app(settings: Settings, database: Database) -> Starlette:
             Exception: on_unexpected_error,
         },
     )
-    app.state.services = services
+    app.state.runtime = runtime
     app.state.keys = gate.keys
     return app

@@ -19,6 +19,7 @@ import uvicorn
 
 from agent_protocol_client import (
     AgentProtocol,
+    APITimeoutError,
     AsyncAgentProtocol,
     ConflictError,
     NotFoundError,
@@ -254,6 +255,29 @@ async def test_503_is_retried_for_idempotent_calls_only():
     finally:
         server.should_exit = True
         await task
+
+
+async def test_a_request_over_its_timeout_raises_api_timeout_error():
+    """A server that accepts the connection and never answers: the client's `timeout`
+    ends the request (not retried), as an APITimeoutError."""
+    accepted: list[asyncio.StreamWriter] = []
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(writer)
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with AsyncAgentProtocol(f"http://127.0.0.1:{port}", timeout=0.3) as client:
+            with pytest.raises(APITimeoutError) as timed_out:
+                await client.threads.get(uuid.uuid4())
+        assert timed_out.value.request is not None
+        assert timed_out.value.request.url.path.startswith("/threads/")
+        assert len(accepted) == 1, "a timeout is not retried"
+    finally:
+        for writer in accepted:
+            writer.close()
+        server.close()
 
 
 def test_the_readme_python_sdk_example_runs_as_written(base_url, tmp_path):

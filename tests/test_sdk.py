@@ -219,6 +219,20 @@ async def test_sync_stream_rejoins_and_breaking_out_cancels(proxy, client):
     assert (await client.runs.get(left_run)).status == "interrupted"
 
 
+async def test_leaving_an_async_stream_early_cancels_its_run(client):
+    async with client.runs.stream("slow", input={"steps": 500, "delay": 0.05}) as events:
+        async for event in events:
+            if event.event == "values":
+                break
+    run_id = events.run_id
+    for _ in range(200):  # bounded poll: the cancel reaches the worker
+        if (await client.runs.get(run_id)).status == "interrupted":
+            break
+        await asyncio.sleep(0.05)
+    run = await client.runs.get(run_id)
+    assert run.status == "interrupted" and run.stop_reason == "user"
+
+
 async def test_503_is_retried_for_idempotent_calls_only():
     """A server answering 503 twice then 200: GET succeeds after retries; POST /runs is not
     repeated (it would create a second run)."""

@@ -64,8 +64,11 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError("internal server error"))
 
 
-def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
+def create_app(
+    settings: Settings, database: Database, agents: AgentRegistry | None = None
+) -> Starlette:
+    if agents is None:
+        agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
     services = Services.create(settings, database, agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 

@@ -84,6 +84,10 @@ class Services:
         """The server stops taking requests: end open waits and streams now, cleanly."""
         self.runs.close()
 
+    def hurry(self) -> None:
+        """Stop now (a second Ctrl-C): the runs still going are handed back at once."""
+        self.worker.hurry()
+
     async def stop(self) -> None:
         self.shutting_down()
         await self.worker.drain()

@@ -149,6 +149,7 @@ class Worker:
         self._tasks: list[asyncio.Task] = []
         self._capacity = asyncio.Event()
         self._draining = False
+        self._hurry = asyncio.Event()  # set: the drain hands runs back without more grace
 
     async def start(self) -> None:
         self._tasks = [
@@ -164,8 +165,17 @@ class Worker:
         self._draining = True
         self._capacity.set()
         pending = [e.task for e in self.executions.values() if e.task]
-        if pending:
-            await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
+        if pending and not self._hurry.is_set():
+            # All of them end, the grace runs out, or hurry(): whichever comes first.
+            ended = asyncio.ensure_future(asyncio.wait(pending))
+            hurry = asyncio.ensure_future(self._hurry.wait())
+            await asyncio.wait(
+                {ended, hurry},
+                timeout=self.settings.shutdown_grace,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            ended.cancel()
+            hurry.cancel()
         left = [e for e in self.executions.values() if e.task and not e.task.done()]
         for execution in left:
             execution.released = True
@@ -180,6 +190,10 @@ class Worker:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+    def hurry(self) -> None:
+        """End the drain's grace now: runs still going are handed back to the queue."""
+        self._hurry.set()
 
     # -- what executions need ----------------------------------------------------------
 

@@ -10,15 +10,16 @@ from importlib import resources
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
 from .api import handlers_for
 from .api.services import Services
 from .auth import ApiKeys
+from .console import console_routes
 from .database import Database
-from .docs import DOCS_PATH, docs_routes
+from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
@@ -30,11 +31,6 @@ SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes(
 
 async def openapi(request: Request) -> Response:
     return Response(SPEC_JSON, media_type="application/json")
-
-
-async def home(request: Request) -> Response:
-    """A person who opens the server's address lands on the API documentation."""
-    return RedirectResponse(request.scope.get("root_path", "") + DOCS_PATH, status_code=307)
 
 
 async def on_api_error(request: Request, exc: Exception) -> Response:
@@ -81,9 +77,9 @@ def create_app(
             await services.stop()
 
     routes = [
-        Route("/", home, methods=["GET"], include_in_schema=False),
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
+        *console_routes(),
         *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(

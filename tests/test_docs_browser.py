@@ -35,16 +35,11 @@ async def test_docs_render_the_operations(base_url: str, page: Page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-async def test_root_leads_a_browser_to_the_docs(base_url: str, page: Page) -> None:
-    await page.goto(f"{base_url}/")
-    assert urlsplit(page.url).path == "/docs"
-    await page.wait_for_selector(".opblock", timeout=30_000)
-
-
-async def test_root_redirect_is_a_plain_redirect(base_url: str) -> None:
+async def test_root_is_a_redirect_to_the_console(base_url: str) -> None:
+    # GET / leads a browser to the console (server/console), which links these docs.
     response = httpx.get(f"{base_url}/", follow_redirects=False)
-    assert response.status_code in (302, 303, 307), response.text
-    assert response.headers["location"].endswith("/docs")
+    assert response.status_code == 307, response.text
+    assert response.headers["location"] == "/console"
     assert json.loads(httpx.get(f"{base_url}/nowhere").text)["code"] == "not_found"
 
 

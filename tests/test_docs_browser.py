@@ -1,5 +1,5 @@
 """GET /docs in a real browser: Swagger UI renders the OpenAPI 3.1 spec and lists the
-operations, with no request leaving the server; GET / leads there."""
+operations, with no request leaving the server; GET / leads to the console, which links there."""
 
 from __future__ import annotations
 
@@ -35,11 +35,18 @@ async def test_docs_render_the_operations(base_url: str, page: Page) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
-async def test_root_is_a_redirect_to_the_console(base_url: str) -> None:
-    # GET / leads a browser to the console (server/console), which links these docs.
+async def test_root_leads_a_browser_to_the_docs(base_url: str, page: Page) -> None:
+    await page.goto(f"{base_url}/")
+    assert urlsplit(page.url).path == "/console"
+    await page.get_by_role("link", name="API docs").click()
+    await page.wait_for_selector(".opblock", timeout=30_000)
+    assert urlsplit(page.url).path == "/docs"
+
+
+async def test_root_redirect_is_a_plain_redirect(base_url: str) -> None:
     response = httpx.get(f"{base_url}/", follow_redirects=False)
-    assert response.status_code == 307, response.text
-    assert response.headers["location"] == "/console"
+    assert response.status_code in (302, 303, 307), response.text
+    assert response.headers["location"].endswith("/console")
     assert json.loads(httpx.get(f"{base_url}/nowhere").text)["code"] == "not_found"
 
 

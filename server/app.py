@@ -9,10 +9,12 @@ from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
 from .api import handlers_for
 from .api.services import Services
@@ -22,8 +24,10 @@ from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
 from .limits import Limits
+from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
 from .settings import Settings
+from .storage.stats import StatsStore
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -76,14 +80,17 @@ def create_app(
         finally:
             await services.stop()
 
+    stats = StatsStore(database.engine)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
+        *metrics_routes(stats.queue, database.engine.pool, services.worker.running),
         *docs_routes("/openapi.json"),
         *console_routes(),
         *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(
         routes=routes,
+        middleware=[Middleware(AccessMiddleware)],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,

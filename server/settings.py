@@ -17,6 +17,101 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 CONFIG_KEYS = ("agents", "example_agents")
 
 
+# Every environment variable the server reads: name, default, meaning. README.md's settings
+# table is made from this (`python -m ap_server.settings`); tests/test_settings_doc.py
+# checks that the two agree and that every variable read in from_env is here.
+DOCUMENTED: tuple[tuple[str, str, str], ...] = (
+    (
+        "DATABASE_URL",
+        "none",
+        "a Postgres server, `postgresql://user:password@host:5432/db`; unset: an embedded Postgres",
+    ),
+    (
+        "AP_DATA_DIR",
+        "`.ap/`",
+        "where the embedded Postgres keeps its data (relative to the working directory); a second `ap-server serve` on the same folder shares the database",
+    ),
+    ("AP_PORT", "2024", "port to listen on (`--port` overrides it; 0: any free port)"),
+    (
+        "PORT",
+        "2024",
+        "the same, read when `AP_PORT` is unset (as platforms that assign ports set it)",
+    ),
+    (
+        "AP_AGENTS",
+        "none",
+        "extra agents, comma-separated `module:attribute` (or `id=module:attribute`)",
+    ),
+    (
+        "AP_EXAMPLE_AGENTS",
+        "1",
+        "serve the example agents (`echo`, `hitl`, `hitl2`, `slow`, `fail`); `0` to leave them out",
+    ),
+    (
+        "AP_CONFIG",
+        "none",
+        'a TOML file (`--config` overrides it): `agents = ["pkg.module:attribute"]`, `example_agents = true`; any other key is an error',
+    ),
+    (
+        "AP_LOG_LEVEL",
+        "INFO",
+        "`DEBUG`, `INFO`, `WARNING`, `ERROR`; `DEBUG` also shows tracebacks of start-up errors",
+    ),
+    (
+        "AP_LOG_FORMAT",
+        "text",
+        "`text` (one readable line per record) or `json` (one object per line, for log shippers)",
+    ),
+    (
+        "AP_POOL_SIZE",
+        "10",
+        "database connections per process (plus up to half as many more under load)",
+    ),
+    ("AP_WORKERS", "32", "runs executed at once per process"),
+    (
+        "AP_LEASE_SECONDS",
+        "10",
+        "how long a dead process's runs wait before another process recovers them",
+    ),
+    ("AP_MAX_ATTEMPTS", "3", "attempts of a run whose process died"),
+    (
+        "AP_RUN_TIMEOUT",
+        "none",
+        "seconds a run may take (per run: `config.timeout`); then it ends `timeout`",
+    ),
+    ("AP_STOP_TIMEOUT", "5", "grace of a graceful stop before the agent's task is cancelled"),
+    (
+        "AP_SHUTDOWN_GRACE",
+        "10",
+        "grace of running runs on SIGTERM before they are handed back (a second Ctrl-C: at once)",
+    ),
+    ("AP_TEMPORARY_THREAD_TTL", "30", "seconds after which a stateless run's thread is removed"),
+    (
+        "AP_WEBHOOK_ALLOW_PRIVATE",
+        "0",
+        "allow webhooks to loopback and private addresses (every process on one database should agree)",
+    ),
+    ("AP_SSE_HEARTBEAT", "15", "seconds between keep-alive comments on a quiet event stream"),
+    (
+        "AP_API_KEYS",
+        "none",
+        "`owner=key` pairs, comma-separated; with no keys at all the server is open",
+    ),
+    ("AP_API_KEYS_FILE", "none", "a file of `owner:sha256-hex-of-key` lines"),
+    ("AP_ADMIN_KEY", "none", "a key that sees every owner's resources"),
+    ("AP_MAX_BODY_BYTES", "10485760", "a larger request body is a 413 `body_too_large`"),
+    ("AP_MAX_METADATA_BYTES", "65536", "a larger `metadata` (compact JSON) is a 422 `too_large`"),
+    ("AP_MAX_VALUES_BYTES", "4194304", "a larger `values` or store `value` is a 422 `too_large`"),
+)
+
+
+def table() -> str:
+    """The README's settings table, from DOCUMENTED."""
+    rows = ["| Setting | Default | Meaning |", "|---|---|---|"]
+    rows += [f"| `{name}` | {default} | {meaning} |" for name, default, meaning in DOCUMENTED]
+    return "\n".join(rows) + "\n"
+
+
 class SettingError(ValueError):
     """A setting (environment variable or config file) that cannot be used; the message
     names it and says what it should be."""
@@ -165,3 +260,7 @@ def _choice(choices: tuple[str, ...], normal: Callable[[str], str]) -> Callable[
         return normal(raw)
 
     return parse
+
+
+if __name__ == "__main__":  # python -m ap_server.settings: print the README's table
+    print(table(), end="")

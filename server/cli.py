@@ -128,6 +128,7 @@ async def _migrate(settings: Settings) -> int:
     database = await _open_database(settings)
     try:
         await _apply_migrations(database)
+        log.info("%s: at revision %s", database.describe(), await database.revision())
     finally:
         await database.close()
     return 0

@@ -97,8 +97,13 @@ def load(reference: str) -> Agent:
     if isinstance(target, Agent):
         return target
     if hasattr(target, "astream") and hasattr(target, "aget_state"):
-        from ..langgraph.graph import graph_agent
-
+        try:
+            from ..langgraph.graph import graph_agent
+        except ImportError as exc:
+            raise AgentLoadError(
+                f"agent {given!r} is a LangGraph graph, and serving one needs the langgraph"
+                f" extra ({exc}): pip install 'ap-server[langgraph]'"
+            ) from exc
         return graph_agent(agent_id, target)
     if inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(
         type(target).__call__  # an object with an async __call__

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ap_generated.operations import OPERATIONS
 
-from . import logs, metrics
+from . import logs, metrics, tracing
 
 log = logging.getLogger("ap_server.access")
 _SANE_ID = re.compile(r"[A-Za-z0-9._:/@+=-]{1,128}")
@@ -51,32 +51,37 @@ class AccessMiddleware:
                     metrics.open_streams.inc()
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            if stream:
-                metrics.open_streams.dec()
-            took = time.perf_counter() - began
-            method, operation = scope["method"], _operation(scope)
-            metrics.http_requests.labels(operation, method, str(status)).inc()
-            metrics.http_latency.labels(operation, method).observe(
-                took if latency is None else latency
-            )
-            path = scope.get("root_path", "") + scope["path"]
-            log.info(
-                "%s %s %d %.1f ms",
-                method,
-                path,
-                status,
-                took * 1000,
-                extra={"operation": operation, "status": status},
-            )
-            logs.request_id.reset(token)
+        with tracing.request_span(scope) as span:
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                if stream:
+                    metrics.open_streams.dec()
+                took = time.perf_counter() - began
+                method, operation = scope["method"], _operation(scope)
+                metrics.http_requests.labels(operation, method, str(status)).inc()
+                metrics.http_latency.labels(operation, method).observe(
+                    took if latency is None else latency
+                )
+                span.finish(method, _route(scope), status, rid)
+                path = scope.get("root_path", "") + scope["path"]
+                log.info(
+                    "%s %s %d %.1f ms",
+                    method,
+                    path,
+                    status,
+                    took * 1000,
+                    extra={"operation": operation, "status": status},
+                )
+                logs.request_id.reset(token)
+
+
+def _route(scope: Scope) -> str:
+    """The path template of the route that served the request ("unmatched": none did, and
+    no label is made per unknown path)."""
+    return getattr(scope.get("route"), "path", None) or "unmatched"
 
 
 def _operation(scope: Scope) -> str:
-    route = scope.get("route")
-    path = getattr(route, "path", None)
-    if path is None:
-        return "unmatched"  # a 404: no route, and no label per unknown path
-    return _OPERATIONS.get((scope["method"], path), path)
+    route = _route(scope)
+    return _OPERATIONS.get((scope["method"], route), route)

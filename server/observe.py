@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from typing import Any, Protocol
 
-from . import metrics
+from . import metrics, tracing
 
 log = logging.getLogger("ap_server.runs")
 
@@ -41,6 +41,7 @@ def run_created(run: Run) -> None:
 
 def run_started(run: Run) -> None:
     metrics.runs_started.inc()
+    tracing.run_started(run)
     if run.attempt > 1:
         metrics.runs_retried.inc()
         log.warning(
@@ -55,6 +56,7 @@ def run_started(run: Run) -> None:
 def run_ended(run: Run) -> None:
     """A run has become terminal (called once per run, where it ends)."""
     metrics.runs_ended.labels(run.status, run.stop_reason or "none").inc()
+    tracing.run_ended(run, run.status, run.stop_reason)
     if run.started_at and run.ended_at:
         metrics.run_duration.labels(run.status).observe(
             (run.ended_at - run.started_at).total_seconds()
@@ -90,10 +92,19 @@ def draining(count: int, grace: float) -> None:
         )
 
 
-def handed_back(count: int) -> None:
-    if count:
-        metrics.runs_handed_back.inc(count)
-        log.warning("handed %d run(s) back to the queue for another process", count)
+def handed_back(runs: list[Run]) -> None:
+    """Runs this process gives back to the queue as it shuts down."""
+    for run in runs:
+        tracing.run_ended(run, "handed back")
+    if runs:
+        metrics.runs_handed_back.inc(len(runs))
+        log.warning("handed %d run(s) back to the queue for another process", len(runs))
+
+
+def run_lost(run: Run) -> None:
+    """Another process took the run over (this one's lease had expired)."""
+    tracing.run_ended(run, "lost")
+    log.warning("run taken over by another process after its lease expired", extra=_ids(run))
 
 
 def webhook_finished(delivered: bool) -> None:

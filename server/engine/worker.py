@@ -108,7 +108,7 @@ class Execution:
                 raise
             status = RunStatus.INTERRUPTED
         except LostRun:
-            log.warning("run %s was taken over after its lease expired", run.run_id)
+            observe.run_lost(run)
             return
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
@@ -184,7 +184,7 @@ class Worker:
             execution.released = True
             execution.task.cancel()
         if left:
-            observe.handed_back(len(left))
+            observe.handed_back([e.run for e in left])
             await asyncio.wait([e.task for e in left], timeout=5)
             await self.runs.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts

@@ -26,6 +26,7 @@ from typing import Any
 
 from . import logs
 from .agents.registry import AgentLoadError, AgentRegistry
+from .auth import ApiKeys
 from .database import Database
 from .settings import SettingError, Settings
 
@@ -140,6 +141,7 @@ async def _serve(settings: Settings) -> int:
     from .app import create_app
 
     agents = _load_agents(settings)
+    _check_keys(settings)
     sock = _bind(settings.host, settings.port)
     server = None
     try:
@@ -187,6 +189,18 @@ def _load_agents(settings: Settings) -> AgentRegistry:
     except ValueError as exc:  # two agents with one id
         raise StartupError(
             f"agents: {exc}; give one an id: --agent other_id=module:attr", 2
+        ) from exc
+
+
+def _check_keys(settings: Settings) -> None:
+    """The API keys are read again by the app; a mistake in them is found here, early."""
+    try:
+        ApiKeys.from_settings(settings)
+    except ValueError as exc:
+        raise StartupError(f"{exc}; see the settings AP_API_KEYS and AP_API_KEYS_FILE", 2) from exc
+    except OSError as exc:
+        raise StartupError(
+            f"AP_API_KEYS_FILE {settings.api_keys_file} cannot be read: {exc.strerror or exc}", 2
         ) from exc
 
 

@@ -166,6 +166,16 @@ def test_bad_setting(name: str, value: str, words: list[str]) -> None:
     assert_clear_error(run_cli("serve", **{name: value}), *words)
 
 
+def test_bad_api_keys(tmp_path: Path) -> None:
+    assert_clear_error(run_cli("serve", AP_API_KEYS="alice"), "AP_API_KEYS", "owner=key")
+    missing = tmp_path / "keys"
+    assert_clear_error(
+        run_cli("serve", AP_API_KEYS_FILE=str(missing)),
+        f"AP_API_KEYS_FILE {missing}",
+        "No such file",
+    )
+
+
 def test_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0

@@ -169,8 +169,8 @@ async def _serve(settings: Settings) -> int:
             log.info(
                 "ap-server listening on %s (version %s; API docs at %s/docs)", url, _version(), url
             )
-            services = app.state.services
-            server = _server_class()(config, services.shutting_down, services.hurry)
+            runtime = app.state.runtime
+            server = _server_class()(config, runtime.shutting_down, runtime.hurry)
             await server.serve(sockets=[sock])  # a signal ends it with SystemExit
             return 0 if server.started else 1
         finally:
@@ -182,8 +182,10 @@ async def _serve(settings: Settings) -> int:
 
 
 def _load_agents(settings: Settings) -> AgentRegistry:
+    from .app import agent_registry
+
     try:
-        return AgentRegistry.from_settings(settings.example_agents, settings.agents)
+        return agent_registry(settings)
     except AgentLoadError as exc:
         raise StartupError(str(exc), status=2) from exc.__cause__
     except ValueError as exc:  # two agents with one id
@@ -334,7 +336,7 @@ def _listen(host: str, port: int, backlog: int) -> socket.socket:
     return sock
 
 
-def _server_class():
+def _server_class() -> Any:
     import uvicorn
 
     class Server(uvicorn.Server):

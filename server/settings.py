@@ -223,7 +223,7 @@ class Settings:
             raise SettingError(f"config file {path}: example_agents must be true or false")
         return replace(self, agents=self.agents + tuple(agents), example_agents=example_agents)
 
-    def replace(self, **changes) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..errors import NotFound
 from .base import Agent
 from .examples import EXAMPLES
+
+Adapter = Callable[[str, Any], Agent | None]
+"""Makes an agent of an imported object it knows (e.g. a compiled LangGraph graph), else
+None. Given by the composition root, so this package imports no framework's adapter."""
 
 
 class AgentRegistry:
@@ -19,10 +23,12 @@ class AgentRegistry:
             self.add(a)
 
     @classmethod
-    def from_settings(cls, example_agents: bool, references: Iterable[str]) -> AgentRegistry:
+    def from_settings(
+        cls, example_agents: bool, references: Iterable[str], adapters: Sequence[Adapter] = ()
+    ) -> AgentRegistry:
         registry = cls(EXAMPLES if example_agents else ())
         for reference in references:
-            registry.add(load(reference))
+            registry.add(load(reference, adapters))
         return registry
 
     def add(self, a: Agent) -> None:
@@ -73,10 +79,11 @@ class AgentLoadError(ValueError):
     and what to do (the server says it and exits)."""
 
 
-def load(reference: str) -> Agent:
+def load(reference: str, adapters: Sequence[Adapter] = ()) -> Agent:
     """Import `module:attribute` (optionally `agent_id=module:attribute`); an async function
-    is wrapped as an agent of its name, a compiled LangGraph graph as a graph agent (the
-    `langgraph` extra). Anything else is an AgentLoadError saying why."""
+    is wrapped as an agent of its name, anything else by the first of `adapters` that
+    knows it (the server passes the LangGraph one: a compiled graph as a graph agent).
+    What none of them takes is an AgentLoadError saying why."""
     given = reference
     agent_id, _, reference = reference.rpartition("=")
     module_name, _, attribute = reference.partition(":")
@@ -96,15 +103,10 @@ def load(reference: str) -> Agent:
     agent_id = agent_id or attribute.rsplit(".", 1)[-1]
     if isinstance(target, Agent):
         return target
-    if hasattr(target, "astream") and hasattr(target, "aget_state"):
-        try:
-            from ..langgraph.graph import graph_agent
-        except ImportError as exc:
-            raise AgentLoadError(
-                f"agent {given!r} is a LangGraph graph, and serving one needs the langgraph"
-                f" extra ({exc}): pip install 'ap-server[langgraph]'"
-            ) from exc
-        return graph_agent(agent_id, target)
+    for adapt in adapters:
+        adapted = adapt(agent_id, target)
+        if adapted is not None:
+            return adapted
     if inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(
         type(target).__call__  # an object with an async __call__
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .storage.stats import QueueStats
 
 log = logging.getLogger("ap_server.metrics")
-disable_created_metrics()  # no `*_created` series beside every counter
+disable_created_metrics()  # type: ignore[no-untyped-call]  # no `*_created` series
 METRICS_PATH = "/metrics"
 
 # Latency buckets from 1 ms (a cached read) to a minute (a long wait).
@@ -92,13 +92,10 @@ webhooks = Counter(
 )
 
 
-class _Pool(Protocol):  # SQLAlchemy's QueuePool
-    def checkedout(self) -> int: ...
-    def checkedin(self) -> int: ...
-
-
 def metrics_routes(
-    queue: Callable[[], Awaitable[QueueStats]], pool: _Pool, running: Callable[[], int]
+    queue: Callable[[], Awaitable[QueueStats]],
+    pool: Any,  # SQLAlchemy's QueuePool (its base class declares no checkedout/checkedin)
+    running: Callable[[], int],
 ) -> list[Route]:
     """GET /metrics in Prometheus's text format. The gauges of the moment are read at each
     scrape: `queue()` from the database, the connection `pool`, the runs `running()`."""

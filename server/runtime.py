@@ -16,6 +16,7 @@ from .storage.channels import CHANNELS
 from .storage.items import ItemStore
 from .storage.queue import RunQueue
 from .storage.runs import RunStore
+from .storage.stats import StatsStore
 from .storage.threads import ThreadStore
 from .webhooks import WebhookSender
 
@@ -53,6 +54,7 @@ class Runtime:
             runs=RunService(run_store, self.notifier, stop_grace=settings.stop_timeout),
         )
         self.agents = agents
+        self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
 
     async def start(self) -> None:
         await self.agents.start(self.services.database.url)
@@ -62,6 +64,10 @@ class Runtime:
     def shutting_down(self) -> None:
         """The server stops taking requests: end open waits and streams now, cleanly."""
         self.services.runs.close()
+
+    def hurry(self) -> None:
+        """Stop now (a second Ctrl-C): the runs still going are handed back at once."""
+        self.worker.hurry()
 
     async def stop(self) -> None:
         self.shutting_down()

@@ -23,6 +23,7 @@ from .errors import ApiError, Invalid, NotFound
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
 from .settings import Settings
+from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -72,10 +73,12 @@ def create_app(settings: Settings, database: Database) -> Starlette:
         finally:
             await services.stop()
 
+    handlers = handlers_for(services)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
-        *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers, gate, settings.sse_heartbeat),
+        *websocket_routes(handlers, gate.keys, settings.max_websockets),
     ]
     app = Starlette(
         routes=routes,

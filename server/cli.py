@@ -97,6 +97,11 @@ async def _serve(settings: Settings) -> int:
             lifespan="on",
             # Open streams get this long to end on shutdown; clients rejoin with Last-Event-ID.
             timeout_graceful_shutdown=3,
+            # Thread-stream WebSockets (server/streaming/websocket.py): pings, frame size.
+            ws="websockets",
+            ws_ping_interval=settings.websocket_ping,
+            ws_ping_timeout=settings.websocket_ping,
+            ws_max_size=settings.max_body_bytes,
         )
         sock = _listen(settings.host, settings.port, config.backlog)
         host, port = sock.getsockname()[:2]

@@ -42,6 +42,8 @@ class Settings:
     max_body_bytes: int = 10 * MIB  # a larger request body: 413
     max_metadata_bytes: int = 64 * 1024  # a larger `metadata` (compact JSON): 422
     max_values_bytes: int = 4 * MIB  # a larger `values` or store `value`: 422
+    max_websockets: int = 1000  # open thread-stream WebSockets per process; more: closed 4503
+    websocket_ping: float = 20.0  # seconds between pings on a protocol WebSocket
 
     @classmethod
     def from_env(
@@ -71,6 +73,8 @@ class Settings:
             max_body_bytes=int(env.get("AP_MAX_BODY_BYTES", 10 * MIB)),
             max_metadata_bytes=int(env.get("AP_MAX_METADATA_BYTES", 64 * 1024)),
             max_values_bytes=int(env.get("AP_MAX_VALUES_BYTES", 4 * MIB)),
+            max_websockets=int(env.get("AP_MAX_WEBSOCKETS", "1000")),
+            websocket_ping=float(env.get("AP_WEBSOCKET_PING", "20")),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:

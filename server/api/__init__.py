@@ -12,11 +12,12 @@ from .agents import AgentsApi
 from .runs import RunsApi
 from .services import Services
 from .store import StoreApi
+from .streaming import StreamingApi
 from .system import SystemApi
 from .threads import ThreadsApi
 
 
-class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
+class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, StreamingApi, SystemApi):
     def __init__(self, services: Services) -> None:
         self.services = services
 

@@ -13,6 +13,7 @@ from ..settings import Settings
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.runs import CONTROL, EVENTS, QUEUE, WEBHOOKS, RunStore
+from ..storage.thread_events import THREAD_EVENTS
 from ..storage.threads import ThreadStore
 from ..webhooks import WebhookSender
 from . import views
@@ -37,7 +38,7 @@ class Services:
         run_store = RunStore(
             database.engine, threads, settings.temporary_thread_ttl, views.webhook_payload
         )
-        notifier = Notifier(database.listen_dsn, (QUEUE, EVENTS, CONTROL, WEBHOOKS))
+        notifier = Notifier(database.listen_dsn, (QUEUE, EVENTS, CONTROL, WEBHOOKS, THREAD_EVENTS))
         webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
         worker = Worker(
             run_store,

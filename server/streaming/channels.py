@@ -60,7 +60,11 @@ def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
     if status == "interrupted":
         asked = data.get("interrupts") or []
         events: list[tuple[str, Any]] = [
-            ("input.requested", {"interrupt_id": i["id"], "payload": i.get("value"), **base})
+            # `payload` is the protocol's name; the Python SDK reads `value`
+            (
+                "input.requested",
+                {"interrupt_id": i["id"], "payload": i.get("value"), "value": i.get("value"), **base},
+            )
             for i in asked
         ]
         # A run that stopped to ask waits for input; one that was stopped says why

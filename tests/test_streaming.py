@@ -72,9 +72,15 @@ def new_id() -> str:
 
 async def test_run_start_streams_lifecycle_values_updates_and_checkpoints(http):
     thread_id = new_id()
-    stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "values", "updates", "checkpoints"]})
+    stream = sse(
+        http,
+        f"/threads/{thread_id}/stream",
+        {"channels": ["lifecycle", "values", "updates", "checkpoints"]},
+    )
     first = asyncio.ensure_future(anext(stream))  # opened before the thread exists
-    started = await command(http, thread_id, "run.start", {"assistant_id": "echo", "input": {"x": 1}})
+    started = await command(
+        http, thread_id, "run.start", {"assistant_id": "echo", "input": {"x": 1}}
+    )
     assert started["type"] == "success", started
     assert started["meta"]["applied_through_seq"] >= 1
     run_id = started["result"]["run_id"]
@@ -107,7 +113,9 @@ async def test_interrupt_then_input_respond_and_its_errors(http):
         http, thread_id, "run.start", {"assistant_id": "hitl", "input": {"question": "Ship?"}}
     )
     assert started["type"] == "success", started
-    stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "input"], "since": 0})
+    stream = sse(
+        http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "input"], "since": 0}
+    )
     events = await collect(stream, terminal)
     await stream.aclose()
     asked = [e for e in events if e["method"] == "input.requested"]
@@ -116,7 +124,9 @@ async def test_interrupt_then_input_respond_and_its_errors(http):
     assert events[-1]["params"]["data"]["stop_reason"] is None
     interrupt_id = asked[0]["params"]["data"]["interrupt_id"]
 
-    wrong = await command(http, thread_id, "input.respond", {"namespace": [], "interrupt_id": "nope", "response": 1})
+    wrong = await command(
+        http, thread_id, "input.respond", {"namespace": [], "interrupt_id": "nope", "response": 1}
+    )
     assert wrong["type"] == "error" and wrong["error"] == "no_such_interrupt", wrong
     busy = await command(http, thread_id, "run.start", {"assistant_id": "echo", "input": 1})
     assert busy["error"] == "thread_interrupted", busy
@@ -127,13 +137,20 @@ async def test_interrupt_then_input_respond_and_its_errors(http):
     )  # fmt: skip
     assert answered["type"] == "success", answered
     since = events[-1]["seq"]
-    stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "values"], "since": since})
+    stream = sse(
+        http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "values"], "since": since}
+    )
     after = await collect(stream, terminal)
     await stream.aclose()
     assert after[-1]["params"]["data"]["event"] == "completed"
     assert [e for e in after if e["method"] == "values"][-1]["params"]["data"] == {"answer": "yes"}
 
-    again = await command(http, thread_id, "input.respond", {"namespace": [], "interrupt_id": interrupt_id, "response": "again"})
+    again = await command(
+        http,
+        thread_id,
+        "input.respond",
+        {"namespace": [], "interrupt_id": interrupt_id, "response": "again"},
+    )
     assert again["type"] == "error" and again["error"] == "thread_not_interrupted", again
 
 
@@ -158,13 +175,16 @@ async def test_state_commands_and_fork(http):
     listed = (await command(http, thread_id, "state.listCheckpoints", {"limit": 5}))["result"]
     ids = [c["id"] for c in listed["checkpoints"]]
     assert first["checkpoint"]["id"] in ids
-    only = (await command(http, thread_id, "state.get", {"namespace": [], "keys": ["nothing"]}))
+    only = await command(http, thread_id, "state.get", {"namespace": [], "keys": ["nothing"]})
     assert only["result"]["values"] == {}
     bad_ns = await command(http, thread_id, "state.get", {"namespace": ["sub"]})
     assert bad_ns["error"] == "no_such_namespace"
     assert [e["params"]["data"]["event"] for e in lifecycle].count("completed") == 2
     forked = await command(
-        http, thread_id, "state.fork", {"checkpoint_id": first["checkpoint"]["id"], "input": "three"}
+        http,
+        thread_id,
+        "state.fork",
+        {"checkpoint_id": first["checkpoint"]["id"], "input": "three"},
     )
     assert forked["type"] == "success", forked
     assert forked["result"]["thread_id"] == thread_id
@@ -175,11 +195,27 @@ async def test_state_commands_and_fork(http):
     [
         ({"id": 1, "method": "run.nothing", "params": {}}, "unknown_command"),
         ({"id": 2, "method": "run.start", "params": {}}, "invalid_argument"),
-        ({"id": 3, "method": "run.start", "params": {"assistant_id": "echo", "stream_mode": "x"}}, "invalid_argument"),
+        (
+            {
+                "id": 3,
+                "method": "run.start",
+                "params": {"assistant_id": "echo", "stream_mode": "x"},
+            },
+            "invalid_argument",
+        ),
         ({"id": 4, "method": "run.start", "params": {"assistant_id": "nobody"}}, "not_found"),
-        ({"id": 5, "method": "state.fork", "params": {"checkpoint_id": "not-a-uuid"}}, "invalid_argument"),
-        ({"id": 6, "method": "subscription.subscribe", "params": {"channels": ["values"]}}, "not_supported"),
-        ({"id": 7, "method": "input.inject", "params": {"message": {"role": "robot"}}}, "invalid_argument"),
+        (
+            {"id": 5, "method": "state.fork", "params": {"checkpoint_id": "not-a-uuid"}},
+            "invalid_argument",
+        ),
+        (
+            {"id": 6, "method": "subscription.subscribe", "params": {"channels": ["values"]}},
+            "not_supported",
+        ),
+        (
+            {"id": 7, "method": "input.inject", "params": {"message": {"role": "robot"}}},
+            "invalid_argument",
+        ),
         ({"id": 8, "method": "state.listCheckpoints", "params": {"limit": 0}}, "invalid_argument"),
     ],
 )
@@ -194,7 +230,11 @@ async def test_bad_commands_are_protocol_errors(http, payload, code):
 
 async def test_malformed_requests_are_422(http):
     thread_id = new_id()
-    for bad in ({"method": "run.start"}, {"id": -1, "method": "x"}, {"id": 1, "method": "x", "extra": 1}):
+    for bad in (
+        {"method": "run.start"},
+        {"id": -1, "method": "x"},
+        {"id": 1, "method": "x", "extra": 1},
+    ):
         response = await http.post(f"/threads/{thread_id}/commands", json=bad)
         assert response.status_code == 422, response.text
         assert response.json()["code"] == "validation_error"
@@ -213,7 +253,9 @@ async def test_input_inject_queues_a_run_with_the_message(http):
         {"namespace": [], "message": {"role": "user", "content": "hello"}},
     )  # fmt: skip
     assert injected["type"] == "success", injected
-    stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["messages", "lifecycle"], "since": 0})
+    stream = sse(
+        http, f"/threads/{thread_id}/stream", {"channels": ["messages", "lifecycle"], "since": 0}
+    )
     events = await collect(
         stream,
         lambda e: terminal(e) and e["params"]["data"]["run_id"] == injected["result"]["run_id"],
@@ -232,13 +274,21 @@ async def test_langgraph_paths_reach_the_same_log(http):
     thread_id = new_id()
     response = await http.post(
         f"/langgraph/threads/{thread_id}/commands",
-        json={"id": 9, "method": "run.start", "params": {"assistant_id": "echo", "input": {"n": 1}}},
+        json={
+            "id": 9,
+            "method": "run.start",
+            "params": {"assistant_id": "echo", "input": {"n": 1}},
+        },
     )
     assert response.json()["type"] == "success", response.text
     stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle"], "since": 0})
     native = await collect(stream, terminal)
     await stream.aclose()
-    stream = sse(http, f"/langgraph/threads/{thread_id}/stream/events", {"channels": ["lifecycle"], "since": 0})
+    stream = sse(
+        http,
+        f"/langgraph/threads/{thread_id}/stream/events",
+        {"channels": ["lifecycle"], "since": 0},
+    )
     langgraph = await collect(stream, terminal)
     await stream.aclose()
     assert native == langgraph
@@ -275,25 +325,47 @@ async def ws_events(socket, until) -> list[dict]:
 async def test_websocket_subscribe_run_and_reconnect(base_url):
     thread_id = new_id()
     async with websockets.connect(ws_url(base_url, thread_id)) as socket:
-        sub = await ws_call(socket, {"id": 1, "method": "subscription.subscribe", "params": {"channels": ["lifecycle", "values"]}})
+        sub = await ws_call(
+            socket,
+            {
+                "id": 1,
+                "method": "subscription.subscribe",
+                "params": {"channels": ["lifecycle", "values"]},
+            },
+        )
         assert sub["type"] == "success" and sub["result"]["replayed_events"] == 0, sub
-        started = await ws_call(socket, {"id": 2, "method": "run.start", "params": {"assistant_id": "echo", "input": "ws"}})
+        started = await ws_call(
+            socket,
+            {"id": 2, "method": "run.start", "params": {"assistant_id": "echo", "input": "ws"}},
+        )
         assert started["type"] == "success", started
         events = await ws_events(socket, terminal)
         assert [e["params"]["data"] for e in events if e["method"] == "values"] == [{"echo": "ws"}]
         assert all(e["method"] in ("lifecycle", "values") for e in events)
         unknown = await ws_call(socket, {"id": 3, "method": "nope", "params": {}})
         assert unknown["error"] == "unknown_command"
-        gone = await ws_call(socket, {"id": 4, "method": "subscription.unsubscribe", "params": {"subscription_id": "x"}})
+        gone = await ws_call(
+            socket,
+            {"id": 4, "method": "subscription.unsubscribe", "params": {"subscription_id": "x"}},
+        )
         assert gone["error"] == "no_such_subscription"
         await socket.send("not json")
         assert json.loads(await socket.recv())["error"] == "invalid_argument"
     # a new socket: subscribe, then reconnect from the first event: the rest is replayed
-    async with websockets.connect(ws_url(base_url, thread_id, "/langgraph/threads/{}/stream/events")) as socket:
-        await ws_call(socket, {"id": 1, "method": "subscription.subscribe", "params": {"channels": ["values"]}})
+    async with websockets.connect(
+        ws_url(base_url, thread_id, "/langgraph/threads/{}/stream/events")
+    ) as socket:
+        await ws_call(
+            socket,
+            {"id": 1, "method": "subscription.subscribe", "params": {"channels": ["values"]}},
+        )
         reconnect = await ws_call(
             socket,
-            {"id": 2, "method": "subscription.reconnect", "params": {"last_event_id": events[0]["event_id"]}},
+            {
+                "id": 2,
+                "method": "subscription.reconnect",
+                "params": {"last_event_id": events[0]["event_id"]},
+            },
         )
         assert reconnect["result"] == {"restored": True, "missed_events": 1}, reconnect
         replayed = await ws_events(socket, lambda e: True)
@@ -319,25 +391,40 @@ async def test_seq_across_processes_and_a_restart(empty_database_url, start_serv
     one = await start_server(empty_database_url)
     two = await start_server(empty_database_url)
     thread_id = new_id()
-    async with httpx.AsyncClient(base_url=one.base_url, timeout=TIMEOUT) as a, httpx.AsyncClient(
-        base_url=two.base_url, timeout=TIMEOUT
-    ) as b:
+    async with (
+        httpx.AsyncClient(base_url=one.base_url, timeout=TIMEOUT) as a,
+        httpx.AsyncClient(base_url=two.base_url, timeout=TIMEOUT) as b,
+    ):
         # a stream on process two sees a run started through process one, live
         stream = sse(b, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "values"]})
         first = asyncio.ensure_future(anext(stream))
-        await command(a, thread_id, "run.start", {"assistant_id": "slow", "input": {"steps": 2, "delay": 0.05}})
+        await command(
+            a,
+            thread_id,
+            "run.start",
+            {"assistant_id": "slow", "input": {"steps": 2, "delay": 0.05}},
+        )
         live = [await asyncio.wait_for(first, TIMEOUT), *await collect(stream, terminal)]
         await stream.aclose()
         assert live[-1]["params"]["data"]["event"] == "completed"
-        assert [e["params"]["data"] for e in live if e["method"] == "values"] == [{"step": 1}, {"step": 2}]
+        assert [e["params"]["data"] for e in live if e["method"] == "values"] == [
+            {"step": 1},
+            {"step": 2},
+        ]
     await one.stop()
     await two.stop()
     three = await start_server(empty_database_url)
     async with httpx.AsyncClient(base_url=three.base_url, timeout=TIMEOUT) as c:
-        stream = sse(c, f"/threads/{thread_id}/stream", {"channels": ["lifecycle", "values"], "since": live[1]["seq"] - 1})
+        stream = sse(
+            c,
+            f"/threads/{thread_id}/stream",
+            {"channels": ["lifecycle", "values"], "since": live[1]["seq"] - 1},
+        )
         replayed = await collect(stream, terminal)
         await stream.aclose()
         assert replayed == live[1:]
         # numbering goes on after the restart
-        head = (await command(c, thread_id, "run.start", {"assistant_id": "echo", "input": 0}))["meta"]
+        head = (await command(c, thread_id, "run.start", {"assistant_id": "echo", "input": 0}))[
+            "meta"
+        ]
         assert head["applied_through_seq"] > live[-1]["seq"]

@@ -93,7 +93,9 @@ class StreamingApi:
         except ApiError as error:
             if error.status >= 500:
                 raise
-            return p.failure(command_id, p.ProtocolError(error.code, error.message, **error.metadata))
+            return p.failure(
+                command_id, p.ProtocolError(error.code, error.message, **error.metadata)
+            )
         return p.success(command.id, result, await self.feed.head(thread_id))
 
     # -- helpers -----------------------------------------------------------------------
@@ -104,7 +106,9 @@ class StreamingApi:
         await self.feed.check(thread_id)
         return await self.streaming_command(thread_id, body.model_dump(mode="json"))
 
-    async def _sse(self, thread_id: uuid.UUID, body: models.EventStreamRequest) -> AsyncIterator[Event]:
+    async def _sse(
+        self, thread_id: uuid.UUID, body: models.EventStreamRequest
+    ) -> AsyncIterator[Event]:
         raw = body.model_dump(mode="json", exclude_unset=True)
         try:
             wanted = p.parse_filter(raw)
@@ -246,9 +250,7 @@ class StreamingApi:
         agent_id = p.text(params, "assistant_id", required=False) or await self._last_agent(
             thread_id
         )
-        run_id = await self._start(
-            thread_id, agent_id, {}, messages=[message], strategy="enqueue"
-        )
+        run_id = await self._start(thread_id, agent_id, {}, messages=[message], strategy="enqueue")
         return {"run_id": run_id}
 
     async def _state(self, thread_id: uuid.UUID, params: dict[str, Any]) -> dict[str, Any]:

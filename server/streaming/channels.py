@@ -63,7 +63,12 @@ def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
             # `payload` is the protocol's name; the Python SDK reads `value`
             (
                 "input.requested",
-                {"interrupt_id": i["id"], "payload": i.get("value"), "value": i.get("value"), **base},
+                {
+                    "interrupt_id": i["id"],
+                    "payload": i.get("value"),
+                    "value": i.get("value"),
+                    **base,
+                },
             )
             for i in asked
         ]
@@ -84,7 +89,7 @@ def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
 def _update(data: Any) -> dict[str, Any]:
     """Our `updates` event is `{step: changes}`; the protocol's `{node, values}`."""
     if isinstance(data, dict) and len(data) == 1:
-        (node, values), = data.items()
+        ((node, values),) = data.items()
         return {"node": node, "values": values if isinstance(values, dict) else {"value": values}}
     return {"values": data if isinstance(data, dict) else {"value": data}}
 

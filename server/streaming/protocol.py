@@ -168,7 +168,8 @@ class Filter:
         if self.namespaces is None:
             return self.depth is None or len(ns) <= self.depth
         return any(
-            ns[: len(prefix)] == prefix and (self.depth is None or len(ns) - len(prefix) <= self.depth)
+            ns[: len(prefix)] == prefix
+            and (self.depth is None or len(ns) - len(prefix) <= self.depth)
             for prefix in self.namespaces
         )
 

@@ -182,4 +182,3 @@ class _Connection:
     async def _send(self, message: dict[str, Any]) -> None:
         async with self.sending:
             await self.websocket.send_text(json.dumps(message, default=str))
-

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.event_stream_request import EventStreamRequest
 from ...models.streaming_sse_event import StreamingSseEvent
@@ -37,12 +38,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamingSseEvent | None:
+) -> ErrorResponse | list[StreamingSseEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamingSseEvent.from_dict(response.text)
-
+        response_200 = [StreamingSseEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamingSseEvent]:
+) -> Response[ErrorResponse | list[StreamingSseEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EventStreamRequest,
-) -> Response[ErrorResponse | StreamingSseEvent]:
+) -> Response[ErrorResponse | list[StreamingSseEvent]]:
     """Open a thread's event stream (SSE)
 
      The thread's protocol events as server-sent events, filtered by `channels`,
@@ -105,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamingSseEvent]
+        Response[ErrorResponse | list[StreamingSseEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -125,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EventStreamRequest,
-) -> ErrorResponse | StreamingSseEvent | None:
+) -> ErrorResponse | list[StreamingSseEvent] | None:
     """Open a thread's event stream (SSE)
 
      The thread's protocol events as server-sent events, filtered by `channels`,
@@ -145,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamingSseEvent
+        ErrorResponse | list[StreamingSseEvent]
     """
 
     return sync_detailed(
@@ -160,7 +159,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EventStreamRequest,
-) -> Response[ErrorResponse | StreamingSseEvent]:
+) -> Response[ErrorResponse | list[StreamingSseEvent]]:
     """Open a thread's event stream (SSE)
 
      The thread's protocol events as server-sent events, filtered by `channels`,
@@ -180,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamingSseEvent]
+        Response[ErrorResponse | list[StreamingSseEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EventStreamRequest,
-) -> ErrorResponse | StreamingSseEvent | None:
+) -> ErrorResponse | list[StreamingSseEvent] | None:
     """Open a thread's event stream (SSE)
 
      The thread's protocol events as server-sent events, filtered by `channels`,
@@ -218,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamingSseEvent
+        ErrorResponse | list[StreamingSseEvent]
     """
 
     return (

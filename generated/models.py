@@ -148,6 +148,12 @@ class EventStreamRequest(BaseModel):
     """
     Replay the stored events after this `seq`, then follow live ones.
     """
+    follow: bool = True
+    """
+    `false`: send the stored events after `since`, then end the stream (read the log
+    so far), instead of following live ones.
+
+    """
 
 
 class StreamingEventParams(BaseModel):
@@ -192,12 +198,14 @@ class StreamingEvent(BaseModel):
 
 class StreamingSseEvent(BaseModel):
     """
-    One server-sent event of a thread stream; `data` is a `StreamingEvent`.
+    One server-sent event of a thread stream; `data` is a `StreamingEvent`, `id` its
+    `seq` (always sent).
+
     """
 
     event: str
     data: Annotated[str, Field(json_schema_extra={"contentMediaType": "application/json"})]
-    id: str
+    id: str | None = None
 
 
 class ErrorResponse(BaseModel):

@@ -106,6 +106,12 @@ async def test_run_start_streams_lifecycle_values_updates_and_checkpoints(http):
     assert again[0]["seq"] == values["seq"] and again[0]["params"]["data"] == {"echo": {"x": 1}}
     await replay.aclose()
 
+    # `follow: false`: what is stored after `since`, then the stream ends
+    body = {"channels": ["lifecycle"], "since": events[0]["seq"], "follow": False}
+    async with asyncio.timeout(TIMEOUT):
+        stored = [e async for e in sse(http, f"/threads/{thread_id}/stream", body)]
+    assert stored == [e for e in events if e["method"] == "lifecycle"][1:]
+
 
 async def test_interrupt_then_input_respond_and_its_errors(http):
     thread_id = new_id()
@@ -301,32 +307,44 @@ def ws_url(base_url: str, thread_id: str, path: str = "/threads/{}/stream") -> s
     return base_url.replace("http://", "ws://") + path.format(thread_id)
 
 
-async def ws_call(socket, message: dict) -> dict:
-    """Send a command; the response to it (events that come first are returned too)."""
-    await socket.send(json.dumps(message))
-    async with asyncio.timeout(TIMEOUT):
-        while True:
-            reply = json.loads(await socket.recv())
-            if reply["type"] != "event" and reply["id"] == message["id"]:
-                return reply
+class Socket:
+    """A protocol WebSocket: commands answered by id; events that arrive meanwhile are
+    kept, in order, for `events`."""
 
+    def __init__(self, socket) -> None:
+        self.socket = socket
+        self.pending: list[dict] = []
 
-async def ws_events(socket, until) -> list[dict]:
-    out = []
-    async with asyncio.timeout(TIMEOUT):
-        while True:
-            message = json.loads(await socket.recv())
-            if message["type"] == "event":
-                out.append(message)
-                if until(message):
-                    return out
+    async def call(self, message: dict | str) -> dict:
+        await self.socket.send(message if isinstance(message, str) else json.dumps(message))
+        wanted = None if isinstance(message, str) else message["id"]
+        async with asyncio.timeout(TIMEOUT):
+            while True:
+                reply = json.loads(await self.socket.recv())
+                if reply["type"] == "event":
+                    self.pending.append(reply)
+                elif reply["id"] == wanted:
+                    return reply
+
+    async def events(self, until) -> list[dict]:
+        out = []
+        async with asyncio.timeout(TIMEOUT):
+            while True:
+                if self.pending:
+                    message = self.pending.pop(0)
+                else:
+                    message = json.loads(await self.socket.recv())
+                if message["type"] == "event":
+                    out.append(message)
+                    if until(message):
+                        return out
 
 
 async def test_websocket_subscribe_run_and_reconnect(base_url):
     thread_id = new_id()
-    async with websockets.connect(ws_url(base_url, thread_id)) as socket:
-        sub = await ws_call(
-            socket,
+    async with websockets.connect(ws_url(base_url, thread_id)) as raw:
+        socket = Socket(raw)
+        sub = await socket.call(
             {
                 "id": 1,
                 "method": "subscription.subscribe",
@@ -334,33 +352,28 @@ async def test_websocket_subscribe_run_and_reconnect(base_url):
             },
         )
         assert sub["type"] == "success" and sub["result"]["replayed_events"] == 0, sub
-        started = await ws_call(
-            socket,
+        started = await socket.call(
             {"id": 2, "method": "run.start", "params": {"assistant_id": "echo", "input": "ws"}},
         )
         assert started["type"] == "success", started
-        events = await ws_events(socket, terminal)
+        events = await socket.events(terminal)
         assert [e["params"]["data"] for e in events if e["method"] == "values"] == [{"echo": "ws"}]
         assert all(e["method"] in ("lifecycle", "values") for e in events)
-        unknown = await ws_call(socket, {"id": 3, "method": "nope", "params": {}})
+        unknown = await socket.call({"id": 3, "method": "nope", "params": {}})
         assert unknown["error"] == "unknown_command"
-        gone = await ws_call(
-            socket,
+        gone = await socket.call(
             {"id": 4, "method": "subscription.unsubscribe", "params": {"subscription_id": "x"}},
         )
         assert gone["error"] == "no_such_subscription"
-        await socket.send("not json")
-        assert json.loads(await socket.recv())["error"] == "invalid_argument"
+        assert (await socket.call("not json"))["error"] == "invalid_argument"
     # a new socket: subscribe, then reconnect from the first event: the rest is replayed
-    async with websockets.connect(
-        ws_url(base_url, thread_id, "/langgraph/threads/{}/stream/events")
-    ) as socket:
-        await ws_call(
-            socket,
+    path = "/langgraph/threads/{}/stream/events"
+    async with websockets.connect(ws_url(base_url, thread_id, path)) as raw:
+        socket = Socket(raw)
+        await socket.call(
             {"id": 1, "method": "subscription.subscribe", "params": {"channels": ["values"]}},
         )
-        reconnect = await ws_call(
-            socket,
+        reconnect = await socket.call(
             {
                 "id": 2,
                 "method": "subscription.reconnect",
@@ -368,7 +381,7 @@ async def test_websocket_subscribe_run_and_reconnect(base_url):
             },
         )
         assert reconnect["result"] == {"restored": True, "missed_events": 1}, reconnect
-        replayed = await ws_events(socket, lambda e: True)
+        replayed = await socket.events(lambda e: True)
         assert replayed[0]["params"]["data"] == {"echo": "ws"}
 
 
@@ -378,9 +391,10 @@ async def test_websocket_refusals_close_with_4000_plus_status(base_url, http):
         with pytest.raises(websockets.ConnectionClosed) as closed:
             await socket.recv()
     assert closed.value.rcvd.code == 4422
-    async with websockets.connect(ws_url(base_url, thread["thread_id"])) as socket:
-        assert json.loads(json.dumps({"ok": True}))  # the socket is open: a command works
-        reply = await ws_call(socket, {"id": 1, "method": "state.get", "params": {"namespace": []}})
+    async with websockets.connect(ws_url(base_url, thread["thread_id"])) as raw:
+        reply = await Socket(raw).call(
+            {"id": 1, "method": "state.get", "params": {"namespace": []}}
+        )
         assert reply["type"] == "success" and reply["result"]["values"] == {}
 
 

@@ -117,7 +117,7 @@ class StreamingApi:
             raise Invalid(error.message) from None
         feed = self.feed
         await feed.check(thread_id)
-        return _sse_events(feed, thread_id, wanted, since)
+        return _sse_events(feed, thread_id, wanted, since, follow=body.follow is not False)
 
     async def _not_upgraded(self, thread_id: uuid.UUID) -> None:
         await self.feed.check(thread_id)
@@ -340,8 +340,17 @@ def _root(namespace: list[str]) -> None:
 
 
 async def _sse_events(
-    feed: Feed, thread_id: uuid.UUID, wanted: p.Filter, since: int
+    feed: Feed, thread_id: uuid.UUID, wanted: p.Filter, since: int, *, follow: bool
 ) -> AsyncIterator[Event]:
-    async for event in feed.follow(thread_id, since):
+    if follow:
+        events = feed.follow(thread_id, since)
+    else:
+        events = _iterate(await feed.replay(thread_id, since))
+    async for event in events:
         if wanted.matches(event):
             yield Event(event["method"], event, event["event_id"])
+
+
+async def _iterate(events: list[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
+    for event in events:
+        yield event

@@ -19,12 +19,16 @@ class EventStreamRequest:
         namespaces (list[list[str]] | Unset): Namespace prefixes; omitted, every namespace.
         depth (int | Unset): How many levels below a prefix an event may be.
         since (int | Unset): Replay the stored events after this `seq`, then follow live ones.
+        follow (bool | Unset): `false`: send the stored events after `since`, then end the stream (read the log
+            so far), instead of following live ones.
+             Default: True.
     """
 
     channels: list[str | StreamingChannelName]
     namespaces: list[list[str]] | Unset = UNSET
     depth: int | Unset = UNSET
     since: int | Unset = UNSET
+    follow: bool | Unset = True
 
     def to_dict(self) -> dict[str, Any]:
         channels = []
@@ -48,6 +52,8 @@ class EventStreamRequest:
 
         since = self.since
 
+        follow = self.follow
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -61,6 +67,8 @@ class EventStreamRequest:
             field_dict["depth"] = depth
         if since is not UNSET:
             field_dict["since"] = since
+        if follow is not UNSET:
+            field_dict["follow"] = follow
 
         return field_dict
 
@@ -99,11 +107,14 @@ class EventStreamRequest:
 
         since = d.pop("since", UNSET)
 
+        follow = d.pop("follow", UNSET)
+
         event_stream_request = cls(
             channels=channels,
             namespaces=namespaces,
             depth=depth,
             since=since,
+            follow=follow,
         )
 
         return event_stream_request

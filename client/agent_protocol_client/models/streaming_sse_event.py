@@ -6,22 +6,25 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="StreamingSseEvent")
 
 
 @_attrs_define
 class StreamingSseEvent:
-    """One server-sent event of a thread stream; `data` is a `StreamingEvent`.
+    """One server-sent event of a thread stream; `data` is a `StreamingEvent`, `id` its
+    `seq` (always sent).
 
-    Attributes:
-        event (str):
-        data (str):
-        id (str):
+        Attributes:
+            event (str):
+            data (str):
+            id (str | Unset):
     """
 
     event: str
     data: str
-    id: str
+    id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,9 +40,10 @@ class StreamingSseEvent:
             {
                 "event": event,
                 "data": data,
-                "id": id,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
@@ -50,7 +54,7 @@ class StreamingSseEvent:
 
         data = d.pop("data")
 
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         streaming_sse_event = cls(
             event=event,

@@ -442,3 +442,25 @@ async def test_seq_across_processes_and_a_restart(empty_database_url, start_serv
             "meta"
         ]
         assert head["applied_through_seq"] > live[-1]["seq"]
+
+
+async def test_drain_closes_sockets_with_1012_and_ends_streams(empty_database_url, start_server):
+    server = await start_server(empty_database_url)
+    thread_id = new_id()
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=TIMEOUT) as http:
+        await command(http, thread_id, "run.start", {"assistant_id": "echo", "input": 1})
+        stream = sse(http, f"/threads/{thread_id}/stream", {"channels": ["lifecycle"]})
+        seen = await collect(stream, terminal)  # the stream is open, and following
+        async with websockets.connect(ws_url(server.base_url, thread_id)) as raw:
+            socket = Socket(raw)
+            reply = await socket.call({"id": 1, "method": "state.get", "params": {"namespace": []}})
+            assert reply["type"] == "success"
+            stopping = asyncio.ensure_future(server.stop())
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                async with asyncio.timeout(TIMEOUT):
+                    await raw.recv()
+            assert closed.value.rcvd.code == 1012
+            async with asyncio.timeout(TIMEOUT):
+                rest = [event async for event in stream]  # ends without more events
+            assert rest == [] and seen
+            assert await stopping == 0

@@ -47,6 +47,8 @@ def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
         return [("updates", _update(row.data))]
     if mode == "messages":
         return _message(row.data, row.seq)
+    if mode == "message-chunk":
+        return _chunk(row.data)
     if mode == "custom":
         return [("custom", {"payload": row.data})]
     return []  # a kind this server version does not map
@@ -55,6 +57,11 @@ def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
 def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
     status = data["status"]
     base = {"run_id": run, "graph_name": data.get("agent_id")}
+    ends = [event for m in data.get("unfinished") or [] for event in _message_end(m["full"])]
+    return ends + _status(status, data, base)
+
+
+def _status(status: str, data: dict[str, Any], base: dict[str, Any]) -> list[tuple[str, Any]]:
     if status == "pending":
         return [("lifecycle", {"event": "started", "status": "pending", **base})]
     if status == "interrupted":
@@ -102,12 +109,34 @@ def _message(data: Any, seq: int) -> list[tuple[str, Any]]:
     role = ROLES.get(str(message.get("role") or message.get("type") or "ai"), "ai")
     text = _text(message.get("content"))
     message_id = str(message.get("id") or f"msg-{seq}")
-    block = {"type": "text", "text": text}
     return [
         ("messages", {"event": "message-start", "role": role, "id": message_id}),
         ("messages", {"event": "content-block-start", "index": 0, "content": {"type": "text", "text": ""}}),
         ("messages", {"event": "content-block-delta", "index": 0, "delta": {"type": "text-delta", "text": text}}),
-        ("messages", {"event": "content-block-finish", "index": 0, "content": block}),
+        *_message_end(text),
+    ]  # fmt: skip
+
+
+def _chunk(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A chat model's token: a delta; the first also starts its message, the last ends it
+    (with the whole text)."""
+    events: list[tuple[str, Any]] = []
+    if data.get("first"):
+        role = ROLES.get(str(data.get("type", "")).removesuffix("MessageChunk").lower(), "ai")
+        events += [
+            ("messages", {"event": "message-start", "role": role, "id": data["id"]}),
+            ("messages", {"event": "content-block-start", "index": 0, "content": {"type": "text", "text": ""}}),
+        ]  # fmt: skip
+    delta = {"type": "text-delta", "text": data.get("text", "")}
+    events.append(("messages", {"event": "content-block-delta", "index": 0, "delta": delta}))
+    if data.get("last"):
+        events += _message_end(data.get("full") or "")
+    return events
+
+
+def _message_end(text: str) -> list[tuple[str, Any]]:
+    return [
+        ("messages", {"event": "content-block-finish", "index": 0, "content": {"type": "text", "text": text}}),
         ("messages", {"event": "message-finish"}),
     ]  # fmt: skip
 

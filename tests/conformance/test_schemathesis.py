@@ -121,8 +121,13 @@ def _with_known_agent(values):
 
 def _thread_stream_ends(values):
     """A thread's event stream follows live events until the client leaves; here it reads
-    the stored ones and ends (`follow: false`), unless the case sets `follow` itself."""
-    if isinstance(values, dict) and "channels" in values and "follow" not in values:
+    the stored ones and ends (`follow: false`). A `follow` that is not a boolean (a negative
+    case) is left as it is."""
+    if (
+        isinstance(values, dict)
+        and "channels" in values
+        and isinstance(values.get("follow", True), bool)
+    ):
         return {**values, "follow": False}
     return values
 
@@ -185,6 +190,8 @@ def _excused(response, failure) -> str | None:
             return "several pending interrupts answered by a plain value: 422"
         if code == "command_not_supported":
             return "command.update/goto to an agent that is not a LangGraph graph: 422"
+        if code == "upgrade_required":
+            return "a plain GET of a thread's WebSocket path: 426 (it needs an Upgrade)"
     return None
 
 

@@ -1,14 +1,14 @@
 // The JS SDK's v2 thread stream (`client.threads.stream`) against ap-server's /langgraph
-// paths, over SSE or WebSocket: start a run of `hitl`, see its question, answer it, see it
-// complete. Prints one JSON line of what it saw; exits non-zero on any error.
+// paths, over SSE or WebSocket: start a run of an agent that asks (`hitl`, `hitl_graph`),
+// see its question, answer it. Prints one JSON line of what it saw; exits non-zero on any error.
 import { Client } from "@langchain/langgraph-sdk";
 import WebSocket from "ws";
 
-const [apiUrl, transport] = process.argv.slice(2);
+const [apiUrl, transport, assistantId] = process.argv.slice(2);
 const client = new Client({ apiUrl });
 // node 20 has no global WebSocket: the `ws` package's, as the SDK's factory option allows
 const thread = client.threads.stream({
-  assistantId: "hitl",
+  assistantId,
   transport,
   webSocketFactory: (url) => new WebSocket(url),
 });

@@ -37,7 +37,10 @@ class StreamingResponseMeta(BaseModel):
     )
     applied_through_seq: Annotated[int | None, Field(ge=0)] = None
     """
-    The thread's last event `seq` when the command was applied.
+    The thread's last event `seq` before the command was applied: later events may
+    be its doing (what the SDKs take as the boundary between history and the
+    command's run).
+
     """
 
 

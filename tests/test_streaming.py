@@ -82,7 +82,7 @@ async def test_run_start_streams_lifecycle_values_updates_and_checkpoints(http):
         http, thread_id, "run.start", {"assistant_id": "echo", "input": {"x": 1}}
     )
     assert started["type"] == "success", started
-    assert started["meta"]["applied_through_seq"] >= 1
+    assert started["meta"]["applied_through_seq"] == 0  # the thread had no event before it
     run_id = started["result"]["run_id"]
     events = [await asyncio.wait_for(first, TIMEOUT), *await collect(stream, terminal)]
     methods = [e["method"] for e in events]
@@ -438,10 +438,14 @@ async def test_seq_across_processes_and_a_restart(empty_database_url, start_serv
         await stream.aclose()
         assert replayed == live[1:]
         # numbering goes on after the restart
-        head = (await command(c, thread_id, "run.start", {"assistant_id": "echo", "input": 0}))[
-            "meta"
-        ]
-        assert head["applied_through_seq"] > live[-1]["seq"]
+        started = await command(c, thread_id, "run.start", {"assistant_id": "echo", "input": 0})
+        assert started["meta"]["applied_through_seq"] >= live[-1]["seq"]
+        body = {"channels": ["lifecycle"], "since": live[-1]["seq"], "follow": False}
+        async with asyncio.timeout(TIMEOUT):
+            after = [e async for e in sse(c, f"/threads/{thread_id}/stream", body)]
+        assert after[0]["params"]["data"]["event"] == "started"
+        assert after[0]["params"]["data"]["run_id"] == started["result"]["run_id"]
+        assert after[0]["seq"] > started["meta"]["applied_through_seq"]
 
 
 async def test_drain_closes_sockets_with_1012_and_ends_streams(empty_database_url, start_server):

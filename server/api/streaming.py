@@ -78,6 +78,9 @@ class StreamingApi:
         """One command (not a subscription one) as a response: success or protocol error."""
         command_id = payload.get("id") if isinstance(payload, dict) else None
         command_id = command_id if isinstance(command_id, int) and command_id >= 0 else None
+        # The thread's last event before the command: what follows may be its doing (the
+        # SDKs take events up to this number as history, and later ones as the command's).
+        applied_through = await self.feed.head(thread_id)
         try:
             command = p.parse_command(payload)
             command_id = command.id
@@ -96,7 +99,7 @@ class StreamingApi:
             return p.failure(
                 command_id, p.ProtocolError(error.code, error.message, **error.metadata)
             )
-        return p.success(command.id, result, await self.feed.head(thread_id))
+        return p.success(command.id, result, applied_through)
 
     # -- helpers -----------------------------------------------------------------------
 

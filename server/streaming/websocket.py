@@ -123,13 +123,14 @@ class _Connection:
         method = payload.get("method") if isinstance(payload, dict) else None
         if method not in p.SUBSCRIPTION_METHODS:
             return await self.handlers.streaming_command(self.thread_id, payload)
+        applied_through = await self.feed.head(self.thread_id)
         try:
             command = p.parse_command(payload)
             result = await self._subscription(command)
         except p.ProtocolError as error:
             command_id = payload.get("id") if isinstance(payload.get("id"), int) else None
             return p.failure(command_id, error)
-        return p.success(command.id, result, await self.feed.head(self.thread_id))
+        return p.success(command.id, result, applied_through)
 
     async def _subscription(self, command: p.Command) -> dict[str, Any]:
         params = command.params

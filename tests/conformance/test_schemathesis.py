@@ -119,22 +119,23 @@ def _with_known_agent(values):
     return st.just(values)
 
 
-def _thread_stream_ends(values):
+def _read_the_log(case) -> None:
     """A thread's event stream follows live events until the client leaves; here it reads
-    the stored ones and ends (`follow: false`). A `follow` that is not a boolean (a negative
-    case) is left as it is."""
+    the stored ones and ends (`follow: false`), in every phase. A `follow` that is not a
+    boolean (a negative case) is left as it is."""
+    body = case.body
     if (
-        isinstance(values, dict)
-        and "channels" in values
-        and isinstance(values.get("follow", True), bool)
+        case.method.upper() == "POST"
+        and case.operation.path.endswith(THREAD_STREAMS)
+        and isinstance(body, dict)
+        and isinstance(body.get("follow", True), bool)
     ):
-        return {**values, "follow": False}
-    return values
+        case.body = {**body, "follow": False}
 
 
 @schema.hook
 def flatmap_body(context, body):
-    return _with_known_agent(_thread_stream_ends(body))
+    return _with_known_agent(body)
 
 
 @schema.hook
@@ -167,6 +168,7 @@ def event_stream_ends(ctx, response, case):
 
 @schema.parametrize()
 def test_operation(case):
+    _read_the_log(case)
     response = case.call()
     try:
         case.validate_response(response)
@@ -211,6 +213,10 @@ class Workflow(schema.as_state_machine()):
         self.erased_runs: set[str] = set()  # cancelled with action=rollback: deleted
         self.given_ids: set[str] = set()  # every thread_id and run_id the server answered
         self.recreated_threads: set[str] = set()  # deleted, then created again by id
+
+    def call(self, case, **kwargs):
+        _read_the_log(case)
+        return super().call(case, **kwargs)
 
     def validate_response(self, response, case, additional_checks=None, **kwargs):
         self.trail.append(f"{case.operation.label} -> {response.status_code}")

@@ -15,7 +15,10 @@ T = TypeVar("T", bound="StreamingResponseMeta")
 class StreamingResponseMeta:
     """
     Attributes:
-        applied_through_seq (int | Unset): The thread's last event `seq` when the command was applied.
+        applied_through_seq (int | Unset): The thread's last event `seq` before the command was applied: later events
+            may
+            be its doing (what the SDKs take as the boundary between history and the
+            command's run).
     """
 
     applied_through_seq: int | Unset = UNSET

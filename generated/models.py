@@ -147,7 +147,7 @@ class EventStreamRequest(BaseModel):
     """
     How many levels below a prefix an event may be.
     """
-    since: Annotated[int | None, Field(ge=0)] = None
+    since: Annotated[int | None, Field(ge=0, le=9223372036854775807)] = None
     """
     Replay the stored events after this `seq`, then follow live ones.
     """

@@ -244,7 +244,13 @@ async def test_malformed_requests_are_422(http):
         response = await http.post(f"/threads/{thread_id}/commands", json=bad)
         assert response.status_code == 422, response.text
         assert response.json()["code"] == "validation_error"
-    for bad in ({"channels": []}, {"channels": ["nope"]}, {"channels": ["values"], "since": -1}):
+    for bad in (
+        {"channels": []},
+        {"channels": ["nope"]},
+        {"channels": ["values"], "since": -1},
+        {"channels": ["values"], "since": 2**63},  # past a Postgres bigint
+        {"channels": ["values"], "follow": "no"},
+    ):
         response = await http.post(f"/threads/{thread_id}/stream", json=bad)
         assert response.status_code == 422, response.text
     plain = await http.get(f"/threads/{thread_id}/stream")

@@ -28,6 +28,7 @@ METHODS = (
 )
 SUBSCRIPTION_METHODS = frozenset(m for m in METHODS if m.startswith("subscription."))
 MULTITASK_STRATEGIES = ("reject", "enqueue", "interrupt", "rollback")
+MAX_SEQ = 2**63 - 1  # a Postgres bigint
 
 
 class ProtocolError(Exception):
@@ -216,6 +217,6 @@ def parse_since(params: dict[str, Any]) -> int:
     since = params.get("since", 0)
     if since is None:
         return 0
-    if not isinstance(since, int) or isinstance(since, bool) or since < 0:
-        raise invalid("`since` must be a non-negative integer")
+    if not isinstance(since, int) or isinstance(since, bool) or not 0 <= since <= MAX_SEQ:
+        raise invalid(f"`since` must be an integer from 0 to {MAX_SEQ}")
     return since

@@ -155,6 +155,7 @@ class _Connection:
             since = int(last) if last is not None else 0
         except (TypeError, ValueError):
             raise p.invalid("`last_event_id` must be an event id this server gave") from None
+        since = p.parse_since({"since": since})
         missed = await self._restart(since, list(self.subscriptions.values()))
         return {"restored": True, "missed_events": missed}
 

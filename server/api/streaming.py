@@ -24,7 +24,7 @@ from ..storage.runs import NewRun
 from ..storage.thread_events import ThreadEventStore
 from ..streaming import protocol as p
 from ..streaming.feed import Feed
-from .services import Services
+from ..engine.services import Services
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 RUN_START_PARAMS = frozenset(
@@ -72,7 +72,8 @@ class StreamingApi:
     @property
     def feed(self) -> Feed:
         store = ThreadEventStore(self.services.database.engine, self.services.threads.scope)
-        return Feed(store, self.services.notifier, self.services.runs.closing)
+        runs = self.services.runs
+        return Feed(store, runs.notifier, runs.closing)
 
     async def streaming_command(self, thread_id: uuid.UUID, payload: Any) -> dict[str, Any]:
         """One command (not a subscription one) as a response: success or protocol error."""
@@ -234,7 +235,7 @@ class StreamingApi:
                     f"thread {thread_id} has no pending interrupt {interrupt_id}",
                     pending=sorted(pending),
                 )
-        agent_id = await self.services.runs.runs.asking_agent_id(thread_id)
+        agent_id = await self.services.runs.asking_agent_id(thread_id)
         if agent_id is None:
             agent_id = await self._last_agent(thread_id)
         run_id = await self._start(thread_id, agent_id, params, input=answers, resume=True)
@@ -318,14 +319,14 @@ class StreamingApi:
     async def _tree(self, thread_id: uuid.UUID) -> dict[str, Any]:
         thread = await self.services.threads.get(thread_id)
         status = {"busy": "running", "interrupted": "interrupted"}.get(thread.status, "completed")
-        runs = await self.services.runs.runs.search(
+        runs = await self.services.runs.search(
             thread_id=thread_id, agent_id=None, status=None, metadata=None, limit=1, offset=0
         )
         name = runs[0].agent_id if runs else ""
         return {"tree": {"namespace": [], "status": status, "graph_name": name}}
 
     async def _last_agent(self, thread_id: uuid.UUID) -> str:
-        runs = await self.services.runs.runs.search(
+        runs = await self.services.runs.search(
             thread_id=thread_id, agent_id=None, status=None, metadata=None, limit=1, offset=0
         )
         if not runs:

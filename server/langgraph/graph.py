@@ -156,7 +156,7 @@ class GraphRunner:
                 },
             )
 
-    def schemas(self) -> dict[str, dict[str, Any]]:
+    def schemas(self) -> dict[str, Any]:
         found = {}
         for name, method in (
             ("input_schema", "get_input_jsonschema"),
@@ -180,6 +180,14 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         stop=runner.stop,
         **runner.schemas(),
     )
+
+
+def as_agent(agent_id: str, target: Any) -> Agent | None:
+    """A compiled graph (anything with `astream` and `aget_state`) as an agent; None for
+    anything else (the registry's adapter for graphs)."""
+    if hasattr(target, "astream") and hasattr(target, "aget_state"):
+        return graph_agent(agent_id, target)
+    return None
 
 
 async def _try_lock(conn: Any) -> bool:
@@ -211,7 +219,8 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
         config["configurable"]["checkpoint_id"] = base
     for update in reversed(updates):
         config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
-    return config["configurable"].get("checkpoint_id")
+    found = config["configurable"].get("checkpoint_id")
+    return None if found is None else str(found)
 
 
 def is_graph_agent(agent: Agent) -> bool:

@@ -12,9 +12,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from . import autocommit
+from .channels import THREAD_EVENTS
 from .owners import EVERYONE, Scope
 
-THREAD_EVENTS = "ap_thread_events"  # NOTIFY channel; payload: the thread id
+__all__ = ["THREAD_EVENTS", "ThreadEvent", "ThreadEventStore", "Visibility"]
 
 
 @dataclass(frozen=True, slots=True)

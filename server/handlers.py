@@ -11,12 +11,12 @@ from ap_generated.operations import Handlers
 from .api.agents import AgentsApi
 from .api.runs import RunsApi
 from .api.store import StoreApi
-from .api.streaming import StreamingApi
 from .api.system import SystemApi
 from .api.threads import ThreadsApi
 from .engine.services import Services
 from .langgraph.api import LangGraphApi
 from .storage.owners import Scope
+from .streaming.handlers import StreamingApi
 
 
 class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, StreamingApi, SystemApi):

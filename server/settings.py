@@ -102,8 +102,16 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("AP_MAX_BODY_BYTES", "10485760", "a larger request body is a 413 `body_too_large`"),
     ("AP_MAX_METADATA_BYTES", "65536", "a larger `metadata` (compact JSON) is a 422 `too_large`"),
     ("AP_MAX_VALUES_BYTES", "4194304", "a larger `values` or store `value` is a 422 `too_large`"),
-    ("AP_MAX_WEBSOCKETS", "1000", "open thread-stream WebSockets per process; more are closed 4503"),
-    ("AP_WEBSOCKET_PING", "20", "seconds between pings on a thread-stream WebSocket (and to wait for a pong)"),
+    (
+        "AP_MAX_WEBSOCKETS",
+        "1000",
+        "open thread-stream WebSockets per process; more are closed 4503",
+    ),
+    (
+        "AP_WEBSOCKET_PING",
+        "20",
+        "seconds between pings on a thread-stream WebSocket (and to wait for a pong)",
+    ),
 )
 
 

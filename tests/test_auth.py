@@ -229,7 +229,7 @@ MATRIX: dict[str, tuple[Case, str]] = {
     ),
 }
 
-# The thread streaming protocol (server/api/streaming.py): a command (even `run.start`,
+# The thread streaming protocol (server/streaming/handlers.py): a command (even `run.start`,
 # which would create a missing thread), a stream, the WebSocket path as plain HTTP.
 RUN_START = {"id": 1, "method": "run.start", "params": {"assistant_id": "echo", "input": 1}}
 MATRIX.update(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
 from ..engine.notifier import Notifier
@@ -64,7 +64,7 @@ class Feed:
                 await _first(woken.wait(RECHECK_SECONDS), self.closing.wait())
 
 
-async def _first(*waits) -> None:
+async def _first(*waits: Awaitable[object]) -> None:
     tasks = [asyncio.ensure_future(w) for w in waits]
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)

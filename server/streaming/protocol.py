@@ -145,7 +145,7 @@ def multitask_strategy(params: dict[str, Any]) -> str:
     """`multitask_strategy` (the protocol's spelling) or `multitaskStrategy` (older SDKs
     send both); `reject` by default, as for POST /runs."""
     value = params.get("multitask_strategy", params.get("multitaskStrategy", "reject"))
-    if value not in MULTITASK_STRATEGIES:
+    if not isinstance(value, str) or value not in MULTITASK_STRATEGIES:
         raise invalid(f"`multitask_strategy` must be one of {', '.join(MULTITASK_STRATEGIES)}")
     return value
 

@@ -19,12 +19,14 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from ..auth import ApiKeys
 from ..errors import ApiError
+from ..storage.owners import Scope
 from . import protocol as p
 from .feed import Feed
 
@@ -33,7 +35,21 @@ PATHS = ("/threads/{thread_id}/stream", "/langgraph/threads/{thread_id}/stream/e
 SERVICE_RESTART = 1012
 
 
-def websocket_routes(handlers_for: Callable, keys, max_open: int) -> list[WebSocketRoute]:
+class StreamingHandlers(Protocol):
+    """What the WebSocket needs of an owner's handlers (streaming/handlers.py)."""
+
+    @property
+    def feed(self) -> Feed: ...
+
+    async def streaming_command(self, thread_id: uuid.UUID, payload: Any) -> dict[str, Any]: ...
+
+
+HandlersFor = Callable[[Scope], Any]  # the handlers of an owner: a StreamingHandlers
+
+
+def websocket_routes(
+    handlers_for: HandlersFor, keys: ApiKeys, max_open: int
+) -> list[WebSocketRoute]:
     """`handlers_for(scope)` gives the handlers of an owner (their `streaming_command` and
     `feed`); `keys` authenticates; at most `max_open` sockets are open at once."""
     gate = _Gate(handlers_for, keys, max_open)
@@ -41,7 +57,7 @@ def websocket_routes(handlers_for: Callable, keys, max_open: int) -> list[WebSoc
 
 
 class _Gate:
-    def __init__(self, handlers_for: Callable, keys, max_open: int) -> None:
+    def __init__(self, handlers_for: HandlersFor, keys: ApiKeys, max_open: int) -> None:
         self.handlers_for = handlers_for
         self.keys = keys
         self.max_open = max_open
@@ -54,8 +70,8 @@ class _Gate:
             if "api_key" in websocket.query_params:
                 headers.setdefault("x-api-key", websocket.query_params["api_key"])
             scope = self.keys.authenticate(headers)
-            handlers = self.handlers_for(scope)
-            feed: Feed = handlers.feed
+            handlers: StreamingHandlers = self.handlers_for(scope)
+            feed = handlers.feed
             await feed.check(thread_id)
         except ValueError:
             return await _refuse(websocket, 4422, "thread_id must be a UUID")
@@ -77,14 +93,16 @@ async def _refuse(websocket: WebSocket, code: int, reason: str) -> None:
 
 
 class _Connection:
-    def __init__(self, websocket: WebSocket, thread_id: uuid.UUID, handlers, feed: Feed) -> None:
+    def __init__(
+        self, websocket: WebSocket, thread_id: uuid.UUID, handlers: StreamingHandlers, feed: Feed
+    ) -> None:
         self.websocket = websocket
         self.thread_id = thread_id
         self.handlers = handlers
         self.feed = feed
         self.subscriptions: dict[str, p.Filter] = {}
         self.sending = asyncio.Lock()
-        self.follower: asyncio.Task | None = None
+        self.follower: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
         self._follow(await self.feed.head(self.thread_id))

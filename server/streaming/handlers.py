@@ -15,6 +15,8 @@ from typing import Any
 
 from ap_generated import models
 
+from ..domain.states import MultitaskStrategy
+from ..engine.services import Services
 from ..errors import ApiError, Invalid
 from ..langgraph.api import _native_input
 from ..langgraph.graph import is_graph_agent
@@ -22,9 +24,8 @@ from ..limits import Limits
 from ..sse import Event
 from ..storage.runs import NewRun
 from ..storage.thread_events import ThreadEventStore
-from ..streaming import protocol as p
-from ..streaming.feed import Feed
-from ..engine.services import Services
+from . import protocol as p
+from .feed import Feed
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 RUN_START_PARAMS = frozenset(
@@ -178,7 +179,7 @@ class StreamingApi:
                 metadata=p.obj(params, "metadata"),
                 config=config,
                 stream_mode=ALL_MODES,
-                multitask_strategy=strategy,
+                multitask_strategy=MultitaskStrategy(strategy),
                 timeout_seconds=timeout if isinstance(timeout, (int, float)) else None,
                 is_resume=resume,
             )

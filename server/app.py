@@ -9,21 +9,26 @@ from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
-from .api import handlers_for
-from .api.services import Services
 from .auth import ApiKeys
 from .console import console_routes
 from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
+from .handlers import handlers_for
+from .langgraph import graph as graphs
 from .limits import Limits
+from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
+from .runtime import Runtime
 from .settings import Settings
+from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -60,27 +65,40 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError("internal server error"))
 
 
-def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
-    services = Services.create(settings, database, agents)
+def agent_registry(settings: Settings) -> AgentRegistry:
+    """The agents to serve: the examples (unless turned off) and those the settings name,
+    compiled LangGraph graphs included. A reference that cannot be served: AgentLoadError."""
+    return AgentRegistry.from_settings(
+        settings.example_agents, settings.agents, adapters=(graphs.as_agent,)
+    )
+
+
+def create_app(
+    settings: Settings, database: Database, agents: AgentRegistry | None = None
+) -> Starlette:
+    runtime = Runtime(settings, database, agent_registry(settings) if agents is None else agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await services.start()
+        await runtime.start()
         try:
             yield
         finally:
-            await services.stop()
+            await runtime.stop()
 
+    handlers = handlers_for(runtime.services)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
+        *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
         *docs_routes("/openapi.json"),
         *console_routes(),
-        *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers, gate, settings.sse_heartbeat),
+        *websocket_routes(handlers, gate.keys, settings.max_websockets),
     ]
     app = Starlette(
         routes=routes,
+        middleware=[Middleware(AccessMiddleware)],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,
@@ -88,6 +106,6 @@ def create_app(settings: Settings, database: Database) -> Starlette:
             Exception: on_unexpected_error,
         },
     )
-    app.state.services = services
+    app.state.runtime = runtime
     app.state.keys = gate.keys
     return app

@@ -68,7 +68,7 @@ class BoundedProtocol(HttpToolsProtocol):
 
     # -- the connection ------------------------------------------------------------------
 
-    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+    def connection_made(self, transport: Any) -> None:
         super().connection_made(transport)
         # Answered once its request arrives (closing at once could reset the connection
         # before the client reads why).
@@ -158,7 +158,7 @@ class BoundedProtocol(HttpToolsProtocol):
         """Answer with an ErrorResponse and close the connection."""
         self._refused = True
         self._cancel_head_timer()
-        body = {"code": code, "message": message}
+        body: dict[str, Any] = {"code": code, "message": message}
         if metadata:
             body["metadata"] = metadata
         content = json.dumps(body).encode()

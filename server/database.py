@@ -32,6 +32,7 @@ MIGRATION_LOCK_KEY = 0x61702D7365727665
 URL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 MIGRATIONS_DIR = Path(ap_migrations.__file__).parent
 APPLICATION_NAME = "ap-server"  # of every connection, in pg_stat_activity
+GRAPH_POOL = 5  # connections of each LangGraph graph's checkpointer pool, per process
 
 # What says the database cannot be reached, or holds no connection for this process in time
 # (rather than refusing a statement): a connection refused, reset or timed out, Postgres
@@ -203,9 +204,7 @@ class Budget:
 
     @classmethod
     def of(cls, settings: Settings, graphs: int) -> Budget:
-        from .langgraph.graph import POOL_MAX
-
-        return cls(settings.pool_size, max_overflow(settings), 1, graphs * POOL_MAX)
+        return cls(settings.pool_size, max_overflow(settings), 1, graphs * GRAPH_POOL)
 
     @property
     def total(self) -> int:
@@ -247,7 +246,9 @@ def head_revision() -> str:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config).get_current_head()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None, "migrations/ has no head revision"
+    return head
 
 
 def _run_alembic(conn: Connection, cmd: Callable[[Config, str], None], revision: str) -> None:

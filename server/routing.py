@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 from starlette.requests import Request
@@ -80,7 +80,7 @@ class OperationRoute(Route):
         super().__init__(path, endpoint, methods=methods)
         self.reserved = reserved
 
-    def matches(self, scope):
+    def matches(self, scope: Any) -> tuple[Match, Any]:
         match, child = super().matches(scope)
         if match is not Match.NONE and self.reserved:
             params = child.get("path_params", {})
@@ -125,7 +125,10 @@ def _reply_headers(request: Request, headers: dict[str, str]) -> dict[str, str]:
     }
 
 
-def until_disconnect(handler: Callable) -> Callable:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def until_disconnect(handler: F) -> F:
     """Mark a handler that may take long: it is cancelled if the client goes away."""
     handler.until_disconnect = True  # type: ignore[attr-defined]
     return handler
@@ -346,12 +349,12 @@ def render(result: Any) -> bytes:
         return b"[" + b",".join(render(item) for item in result) + b"]"
     if isinstance(result, (BaseModel, RootModel)):
         return result.model_dump_json(by_alias=True, exclude_unset=True).encode()
-    return json.dumps(result).encode()
+    return json.dumps(result, separators=(",", ":")).encode()
 
 
 def error_response(error: ApiError) -> Response:
     return Response(
-        json.dumps(error.body(), default=str),
+        json.dumps(error.body(), default=str, separators=(",", ":")),
         status_code=error.status,
         media_type="application/json",
         headers=error.headers,

@@ -46,6 +46,13 @@ async def remembers(ctx):
     await ctx.update({"seen": [item.value for item in found]})
 
 
+async def until_stopped(ctx):
+    """Runs until it is stopped, doing nothing: an active run that never ends by itself (a
+    test's "active run" stays active however slow the machine)."""
+    while True:
+        await ctx.sleep(3600)
+
+
 @agent(
     "resumable",
     description="Steps 1..n (input {'steps', 'delay'}), each a checkpoint; a retry continues after the last step its thread has.",

@@ -20,23 +20,29 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
+from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
 from ..database import unreachable
+from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
-from ..states import RunStatus
+from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
-from ..storage.runs import CONTROL, QUEUE, WEBHOOKS, LostRun, RunRecord, RunStore
+from ..storage.queue import RunQueue
+from ..storage.runs import LostRun, RunRecord, RunStore
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
 from .outage import run_error, through_outage
 
 log = logging.getLogger("ap_server.worker")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +63,18 @@ class Execution:
         self.worker = worker
         self.run = run
         self.context: Context | None = None
-        self.task: asyncio.Task | None = None
-        self.stop_reason: str | None = None
-        self.stop_action: str | None = None
+        self.task: asyncio.Task[None] | None = None
+        self.stop_reason: StopReason | None = None
+        self.stop_action: StopAction | None = None
         self.forced = False
         self.released = False
         self._force_timer: asyncio.TimerHandle | None = None
 
-    def stop(self, reason: str, action: str | None, deadline: float) -> None:
+    def stop(self, reason: StopReason, action: StopAction, deadline: float) -> None:
         """Tell the agent to stop; cancel its task at `deadline` (loop time)."""
         if self.stop_reason is None:
             self.stop_reason = reason
-        if action == "rollback" or self.stop_action is None:
-            self.stop_action = action
+        self.stop_action = stronger_action(self.stop_action, action)
         if self.context is not None:
             self.context.request_stop()
         loop = asyncio.get_running_loop()
@@ -109,7 +114,7 @@ class Execution:
                 raise
             status = RunStatus.INTERRUPTED
         except LostRun:
-            log.warning("run %s was taken over after its lease expired", run.run_id)
+            observe.run_lost(run)
             return
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
@@ -117,12 +122,12 @@ class Execution:
             if unreachable(exc):  # the database's failure, not the agent's: retry the run
                 log.warning("run %s left for a retry: the database is unavailable", run.run_id)
                 return
+            observe.agent_failed(run, exc)  # the traceback to the log, not to the run
             status, error = RunStatus.ERROR, run_error(exc)
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
-        if self.stop_reason is not None and status != RunStatus.ERROR:
-            status = RunStatus.TIMEOUT if self.stop_reason == "timeout" else RunStatus.INTERRUPTED
+        status = end_status(status, self.stop_reason)
         # The agent has returned: its ending is retried while the database is away, so it
         # is never executed again because this write failed.
         try:
@@ -146,14 +151,19 @@ class Worker:
     def __init__(
         self,
         runs: RunStore,
+        queue: RunQueue,
         items: ItemStore,
         agents: AgentRegistry,
         notifier: Notifier,
         webhooks: WebhookSender,
         settings: WorkerSettings,
+        *,
+        webhook_payload: Callable[[RunRecord], dict[str, Any]],
     ) -> None:
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.runs = runs
+        self.queue = queue
+        self.webhook_payload = webhook_payload  # what a webhook receives of an ended run
         self.items = items
         self.agents = agents
         self.notifier = notifier
@@ -161,9 +171,10 @@ class Worker:
         self.settings = settings
         self.executions: dict[uuid.UUID, Execution] = {}
         self.agent_ids = agents.ids()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[None]] = []
         self._capacity = asyncio.Event()
         self._draining = False
+        self._hurry = asyncio.Event()  # set: the drain hands runs back without more grace
 
     async def start(self) -> None:
         self._tasks = [
@@ -179,15 +190,28 @@ class Worker:
         self._draining = True
         self._capacity.set()
         pending = [e.task for e in self.executions.values() if e.task]
-        if pending:
-            await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
+        observe.draining(len(pending), self.settings.shutdown_grace)
+        if pending and not self._hurry.is_set():
+            # All of them end, the grace runs out, or hurry(): whichever comes first.
+            ended = asyncio.ensure_future(asyncio.wait(pending))
+            hurry = asyncio.ensure_future(self._hurry.wait())
+            await asyncio.wait(
+                {ended, hurry},
+                timeout=self.settings.shutdown_grace,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            ended.cancel()
+            hurry.cancel()
         left = [e for e in self.executions.values() if e.task and not e.task.done()]
+        tasks = [e.task for e in left if e.task]
         for execution in left:
             execution.released = True
-            execution.task.cancel()
+        for task in tasks:
+            task.cancel()
         if left:
-            await asyncio.wait([e.task for e in left], timeout=5)
-            await self.runs.release(
+            observe.handed_back([e.run for e in left])
+            await asyncio.wait(tasks, timeout=5)
+            await self.queue.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
             )
         for task in self._tasks:
@@ -195,6 +219,14 @@ class Worker:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+    def running(self) -> int:
+        """How many runs this process executes now."""
+        return len(self.executions)
+
+    def hurry(self) -> None:
+        """End the drain's grace now: runs still going are handed back to the queue."""
+        self._hurry.set()
 
     # -- what executions need ----------------------------------------------------------
 
@@ -224,7 +256,7 @@ class Worker:
                 self._capacity.clear()
                 while len(self.executions) < self.settings.concurrency and not self._draining:
                     run = await self._safely(
-                        self.runs.claim(self.id, self.settings.lease, self.agent_ids)
+                        self.queue.claim(self.id, self.settings.lease, self.agent_ids)
                     )
                     if run is None:
                         break
@@ -235,6 +267,7 @@ class Worker:
                 await wake.wait(self.settings.poll_interval)
 
     def _execute(self, run: RunRecord) -> None:
+        observe.run_started(run)
         execution = Execution(self, run)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
@@ -249,7 +282,7 @@ class Worker:
     def _timeout(self, execution: Execution) -> None:
         if execution.task and not execution.task.done():
             deadline = asyncio.get_running_loop().time() + self.settings.stop_grace
-            execution.stop("timeout", "interrupt", deadline)
+            execution.stop(StopReason.TIMEOUT, StopAction.INTERRUPT, deadline)
 
     def _done(self, execution: Execution) -> None:
         self.executions.pop(execution.run.run_id, None)
@@ -265,7 +298,11 @@ class Worker:
         remaining = 0.0
         if run.stop_deadline is not None:
             remaining = max(0.0, (run.stop_deadline - datetime.now(UTC)).total_seconds())
-        execution.stop(run.stop_reason or "user", run.stop_action, loop.time() + remaining)
+        execution.stop(
+            StopReason(run.stop_reason or StopReason.USER),
+            StopAction(run.stop_action or StopAction.INTERRUPT),
+            loop.time() + remaining,
+        )
 
     async def _control_loop(self) -> None:
         """Stop requests for runs this process executes, as soon as they are notified."""
@@ -284,7 +321,7 @@ class Worker:
         while True:
             await asyncio.sleep(self.settings.lease / 3)
             mine = list(self.executions)
-            renewed = await self._safely(self.runs.renew(self.id, mine, self.settings.lease))
+            renewed = await self._safely(self.queue.renew(self.id, mine, self.settings.lease))
             # A run missing from `renewed` ended meanwhile or was taken over after its
             # lease expired; in the second case its next write fails with LostRun.
             for run in renewed or ():
@@ -301,17 +338,19 @@ class Worker:
         with self.notifier.subscribe(WEBHOOKS) as wake:
             while True:
                 wake.clear()
-                for url, payload in await self._safely(self.runs.claim_webhooks()) or ():
-                    self.webhooks.send(url, payload)
+                for url, run in await self._safely(self.queue.take_webhooks()) or ():
+                    self.webhooks.send(url, self.webhook_payload(run))
                 await wake.wait(self.settings.poll_interval)
 
     async def _maintenance_loop(self) -> None:
         while True:
             await asyncio.sleep(self.settings.lease / 2)
-            await self._safely(self.runs.recover_expired(self.settings.max_attempts))
-            await self._safely(self.runs.sweep_temporary_threads())
+            observe.runs_recovered(
+                await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            )
+            await self._safely(self.queue.sweep_temporary_threads())
 
-    async def _safely(self, awaitable):
+    async def _safely(self, awaitable: Awaitable[T]) -> T | None:
         try:
             return await awaitable
         except asyncio.CancelledError:

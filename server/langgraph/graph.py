@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..agents.base import Agent, Interrupt, RunContext
+from ..database import GRAPH_POOL
 
 SCHEMA = "langgraph"
 CHECKPOINT_KEY = "langgraph_checkpoint_id"
@@ -39,8 +40,6 @@ RUN_KEY = "ap_run_id"
 """Key of the graph's checkpoint metadata holding the id of the run that wrote it."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
-POOL_MAX = 5
-"""Connections of a graph's checkpointer pool, per graph and process (beside the server's)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -75,7 +74,7 @@ class GraphRunner:
         self._pool = AsyncConnectionPool(
             dsn,
             min_size=1,
-            max_size=POOL_MAX,
+            max_size=GRAPH_POOL,
             open=False,
             kwargs={
                 "autocommit": True,
@@ -171,7 +170,7 @@ class GraphRunner:
         snapshot = await self.graph.aget_state(run_config)
         return bool(snapshot.next) and (snapshot.metadata or {}).get(RUN_KEY) == str(ctx.run_id)
 
-    def schemas(self) -> dict[str, dict[str, Any]]:
+    def schemas(self) -> dict[str, Any]:
         found = {}
         for name, method in (
             ("input_schema", "get_input_jsonschema"),
@@ -195,6 +194,14 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         stop=runner.stop,
         **runner.schemas(),
     )
+
+
+def as_agent(agent_id: str, target: Any) -> Agent | None:
+    """A compiled graph (anything with `astream` and `aget_state`) as an agent; None for
+    anything else (the registry's adapter for graphs)."""
+    if hasattr(target, "astream") and hasattr(target, "aget_state"):
+        return graph_agent(agent_id, target)
+    return None
 
 
 async def _try_lock(conn: Any) -> bool:
@@ -226,7 +233,8 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
         config["configurable"]["checkpoint_id"] = base
     for update in reversed(updates):
         config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
-    return config["configurable"].get("checkpoint_id")
+    found = config["configurable"].get("checkpoint_id")
+    return None if found is None else str(found)
 
 
 def is_graph_agent(agent: Agent) -> bool:

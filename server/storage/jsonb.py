@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -34,8 +34,10 @@ class _Encoder(json.JSONEncoder):
     """The stdlib's pure-Python encoder with positional floats (the C encoder has no hook
     for how floats are written)."""
 
-    def iterencode(self, o: Any, _one_shot: bool = False):
-        return json.encoder._make_iterencode(  # type: ignore[attr-defined]
+    def iterencode(self, o: Any, _one_shot: bool = False) -> Iterator[str]:
+        make: Callable[..., Callable[[Any, int], Iterator[str]]]
+        make = json.encoder._make_iterencode  # type: ignore[attr-defined]
+        return make(
             {} if self.check_circular else None,
             self.default,
             json.encoder.encode_basestring_ascii,

@@ -1,0 +1,77 @@
+"""The composition root: builds the stores, the run engine (service, worker, notifier) and
+the webhook sender on one database, and starts and stops them with the server. Used by
+app.py; nothing below imports it."""
+
+from __future__ import annotations
+
+from .agents.registry import AgentRegistry
+from .api import views
+from .database import Database
+from .engine.notifier import Notifier
+from .engine.service import RunService
+from .engine.services import Services
+from .engine.worker import Worker, WorkerSettings
+from .settings import Settings
+from .storage.channels import CHANNELS
+from .storage.items import ItemStore
+from .storage.queue import RunQueue
+from .storage.runs import RunStore
+from .storage.stats import StatsStore
+from .storage.threads import ThreadStore
+from .webhooks import WebhookSender
+
+
+class Runtime:
+    def __init__(self, settings: Settings, database: Database, agents: AgentRegistry) -> None:
+        threads = ThreadStore(database.engine)
+        items = ItemStore(database.engine)
+        run_store = RunStore(database.engine, threads, settings.temporary_thread_ttl)
+        self.notifier = Notifier(database.listen_dsn, CHANNELS)
+        self.webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
+        self.worker = Worker(
+            run_store,
+            RunQueue(database.engine, settings.temporary_thread_ttl),
+            items,
+            agents,
+            self.notifier,
+            self.webhooks,
+            WorkerSettings(
+                concurrency=settings.workers,
+                lease=settings.lease_seconds,
+                max_attempts=settings.max_attempts,
+                run_timeout=settings.run_timeout,
+                stop_grace=settings.stop_timeout,
+                shutdown_grace=settings.shutdown_grace,
+            ),
+            webhook_payload=views.webhook_payload,
+        )
+        self.services = Services(
+            settings=settings,
+            database=database,
+            threads=threads,
+            items=items,
+            agents=agents,
+            runs=RunService(run_store, self.notifier, stop_grace=settings.stop_timeout),
+        )
+        self.agents = agents
+        self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
+
+    async def start(self) -> None:
+        await self.agents.start(self.services.database.url)
+        await self.notifier.start()
+        await self.worker.start()
+
+    def shutting_down(self) -> None:
+        """The server stops taking requests: end open waits and streams now, cleanly."""
+        self.services.runs.close()
+
+    def hurry(self) -> None:
+        """Stop now (a second Ctrl-C): the runs still going are handed back at once."""
+        self.worker.hurry()
+
+    async def stop(self) -> None:
+        self.shutting_down()
+        await self.worker.drain()
+        await self.webhooks.aclose()
+        await self.notifier.stop()
+        await self.agents.stop()

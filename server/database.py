@@ -240,6 +240,29 @@ def unreachable(exc: BaseException) -> bool:
     return False
 
 
+# A transaction Postgres rolled back for a concurrent one (deadlock_detected,
+# serialization_failure): nothing of it was written; the same request may succeed now.
+_ROLLED_BACK = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether `exc` is worth retrying as is: the database is unreachable, or it rolled the
+    transaction back for a concurrent one."""
+    if unreachable(exc):
+        return True
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        error = stack.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, _ROLLED_BACK):
+            return True
+        stack += [error.__cause__, error.__context__, getattr(error, "orig", None)]
+    return False
+
+
 def head_revision() -> str:
     """The newest migration's revision id."""
     from alembic.script import ScriptDirectory

@@ -28,7 +28,7 @@ from starlette.routing import Match, Route
 from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
 from .auth import ApiKeys
-from .database import unreachable
+from .database import transient, unreachable
 from .errors import ApiError, Invalid, Unavailable, UnsupportedMediaType
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
@@ -161,18 +161,7 @@ def _endpoint(
         args: list[Any] = [_validate(op.params, _parameters(op, request), "parameters")]
         if op.body is not None:
             args.append(await _body(op.body, request, op.body_required, gate.limits))
-        try:
-            if getattr(handler, "until_disconnect", False):
-                result = await _call_until_disconnect(request, handler(*args))
-            else:
-                result = await handler(*args)
-        except Exception as exc:
-            if isinstance(exc, ApiError) or not unreachable(exc):
-                raise
-            log.warning(
-                "%s %s: the database is unavailable: %r", request.method, request.url.path, exc
-            )
-            raise Unavailable("the database is unavailable: try again shortly") from None
+        result = await _call(request, handler, args)
         status, headers = op.success_status, {}
         if isinstance(result, Reply):
             status = result.status or status
@@ -187,6 +176,29 @@ def _endpoint(
         )
 
     return endpoint
+
+
+ROLLBACK_RETRIES = 3  # a handler whose transaction Postgres rolled back is called again
+
+
+async def _call(request: Request, handler: Callable[..., Any], args: list[Any]) -> Any:
+    """Call the handler. A transaction Postgres rolled back for a concurrent one (a deadlock,
+    a serialization failure) wrote nothing: the call is made again, a few times. A database
+    that cannot be reached (or still rolls back) is a 503 with Retry-After, never a 500."""
+    for attempt in range(1, ROLLBACK_RETRIES + 1):
+        try:
+            if getattr(handler, "until_disconnect", False):
+                return await _call_until_disconnect(request, handler(*args))
+            return await handler(*args)
+        except Exception as exc:
+            if isinstance(exc, ApiError) or not transient(exc):
+                raise
+            if not unreachable(exc) and attempt < ROLLBACK_RETRIES:
+                log.info("%s %s: rolled back (%r), again", request.method, request.url.path, exc)
+                continue
+            log.warning("%s %s: database unavailable: %r", request.method, request.url.path, exc)
+            raise Unavailable("the database is unavailable: try again shortly") from None
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _parameters(op: Operation, request: Request) -> dict[str, Any]:

@@ -67,6 +67,16 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "10",
         "database connections per process (plus up to half as many more under load)",
     ),
+    (
+        "AP_POOL_TIMEOUT",
+        "5",
+        "seconds a request waits for a database connection (or to connect) before a 503",
+    ),
+    (
+        "AP_PROCESSES",
+        "1",
+        "server processes sharing the database: `serve` warns when max_connections cannot hold them",
+    ),
     ("AP_WORKERS", "32", "runs executed at once per process"),
     (
         "AP_LEASE_SECONDS",
@@ -112,6 +122,11 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "20",
         "seconds between pings on a thread-stream WebSocket (and to wait for a pong)",
     ),
+    ("AP_MAX_CONNECTIONS", "2048", "open HTTP connections per process; more are answered 503"),
+    ("AP_MAX_HEADER_BYTES", "32768", "a request line and headers larger than this: 431"),
+    ("AP_MAX_HEADERS", "100", "more header fields in a request: 431"),
+    ("AP_HEADER_TIMEOUT", "10", "seconds to send a request's headers, else 408 and closed"),
+    ("AP_KEEP_ALIVE_TIMEOUT", "5", "seconds an idle connection stays open between requests"),
 )
 
 

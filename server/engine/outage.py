@@ -17,7 +17,7 @@ from typing import TypeVar
 import asyncpg
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..database import unreachable
+from ..database import transient
 
 T = TypeVar("T")
 OUTAGE_GRACE = 30.0  # seconds a waiting read retries an unreachable database, then fails
@@ -32,7 +32,7 @@ async def through_outage(call: Callable[[], Awaitable[T]], grace: float = OUTAGE
         try:
             return await call()
         except Exception as exc:
-            if not unreachable(exc) or loop.time() + delay > deadline:
+            if not transient(exc) or loop.time() + delay > deadline:
                 raise
         await asyncio.sleep(delay)
         delay = min(delay * 2, 1.0)

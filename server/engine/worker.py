@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
-from ..database import unreachable
+from ..database import transient
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
 from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
@@ -119,7 +119,7 @@ class Execution:
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
-            if unreachable(exc):  # the database's failure, not the agent's: retry the run
+            if transient(exc):  # the database's failure, not the agent's: retry the run
                 log.warning("run %s left for a retry: the database is unavailable", run.run_id)
                 return
             observe.agent_failed(run, exc)  # the traceback to the log, not to the run
@@ -142,7 +142,7 @@ class Execution:
                 self.worker.settings.lease * 3,
             )
         except Exception as exc:
-            if not unreachable(exc):
+            if not transient(exc):
                 raise
             log.warning("run %s: its ending could not be written; left for recovery", run.run_id)
 

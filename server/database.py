@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -220,9 +220,8 @@ def max_overflow(settings: Settings) -> int:
     return max(2, settings.pool_size // 2)
 
 
-def unreachable(exc: BaseException) -> bool:
-    """Whether `exc` (or what caused it) says the database cannot be reached now, so the
-    request should be retried later (503), not that it is wrong (4xx) or a bug (500)."""
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and what caused it: causes, contexts and the driver's original errors."""
     seen: set[int] = set()
     stack: list[BaseException | None] = [exc]
     while stack:
@@ -230,13 +229,20 @@ def unreachable(exc: BaseException) -> bool:
         if error is None or id(error) in seen:
             continue
         seen.add(id(error))
+        yield error
+        stack += [error.__cause__, error.__context__, getattr(error, "orig", None)]
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether `exc` (or what caused it) says the database cannot be reached now, so the
+    request should be retried later (503), not that it is wrong (4xx) or a bug (500)."""
+    for error in _causes(exc):
         if isinstance(error, _UNREACHABLE):
             return True
         if isinstance(error, asyncpg.InterfaceError) and "closed" in str(error):
             return True  # "connection is closed", "connection was closed in the middle ..."
         if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
             return True
-        stack += [error.__cause__, error.__context__, getattr(error, "orig", None)]
     return False
 
 
@@ -248,19 +254,7 @@ _ROLLED_BACK = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
 def transient(exc: BaseException) -> bool:
     """Whether `exc` is worth retrying as is: the database is unreachable, or it rolled the
     transaction back for a concurrent one."""
-    if unreachable(exc):
-        return True
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [exc]
-    while stack:
-        error = stack.pop()
-        if error is None or id(error) in seen:
-            continue
-        seen.add(id(error))
-        if isinstance(error, _ROLLED_BACK):
-            return True
-        stack += [error.__cause__, error.__context__, getattr(error, "orig", None)]
-    return False
+    return unreachable(exc) or any(isinstance(e, _ROLLED_BACK) for e in _causes(exc))
 
 
 def head_revision() -> str:

@@ -19,45 +19,37 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-FUNCTION = """
+TEMPLATE = """
 CREATE OR REPLACE FUNCTION ap_thread_event(t uuid, r uuid, k text, d jsonb, width integer)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     last bigint;
 BEGIN
-    IF t IS NULL THEN
+GUARD
+    INSERT INTO thread_event_heads AS h (thread_id, seq) VALUES (t, width)
+    ON CONFLICT (thread_id) DO UPDATE SET seq = h.seq + width
+    RETURNING seq INTO last;
+    INSERT INTO thread_events (thread_id, seq, span, run_id, kind, data)
+    VALUES (t, last - width + 1, width, r, k, d);
+    PERFORM pg_notify('ap_thread_events', t::text);
+END $$
+"""
+FUNCTION = TEMPLATE.replace(
+    "GUARD",
+    """    IF t IS NULL THEN
         RETURN;
     END IF;
     PERFORM 1 FROM threads WHERE thread_id = t FOR KEY SHARE;  -- the thread first
     IF NOT FOUND THEN
         RETURN;  -- the thread was deleted in the same transaction
-    END IF;
-    INSERT INTO thread_event_heads AS h (thread_id, seq) VALUES (t, width)
-    ON CONFLICT (thread_id) DO UPDATE SET seq = h.seq + width
-    RETURNING seq INTO last;
-    INSERT INTO thread_events (thread_id, seq, span, run_id, kind, data)
-    VALUES (t, last - width + 1, width, r, k, d);
-    PERFORM pg_notify('ap_thread_events', t::text);
-END $$
-"""
-
-PREVIOUS = """
-CREATE OR REPLACE FUNCTION ap_thread_event(t uuid, r uuid, k text, d jsonb, width integer)
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    last bigint;
-BEGIN
-    IF t IS NULL OR NOT EXISTS (SELECT 1 FROM threads WHERE thread_id = t) THEN
+    END IF;""",
+)
+PREVIOUS = TEMPLATE.replace(
+    "GUARD",
+    """    IF t IS NULL OR NOT EXISTS (SELECT 1 FROM threads WHERE thread_id = t) THEN
         RETURN;  -- the thread was deleted in the same transaction
-    END IF;
-    INSERT INTO thread_event_heads AS h (thread_id, seq) VALUES (t, width)
-    ON CONFLICT (thread_id) DO UPDATE SET seq = h.seq + width
-    RETURNING seq INTO last;
-    INSERT INTO thread_events (thread_id, seq, span, run_id, kind, data)
-    VALUES (t, last - width + 1, width, r, k, d);
-    PERFORM pg_notify('ap_thread_events', t::text);
-END $$
-"""
+    END IF;""",
+)
 
 
 def upgrade() -> None:

@@ -18,6 +18,7 @@ from agent_protocol_client.api.lang_graph import (
     lg_create_run,
     lg_create_thread,
     lg_join_stream,
+    lg_open_thread_sse_stream,
     lg_stream_run,
     lg_stream_stateless_run,
 )
@@ -26,9 +27,11 @@ from agent_protocol_client.api.runs import (
     create_and_wait_run,
     resume_and_stream_run,
 )
+from agent_protocol_client.api.streaming import open_thread_sse_stream
 from agent_protocol_client.api.threads import create_thread
 from agent_protocol_client.models import (
     ErrorResponse,
+    EventStreamRequest,
     LgRunCreate,
     LgThreadCreate,
     RunCreate,
@@ -36,6 +39,7 @@ from agent_protocol_client.models import (
     RunStream,
     StreamEvent,
     StreamEventName,
+    StreamingSseEvent,
     Thread,
     ThreadCreate,
 )
@@ -47,6 +51,8 @@ STREAM_OPERATIONS = {
     "lg_stream_run",
     "lg_stream_stateless_run",
     "lg_join_stream",
+    "open_thread_sse_stream",
+    "lg_open_thread_sse_stream",
 }
 
 
@@ -60,7 +66,7 @@ def events_of(parsed: object) -> list[StreamEvent]:
 
 
 def test_every_stream_operation_is_covered_here():
-    """The six operations answering text/event-stream are the ones this file calls."""
+    """The operations answering text/event-stream are the ones this file calls."""
     found = set()
     for module in pkgutil.walk_packages(api_package.__path__, api_package.__name__ + "."):
         loaded = importlib.import_module(module.name)
@@ -146,3 +152,22 @@ async def test_a_refused_stream_is_an_error_response_not_a_crash(base_url):
     async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
         missing = await stream_run.asyncio(uuid.uuid4(), client=client)
         assert isinstance(missing, ErrorResponse) and missing.code == "not_found"
+
+
+async def test_thread_stream_operations_parse_their_events(base_url):
+    """The thread streaming protocol's SSE (both path families), read to its end with
+    `follow: false`, parses into its events."""
+    async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
+        thread = await create_thread.asyncio(client=client, body=ThreadCreate.from_dict({}))
+        await create_and_wait_run.asyncio(
+            client=client,
+            body=RunCreate.from_dict(
+                {"agent_id": "echo", "thread_id": str(thread.thread_id), "input": 1}
+            ),
+        )
+        body = EventStreamRequest.from_dict({"channels": ["values", "lifecycle"], "follow": False})
+        for operation in (open_thread_sse_stream, lg_open_thread_sse_stream):
+            events = await operation.asyncio(thread.thread_id, client=client, body=body)
+            assert isinstance(events, list) and events, operation.__name__
+            assert all(isinstance(e, StreamingSseEvent) for e in events)
+            assert all(json.loads(e.data)["type"] == "event" for e in events)

@@ -27,7 +27,7 @@ from typing import Any
 from . import logs
 from .agents.registry import AgentLoadError, AgentRegistry
 from .auth import ApiKeys
-from .database import Database
+from .database import Budget, Database
 from .settings import SettingError, Settings
 
 log = logging.getLogger("ap_server")
@@ -139,6 +139,7 @@ async def _serve(settings: Settings) -> int:
     import uvicorn
 
     from .app import create_app
+    from .connections import uvicorn_options
 
     agents = _load_agents(settings)
     _check_keys(settings)
@@ -165,11 +166,15 @@ async def _serve(settings: Settings) -> int:
                 ws_ping_interval=settings.websocket_ping,
                 ws_ping_timeout=settings.websocket_ping,
                 ws_max_size=settings.max_body_bytes,
+                **uvicorn_options(settings),  # bounds on what one connection may cost
             )
             host, port = sock.getsockname()[:2]
             url = f"http://{_url_host(host)}:{port}"
             log.info("serving agents: %s", ", ".join(agents.ids()) or "none")
             log.info("%s", app.state.keys.describe())
+            graphs = sum(1 for i in agents.ids() if agents.get(i).metadata.get("langgraph"))
+            budget = await database.check_budget(Budget.of(settings, graphs), settings.processes)
+            (log.warning if budget.startswith("WARNING") else log.info)("%s", budget)
             # "ap-server listening on <url>" is the line tests and scripts look for.
             log.info(
                 "ap-server listening on %s (version %s; API docs at %s/docs)", url, _version(), url

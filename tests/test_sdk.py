@@ -305,3 +305,16 @@ def test_the_readme_python_sdk_example_runs_as_written(base_url, tmp_path):
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "success" in out.stdout
+
+
+def test_the_client_readme_examples_run_as_written(base_url, tmp_path):
+    """client/README.md's Python blocks, in order, as one script against the test server."""
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "client" / "README.md").read_text(), re.S)
+    assert len(blocks) >= 7
+    script = tmp_path / "client_readme.py"
+    script.write_text("\n".join(blocks).replace("http://127.0.0.1:2024", base_url))
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    assert "nothing to resume: idle" in out.stdout

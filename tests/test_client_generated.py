@@ -1,6 +1,7 @@
 """The generated SDK (client/) against a real server: every streaming operation parses a
 200 into the list of its events instead of crashing (the template in spec/client-templates/),
-both async and sync; and every generated operation module imports."""
+both async and sync. These functions read the whole body: the thread streams (which stay
+open until the client closes them) are called with `follow: false`."""
 
 from __future__ import annotations
 
@@ -146,6 +147,27 @@ async def test_langgraph_stream_operations_parse_their_events(base_url):
         joined = await lg_join_stream.asyncio(thread_id, run.run_id, client=client)
         assert isinstance(joined, list) and all(isinstance(e, StreamEvent) for e in joined)
         assert joined and joined[-1].event == StreamEventName.END
+
+
+async def test_thread_stream_operations_parse_their_events(base_url):
+    async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
+        thread = await create_thread.asyncio(client=client, body=ThreadCreate.from_dict({}))
+        done = await create_and_wait_run.asyncio(
+            client=client,
+            body=RunCreate.from_dict(
+                {"agent_id": "echo", "thread_id": str(thread.thread_id), "input": "t"}
+            ),
+        )
+        assert done.run.status == "success"
+        stored = EventStreamRequest.from_dict(
+            {"channels": ["lifecycle", "values"], "since": 0, "follow": False}
+        )
+        for op in (open_thread_sse_stream, lg_open_thread_sse_stream):
+            events = await op.asyncio(thread.thread_id, client=client, body=stored)
+            assert isinstance(events, list) and events, op.__name__
+            assert all(isinstance(e, StreamingSseEvent) and e.id for e in events)
+            assert {"lifecycle", "values"} >= {e.event for e in events}
+            assert any(e.event == "values" and '"t"' in e.data for e in events)
 
 
 async def test_a_refused_stream_is_an_error_response_not_a_crash(base_url):

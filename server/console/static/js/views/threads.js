@@ -2,6 +2,7 @@
 
 import { call, rawJson } from "../api.js";
 import { badge, field, h, problem, replace, select, table, when } from "../dom.js";
+import { pager, paging, searchForm, textInput } from "./search.js";
 
 const STATUSES = [
   ["", "any"],
@@ -10,17 +11,19 @@ const STATUSES = [
   ["interrupted", "interrupted"],
   ["error", "error"],
 ];
-const PAGE_SIZES = ["10", "20", "50", "100"];
 
-// The search lives in the location (#/threads?status=busy&metadata=...&offset=20), so a
-// reload or the back button shows the same page of results.
 export async function search(view) {
   const query = view.query;
-  const limit = Number(query.get("limit") ?? 20);
-  const offset = Number(query.get("offset") ?? 0);
-  const form = searchForm(view);
-  replace(view.main, h("h1", { tabindex: "-1" }, "Threads"), form);
-
+  const { limit, offset } = paging(query);
+  replace(
+    view.main,
+    h("h1", { tabindex: "-1" }, "Threads"),
+    searchForm(view, "/threads", "Search threads", [
+      field("Status", select("status", STATUSES, query.get("status") ?? "")),
+      field("Metadata contains (JSON object)", textInput(view, "metadata", '{"user": "ann"}')),
+      field("Values contain (JSON object)", textInput(view, "values", '{"topic": "weather"}')),
+    ]),
+  );
   let threads;
   try {
     threads = await call("POST", "/threads/search", {
@@ -37,11 +40,6 @@ export async function search(view) {
     view.main.append(problem(error));
     return;
   }
-  const page = (newOffset) => {
-    const next = new URLSearchParams(query);
-    next.set("offset", String(Math.max(0, newOffset)));
-    return `#/threads?${next}`;
-  };
   view.main.append(
     table(
       `Threads ${offset + 1}–${offset + threads.length}`,
@@ -55,57 +53,6 @@ export async function search(view) {
       threads,
       offset ? "No more threads." : "No thread matches.",
     ),
-    h(
-      "nav",
-      { class: "pager", "aria-label": "Pages of threads" },
-      offset > 0 ? h("a", { href: page(offset - limit), rel: "prev" }, "Previous page") : null,
-      h("span", {}, `Page ${Math.floor(offset / limit) + 1}`),
-      threads.length === limit
-        ? h("a", { href: page(offset + limit), rel: "next" }, "Next page")
-        : null,
-    ),
+    pager(view, "/threads", "Pages of threads", threads.length),
   );
-}
-
-function searchForm(view) {
-  const query = view.query;
-  const form = h(
-    "form",
-    { class: "search", role: "search", "aria-label": "Search threads" },
-    field("Status", select("status", STATUSES, query.get("status") ?? "")),
-    field(
-      "Metadata contains (JSON object)",
-      h("input", {
-        name: "metadata",
-        value: query.get("metadata") ?? "",
-        placeholder: '{"user": "ann"}',
-      }),
-    ),
-    field(
-      "Values contain (JSON object)",
-      h("input", {
-        name: "values",
-        value: query.get("values") ?? "",
-        placeholder: '{"topic": "weather"}',
-      }),
-    ),
-    field(
-      "Per page",
-      select(
-        "limit",
-        PAGE_SIZES.map((size) => [size, size]),
-        query.get("limit") ?? "20",
-      ),
-    ),
-    h("button", { type: "submit" }, "Search"),
-  );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) if (value) next.set(name, value);
-    const hash = `#/threads?${next}`;
-    if (window.location.hash === hash) view.refresh();
-    else window.location.hash = hash;
-  });
-  return form;
 }

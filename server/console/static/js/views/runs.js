@@ -1,20 +1,9 @@
 // Runs: search by status, agent, thread and metadata, a page at a time; and the table of
 // runs that a thread's page shows too.
 
-import { call, rawJson } from "../api.js";
-import {
-  badge,
-  duration,
-  field,
-  h,
-  problem,
-  replace,
-  select,
-  shortId,
-  table,
-  when,
-} from "../dom.js";
-import { pager, paging, searchForm, textInput } from "./search.js";
+import { rawJson } from "../api.js";
+import { badge, duration, field, h, select, shortId, table, when } from "../dom.js";
+import { searchPage, textInput } from "./search.js";
 
 const STATUSES = [
   ["", "any"],
@@ -27,43 +16,29 @@ const STATUSES = [
 ];
 
 export async function search(view) {
-  const query = view.query;
-  const { limit, offset } = paging(query);
-  replace(
-    view.main,
-    h("h1", { tabindex: "-1" }, "Runs"),
-    searchForm(view, "/runs", "Search runs", [
-      field("Status", select("status", STATUSES, query.get("status") ?? "")),
+  await searchPage(view, {
+    title: "Runs",
+    route: "/runs",
+    fields: [
+      field("Status", select("status", STATUSES, view.query.get("status") ?? "")),
       field("Agent", textInput(view, "agent_id", "echo")),
       field("Thread id", textInput(view, "thread_id", "")),
       field("Metadata contains (JSON object)", textInput(view, "metadata", '{"user": "ann"}')),
-    ]),
-  );
-  let runs;
-  try {
-    runs = await call("POST", "/runs/search", {
-      body: {
-        status: query.get("status") || undefined,
-        agent_id: query.get("agent_id") || undefined,
-        thread_id: query.get("thread_id") || undefined,
-        metadata: rawJson(query.get("metadata") ?? "", "Metadata", { kind: "object" }),
-        limit,
-        offset,
-      },
-      signal: view.signal,
-    });
-  } catch (error) {
-    view.main.append(problem(error));
-    return;
-  }
-  view.main.append(
-    runsTable(runs, {
-      caption: `Runs ${offset + 1}–${offset + runs.length}, newest first`,
-      empty: offset ? "No more runs." : "No run matches.",
-      withThread: true,
+    ],
+    path: "/runs/search",
+    body: (query) => ({
+      status: query.get("status") || undefined,
+      agent_id: query.get("agent_id") || undefined,
+      thread_id: query.get("thread_id") || undefined,
+      metadata: rawJson(query.get("metadata") ?? "", "Metadata", { kind: "object" }),
     }),
-    pager(view, "/runs", "Pages of runs", runs.length),
-  );
+    results: (runs, offset) =>
+      runsTable(runs, {
+        caption: `Runs ${offset + 1}–${offset + runs.length}, newest first`,
+        empty: offset ? "No more runs." : "No run matches.",
+        withThread: true,
+      }),
+  });
 }
 
 export function runsTable(runs, { caption, empty, withThread = false }) {

@@ -1,9 +1,33 @@
 // A search whose terms live in the location (#/threads?status=busy&offset=20), so that a
 // reload or the back button shows the same page of results: its form, and its pager.
 
-import { field, h, select } from "../dom.js";
+import { call } from "../api.js";
+import { field, h, problem, replace, select } from "../dom.js";
 
 const PAGE_SIZES = ["10", "20", "50", "100"];
+
+// A search page: its form, then the page of results the location asks for. `body(query)`
+// is the search request without paging; `results(found, offset)` shows what was found.
+export async function searchPage(view, { title, route, fields, path, body, results }) {
+  const { limit, offset } = paging(view.query);
+  const what = title.toLowerCase();
+  replace(
+    view.main,
+    h("h1", { tabindex: "-1" }, title),
+    searchForm(view, route, `Search ${what}`, fields),
+  );
+  let found;
+  try {
+    found = await call("POST", path, {
+      body: { ...body(view.query), limit, offset },
+      signal: view.signal,
+    });
+  } catch (error) {
+    view.main.append(problem(error));
+    return;
+  }
+  view.main.append(results(found, offset), pager(view, route, `Pages of ${what}`, found.length));
+}
 
 // The page the location asks for.
 export function paging(query) {

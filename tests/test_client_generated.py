@@ -174,22 +174,3 @@ async def test_a_refused_stream_is_an_error_response_not_a_crash(base_url):
     async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
         missing = await stream_run.asyncio(uuid.uuid4(), client=client)
         assert isinstance(missing, ErrorResponse) and missing.code == "not_found"
-
-
-async def test_thread_stream_operations_parse_their_events(base_url):
-    """The thread streaming protocol's SSE (both path families), read to its end with
-    `follow: false`, parses into its events."""
-    async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
-        thread = await create_thread.asyncio(client=client, body=ThreadCreate.from_dict({}))
-        await create_and_wait_run.asyncio(
-            client=client,
-            body=RunCreate.from_dict(
-                {"agent_id": "echo", "thread_id": str(thread.thread_id), "input": 1}
-            ),
-        )
-        body = EventStreamRequest.from_dict({"channels": ["values", "lifecycle"], "follow": False})
-        for operation in (open_thread_sse_stream, lg_open_thread_sse_stream):
-            events = await operation.asyncio(thread.thread_id, client=client, body=body)
-            assert isinstance(events, list) and events, operation.__name__
-            assert all(isinstance(e, StreamingSseEvent) for e in events)
-            assert all(json.loads(e.data)["type"] == "event" for e in events)

@@ -12,11 +12,10 @@ event or writes a checkpoint feeds the thread's log without the engine knowing o
   kind `run:<event>`, data the event's;
 - `checkpoints` (insert): kind `checkpoint`, data `{id, parent_id, step, source}`.
 
-The triggers are deferred to commit, and only then take the thread's counter row, after a
-key-share lock on the thread's row (the lock the counter's foreign key takes anyway, taken
-first): a transaction holds the counter only while it commits, after every other lock it
-takes, so it cannot deadlock with the engine's lock order (thread, then runs), and the
-events of one thread commit in `seq` order (a reader that saw `seq` n never later finds a smaller one).
+The triggers are deferred to commit, and only then take the thread's counter row: a
+transaction holds that lock only while it commits, after every other lock it takes, so it
+cannot deadlock with the engine's lock order (thread, then runs), and the events of one
+thread commit in `seq` order (a reader that saw `seq` n never later finds a smaller one).
 `span` reserves several numbers for a row that the server expands into several protocol
 events (a message: start, content block start, delta, finish, message finish; a token:
 its delta, after the start of its message if first, before its end if last; a run that
@@ -60,11 +59,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
     last bigint;
 BEGIN
-    -- The thread's row first (the key-share lock the counter's foreign key would take
-    -- anyway), then the counter: a transaction holding the counter never waits for the
-    -- thread, so a creator holding the thread FOR UPDATE cannot deadlock with it.
-    PERFORM 1 FROM threads WHERE thread_id = t FOR KEY SHARE;
-    IF t IS NULL OR NOT FOUND THEN
+    IF t IS NULL OR NOT EXISTS (SELECT 1 FROM threads WHERE thread_id = t) THEN
         RETURN;  -- the thread was deleted in the same transaction
     END IF;
     INSERT INTO thread_event_heads AS h (thread_id, seq) VALUES (t, width)

@@ -189,9 +189,7 @@ def _load_agents(settings: Settings) -> AgentRegistry:
     except AgentLoadError as exc:
         raise StartupError(str(exc), status=2) from exc.__cause__
     except ValueError as exc:  # two agents with one id
-        raise StartupError(
-            f"agents: {exc}; give one an id: --agent other_id=module:attr", 2
-        ) from exc
+        raise StartupError(f"agents: {exc}; serve each agent id once", 2) from exc
 
 
 def _check_keys(settings: Settings) -> None:
@@ -256,8 +254,9 @@ async def _open_database(settings: Settings) -> Database:
             database = await Database.open(settings)
         except Exception as exc:
             raise StartupError(
-                f"the embedded Postgres in {settings.data_dir} did not start ({_reason(exc)});"
-                " set AP_DATA_DIR to a writable folder, or DATABASE_URL to a Postgres server"
+                f"the embedded Postgres in {settings.data_dir} did not start ({_reason(exc)};"
+                " the lines above may say more); set AP_DATA_DIR to a folder its user can"
+                " write, or DATABASE_URL to a Postgres server"
             ) from exc
         log.info("Postgres ready in %.1f s", time.monotonic() - began)
     try:

@@ -28,6 +28,7 @@ from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
 from .runtime import Runtime
 from .settings import Settings
+from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -86,12 +87,14 @@ def create_app(
         finally:
             await runtime.stop()
 
+    handlers = handlers_for(runtime.services)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
         *docs_routes("/openapi.json"),
         *console_routes(),
-        *operation_routes(handlers_for(runtime.services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers, gate, settings.sse_heartbeat),
+        *websocket_routes(handlers, gate.keys, settings.max_websockets),
     ]
     app = Starlette(
         routes=routes,

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from ..types import UNSET
-from .exceptions import APIConnectionError, error_for
+from .exceptions import APIConnectionError, APITimeoutError, error_for
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RETRIES = 2
@@ -29,7 +29,7 @@ IDEMPOTENT_METHODS = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
 MAX_BACKOFF = 8.0
 
 
-class Body(dict):
+class Body(dict[str, Any]):
     """A JSON body of plain keyword arguments, for a generated `_get_kwargs(body=...)`."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,9 +107,7 @@ class Settings:
 
     def wait_timeout(self) -> httpx.Timeout:
         """The timeout of a request that lasts as long as a run: no read timeout."""
-        return httpx.Timeout(
-            connect=self.timeout.connect, read=None, write=self.timeout.write, pool=self.timeout.pool
-        )
+        return httpx.Timeout(connect=self.timeout.connect, read=None, write=self.timeout.write, pool=self.timeout.pool)
 
 
 def backoff(attempt: int, response: httpx.Response | None = None) -> float:
@@ -120,7 +118,8 @@ def backoff(attempt: int, response: httpx.Response | None = None) -> float:
             return min(float(response.headers.get("retry-after", "")), MAX_BACKOFF)
         except ValueError:
             pass
-    return min(0.25 * 2 ** (attempt - 1), MAX_BACKOFF) * (0.75 + random.random() / 2)
+    delay: float = min(0.25 * 2.0 ** (attempt - 1), MAX_BACKOFF)
+    return delay * (0.75 + random.random() / 2)
 
 
 def _request_kwargs(call: Call, settings: Settings, extra_headers: dict[str, str] | None = None) -> dict[str, Any]:
@@ -131,6 +130,15 @@ def _request_kwargs(call: Call, settings: Settings, extra_headers: dict[str, str
     if call.waits:
         kwargs["timeout"] = settings.wait_timeout()
     return kwargs
+
+
+def connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # an error raised before a request was built
+        request = None
+    return cls(f"{type(exc).__name__}: {exc}", request)
 
 
 def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
@@ -144,7 +152,7 @@ def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
             if retry and not isinstance(exc, httpx.TimeoutException):
                 time.sleep(backoff(attempt))
                 continue
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+            raise connection_error(exc) from exc
         if response.status_code == 503 and retry:
             time.sleep(backoff(attempt, response))
             continue
@@ -162,7 +170,7 @@ async def asend(http: httpx.AsyncClient, settings: Settings, call: Call) -> Any:
             if retry and not isinstance(exc, httpx.TimeoutException):
                 await asyncio.sleep(backoff(attempt))
                 continue
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+            raise connection_error(exc) from exc
         if response.status_code == 503 and retry:
             await asyncio.sleep(backoff(attempt, response))
             continue

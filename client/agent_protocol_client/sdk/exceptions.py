@@ -11,6 +11,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APIStatusError",
+    "APITimeoutError",
     "AgentProtocolError",
     "AuthenticationError",
     "BadRequestError",
@@ -35,6 +36,11 @@ class APIConnectionError(AgentProtocolError):
         self.request = request
 
 
+class APITimeoutError(APIConnectionError):
+    """The request took longer than the client's `timeout` (it is not retried: the server
+    may still be working on it)."""
+
+
 class APIError(AgentProtocolError):
     """The server answered with an error."""
 
@@ -57,9 +63,7 @@ class APIStatusError(APIError):
         is_error = isinstance(body, dict) and isinstance(body.get("code"), str)
         self.body = body
         self.code: str | None = body["code"] if is_error else None
-        self.message: str = (
-            str(body.get("message", "")) if is_error else response.text[:500] or response.reason_phrase
-        )
+        self.message: str = str(body.get("message", "")) if is_error else response.text[:500] or response.reason_phrase
         self.metadata: dict[str, Any] = (body.get("metadata") or {}) if is_error else {}
         request = response.request
         super().__init__(

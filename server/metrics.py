@@ -49,7 +49,11 @@ http_latency = Histogram(
     ["operation", "method"],
     buckets=LATENCY,
 )
-open_streams = Gauge("ap_http_open_streams", "Event streams (SSE responses) open now.")
+open_streams = Gauge(
+    "ap_http_open_streams",
+    "Streams open now, by kind: sse (event-stream responses) or websocket.",
+    ["kind"],
+)
 runs_created = Counter("ap_runs_created", "Runs created through this process, by agent.", ["agent"])
 runs_ended = Counter(
     "ap_runs_ended",

@@ -20,11 +20,10 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Coroutine, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from types import FrameType
 from typing import Any
 
-from . import logs
+from . import __version__, logs
 from .agents.registry import AgentLoadError, AgentRegistry
 from .auth import ApiKeys
 from .database import Database
@@ -105,10 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    try:
-        return version("ap-server")
-    except PackageNotFoundError:  # run from a source tree that was not installed
-        return "unknown"
+    return __version__
 
 
 def _run(main: Coroutine[Any, Any, int]) -> int:

@@ -19,6 +19,7 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
+    Info,
     disable_created_metrics,
     generate_latest,
 )
@@ -89,6 +90,10 @@ oldest_pending = Gauge(
 executing = Gauge("ap_runs_executing", "Runs this process executes now.")
 pool_in_use = Gauge("ap_db_pool_in_use", "Database connections of this process in use now.")
 pool_size = Gauge("ap_db_pool_size", "Database connections this process keeps open now.")
+server_info = Info(
+    "ap_server",
+    "This process: its version and worker id (host:pid:random, as in the runs' worker_id).",
+)
 webhooks = Counter(
     "ap_webhook_deliveries",
     "Webhook deliveries finished, by outcome (delivered, failed).",

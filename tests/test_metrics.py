@@ -10,6 +10,8 @@ import pytest
 import websockets
 from prometheus_client.parser import text_string_to_metric_families
 
+import ap_server
+
 from .test_runs import new_thread, run_until
 from .test_webhooks import hook_server  # noqa: F401  (the fixture: a real HTTP receiver)
 
@@ -82,6 +84,9 @@ async def test_counts_move_after_real_runs(server, hook_server) -> None:  # noqa
     assert 0 <= value(after, "ap_db_pool_in_use") <= value(after, "ap_db_pool_size")
     assert value(after, "ap_runs_executing") == 0
     assert value(after, "process_resident_memory_bytes") > 0
+    (info,) = [labels for name, labels in after if name == "ap_server_info"]
+    assert dict(info)["version"] == ap_server.__version__
+    assert dict(info)["worker"].count(":") == 2  # host:pid:random
 
 
 async def test_queue_and_streams_of_the_moment(server) -> None:

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import AsyncGenerator
-from dataclasses import dataclass
 from typing import Any
 
 from ..domain.states import TERMINAL, RunStatus, StopAction, StopReason
@@ -23,10 +22,12 @@ from ..errors import NotFound, Unavailable
 from ..sse import Event
 from ..storage import channels
 from ..storage.channels import RunNotice
+from ..storage.hot import HotPath
 from ..storage.owners import Scope
 from ..storage.records import NewRun, RunRecord
 from ..storage.runs import RunStore
 from .notifier import Notifier
+from .worker import Ended, Worker
 
 __all__ = ["Ended", "NewRun", "RunRecord", "RunService"]
 
@@ -35,26 +36,20 @@ RECHECK_SECONDS = 5.0
 CANCEL, CONTINUE = "cancel", "continue"
 
 
-@dataclass(frozen=True, slots=True)
-class Ended:
-    """A run as it ended; `run` is None when a rollback erased it."""
-
-    run: RunRecord | None
-    status: str
-    stop_reason: str | None
-
-
 class RunService:
-    def __init__(self, runs: RunStore, notifier: Notifier, *, stop_grace: float) -> None:
+    def __init__(
+        self, runs: RunStore, notifier: Notifier, hot: HotPath, local: Worker | None = None
+    ) -> None:
         self._store = runs
         self.notifier = notifier
-        self.stop_grace = stop_grace
+        self._hot = hot
+        self._local = local  # this process's worker: runs it can execute at once
         self._background: set[asyncio.Task[Any]] = set()
         self._closing = asyncio.Event()  # set when the server shuts down
 
     def scoped(self, scope: Scope) -> RunService:
         """The same service on the runs `scope` sees (sharing its background stops)."""
-        service = RunService(self._store.scoped(scope), self.notifier, stop_grace=self.stop_grace)
+        service = RunService(self._store.scoped(scope), self.notifier, self._hot, self._local)
         service._background = self._background
         service._closing = self._closing
         return service
@@ -68,8 +63,14 @@ class RunService:
     # -- creating and reading ----------------------------------------------------------
 
     async def create(self, new: NewRun) -> RunRecord:
-        """Create a pending run (409/422 when the thread's admission rules refuse it)."""
-        return await self._store.create(new, stop_grace=self.stop_grace)
+        """Create a run (409/422 when the thread's admission rules refuse it). A stateless
+        run starts at once in this process when it has a free slot (created `running`);
+        any other is queued (`pending`) for whichever process claims it first."""
+        if new.thread_id is None and self._local is not None:
+            run = await self._local.create_running(new, owner=self._store.scope.owner)
+            if run is not None:
+                return run
+        return await self._store.create(new)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord:
         """The run, or NotFound (also for another owner's run)."""
@@ -119,16 +120,19 @@ class RunService:
         wait: bool = False,
     ) -> RunRecord | None:
         """Stop a run: a pending one ends at once; a running one is told to stop and is
-        cancelled after `timeout` seconds (default: the server's stop grace), at once if
-        not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
+        cancelled after `timeout` seconds (default: its agent's stop grace, which is the
+        server's AP_STOP_TIMEOUT unless the agent says otherwise: 0 for a LangGraph graph),
+        at once if not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
         if a rollback erased it); an ended run is returned unchanged."""
         run = await self._store.request_stop(
             run_id,
             reason=StopReason(reason),
             action=StopAction(action),
             graceful=graceful,
-            timeout=self.stop_grace if timeout is None else timeout,
+            timeout=timeout,
         )
+        if run is not None and self._local is not None:
+            self._local.stop_here(run)
         if wait and run is not None and run.status not in TERMINAL:
             return (await self.wait(run)).run
         return run
@@ -193,28 +197,41 @@ class RunService:
                 self.stop_in_background(run.run_id, StopReason.DISCONNECT)
 
     async def _wait(self, run: RunRecord) -> Ended:
+        execution = self._local.execution(run.run_id) if self._local is not None else None
+        if execution is not None:  # it runs here: its ending is known without a query
+            ended = await self._ending(execution.ended, run)
+            if ended is not None:
+                return ended
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             read = True
             while True:
                 woken.clear()
                 if read:
-                    try:
-                        current = await self._store.get(run.run_id)
-                    except NotFound:
+                    current = await self._hot.get(run.run_id)
+                    if current is None:
                         return _erased(woken.payload)
                     if current.status in TERMINAL:
                         return Ended(current, current.status, current.stop_reason)
                 if self._closing.is_set():
-                    raise Unavailable(
-                        f"the server is shutting down before run {run.run_id} ended;"
-                        " it goes on: wait for it again",
-                        code="shutting_down",
-                        run_id=str(run.run_id),
-                    )
+                    raise _shutting_down(run)
                 notified = await woken.wait(RECHECK_SECONDS)
                 # A step's notification (the run id alone) cannot mean it ended; the run's
                 # last one, a reconnect's wake-up (no payload) or the timeout may.
                 read = not notified or RunNotice.parse(woken.payload).may_have_ended
+
+    async def _ending(self, ended: asyncio.Future[Ended | None], run: RunRecord) -> Ended | None:
+        """How a run executed here ended (None if it did not end here); Unavailable if the
+        server shuts down first."""
+        if not ended.done():
+            closing: asyncio.Future[Any] = asyncio.ensure_future(self._closing.wait())
+            waiting: set[asyncio.Future[Any]] = {ended, closing}
+            try:
+                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                closing.cancel()
+        if ended.done():
+            return ended.result()
+        raise _shutting_down(run)
 
     async def events(self, run: RunRecord, after: int | None) -> AsyncGenerator[Event, None]:
         """The run's stored events after `after`, then live ones, until `end` (or until the
@@ -266,6 +283,14 @@ class RunService:
             if stored.event == "end":
                 return Event(stored.event, stored.data, str(stored.seq))
         return Event("end", {"status": run.status, "stop_reason": run.stop_reason})
+
+
+def _shutting_down(run: RunRecord) -> Unavailable:
+    return Unavailable(
+        f"the server is shutting down before run {run.run_id} ended; it goes on: wait for it again",
+        code="shutting_down",
+        run_id=str(run.run_id),
+    )
 
 
 def _erased(payload: str | None) -> Ended:

@@ -30,9 +30,11 @@ from ..agents.registry import AgentRegistry
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
 from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
+from ..storage.hot import HotPath, Step
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.queue import RunQueue
+from ..storage.records import NewRun
 from ..storage.runs import LostRun, RunRecord, RunStore
 from ..webhooks import WebhookSender
 from .context import Context
@@ -53,8 +55,18 @@ class WorkerSettings:
     shutdown_grace: float = 10.0
 
 
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """A run as it ended; `run` is None when a rollback erased it."""
+
+    run: RunRecord | None
+    status: str
+    stop_reason: str | None
+
+
 class Execution:
-    """One run being executed by this process."""
+    """One run being executed by this process. `ended` is resolved when it has ended
+    here (None: it did not end here: handed back, lost, or failed in the engine)."""
 
     def __init__(self, worker: Worker, run: RunRecord) -> None:
         self.worker = worker
@@ -66,6 +78,7 @@ class Execution:
         self.forced = False
         self.released = False
         self._force_timer: asyncio.TimerHandle | None = None
+        self.ended: asyncio.Future[Ended | None] = asyncio.get_running_loop().create_future()
 
     def stop(self, reason: StopReason, action: StopAction, deadline: float) -> None:
         """Tell the agent to stop; cancel its task at `deadline` (loop time)."""
@@ -86,7 +99,7 @@ class Execution:
             self.task.cancel()
 
     async def main(self) -> None:
-        runs, run = self.worker.runs, self.run
+        run = self.run
         status, error = RunStatus.SUCCESS, None
         try:
             agent = self.worker.agents.get(run.agent_id)
@@ -120,14 +133,29 @@ class Execution:
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
+        step = None
+        if self.context is not None:
+            step = self.context.detach_step()  # written with the ending, in one transaction
+            try:
+                await self.context.wait_writes()
+            except LostRun:
+                log.warning("run %s was taken over after its lease expired", run.run_id)
+                return
+            except Exception as exc:
+                if status is not RunStatus.ERROR:
+                    status, error = (
+                        RunStatus.ERROR,
+                        {"type": type(exc).__name__, "message": str(exc)},
+                    )
         status = end_status(status, self.stop_reason)
-        await runs.finish(
-            run,
-            status,
-            error=error,
-            stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
-            action=self.stop_action,
+        reason = self.stop_reason if status != RunStatus.ERROR else None
+        ended = await self.worker.finish(
+            run, status, error=error, stop_reason=reason, action=self.stop_action, step=step
         )
+        if not self.ended.done():
+            erased = self.stop_action is StopAction.ROLLBACK
+            if ended is not None or erased:
+                self.ended.set_result(Ended(ended, status.value, reason))
 
 
 class Worker:
@@ -135,6 +163,7 @@ class Worker:
         self,
         runs: RunStore,
         queue: RunQueue,
+        hot: HotPath,
         items: ItemStore,
         agents: AgentRegistry,
         notifier: Notifier,
@@ -146,6 +175,7 @@ class Worker:
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.runs = runs
         self.queue = queue
+        self.hot = hot
         self.webhook_payload = webhook_payload  # what a webhook receives of an ended run
         self.items = items
         self.agents = agents
@@ -157,6 +187,8 @@ class Worker:
         self._tasks: list[asyncio.Task[None]] = []
         self._capacity = asyncio.Event()
         self._draining = False
+        self._reserved = 0  # slots taken by runs being created here (see create_running)
+        self._served = frozenset(self.agent_ids)
 
     async def start(self) -> None:
         self._tasks = [
@@ -191,15 +223,77 @@ class Worker:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
+    # -- runs created here ---------------------------------------------------------------
+
+    def _busy(self) -> int:
+        return len(self.executions) + self._reserved
+
+    async def create_running(self, new: NewRun, owner: str) -> RunRecord | None:
+        """Create a stateless run and execute it here at once, if this process serves its
+        agent and has a free slot (else None: the caller queues it). It is durable like
+        any run (a row with a lease: if this process dies, another one retries it)."""
+        if (
+            self._draining
+            or new.agent_id not in self._served
+            or self._busy() >= self.settings.concurrency
+        ):
+            return None
+        self._reserved += 1
+        try:
+            run = await self.hot.create_running(
+                new, owner=owner, worker_id=self.id, lease=self.settings.lease
+            )
+        finally:
+            self._reserved -= 1
+        self._execute(run)
+        return run
+
+    def execution(self, run_id: uuid.UUID) -> Execution | None:
+        """The run's execution if this process executes it now."""
+        return self.executions.get(run_id)
+
+    def stop_here(self, run: RunRecord) -> None:
+        """A stop of `run` was requested by this process: apply it now if the run executes
+        here (its notification comes too, and changes nothing more)."""
+        execution = self.executions.get(run.run_id)
+        if execution is not None and run.stop_requested_at is not None:
+            self._apply_stop(execution, run)
+
+    async def finish(
+        self,
+        run: RunRecord,
+        status: RunStatus,
+        *,
+        error: dict[str, Any] | None,
+        stop_reason: StopReason | None,
+        action: StopAction | None,
+        step: Step | None,
+    ) -> RunRecord | None:
+        """End a run executed here, with its last step if it was not written yet."""
+        if action is StopAction.ROLLBACK:  # erased with what it wrote: the step too
+            return await self.runs.finish(
+                run, status, error=error, stop_reason=stop_reason, action=action
+            )
+        if status is RunStatus.INTERRUPTED and stop_reason is None and not (step and step.asked):
+            # Interrupted on questions written earlier: the engine's general ending reads them.
+            if step is not None and not await self.hot.write_step(run, step):
+                return None
+            return await self.runs.finish(run, status, error=error, stop_reason=None, action=action)
+        return await self.hot.finish(run, status, error=error, stop_reason=stop_reason, step=step)
+
     # -- what executions need ----------------------------------------------------------
 
     async def new_context(self, run: RunRecord) -> Context:
+        store = self.items.scoped(Scope.of(run.owner))  # an agent uses its run's owner's store
+        if run.temporary and run.attempt == 1:  # its own new thread: nothing to read
+            return Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
         thread = await self.runs.threads.get(run.thread_id)
         step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
         return Context(
             run,
             self.runs,
-            self.items.scoped(Scope.of(run.owner)),  # an agent uses its run's owner's store
+            store,
+            self.hot,
             values=thread.values,
             head=thread.head_checkpoint_id,
             step=step,
@@ -212,14 +306,14 @@ class Worker:
             while not self._draining:
                 wake.clear()
                 self._capacity.clear()
-                while len(self.executions) < self.settings.concurrency and not self._draining:
+                while self._busy() < self.settings.concurrency and not self._draining:
                     run = await self._safely(
                         self.queue.claim(self.id, self.settings.lease, self.agent_ids)
                     )
                     if run is None:
                         break
                     self._execute(run)
-                if len(self.executions) >= self.settings.concurrency:
+                if self._busy() >= self.settings.concurrency:
                     await self._capacity.wait()
                     continue
                 await wake.wait(self.settings.poll_interval)
@@ -238,11 +332,22 @@ class Worker:
 
     def _timeout(self, execution: Execution) -> None:
         if execution.task and not execution.task.done():
-            deadline = asyncio.get_running_loop().time() + self.settings.stop_grace
+            deadline = asyncio.get_running_loop().time() + self._grace(execution.run)
             execution.stop(StopReason.TIMEOUT, StopAction.INTERRUPT, deadline)
+
+    def _grace(self, run: RunRecord) -> float:
+        """The default grace of a stop of `run`: its agent's own (0 for a graph, whose work
+        is saved step by step), else the server's."""
+        try:
+            own = self.agents.get(run.agent_id).stop_grace
+        except NotFound:
+            own = None
+        return self.settings.stop_grace if own is None else own
 
     def _done(self, execution: Execution) -> None:
         self.executions.pop(execution.run.run_id, None)
+        if not execution.ended.done():
+            execution.ended.set_result(None)
         self._capacity.set()
         task = execution.task
         if task and not task.cancelled() and task.exception() is not None:
@@ -252,8 +357,9 @@ class Worker:
 
     def _apply_stop(self, execution: Execution, run: RunRecord) -> None:
         loop = asyncio.get_running_loop()
-        remaining = 0.0
-        if run.stop_deadline is not None:
+        if run.stop_deadline is None:  # no deadline asked for: the agent's default grace
+            remaining = self._grace(run)
+        else:
             remaining = max(0.0, (run.stop_deadline - datetime.now(UTC)).total_seconds())
         execution.stop(
             StopReason(run.stop_reason or StopReason.USER),

@@ -14,8 +14,9 @@
   graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
   interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
-- Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
-  the graph's tasks); a forced stop cancels the task running the graph.
+- Stopping: a graph is cancelled at once by a stop (its agent's `stop_grace` is 0), inside a
+  node too, unless the stop names a `timeout`; a graceful stop is also checked between
+  chunks (the stream is closed, which cancels the graph's tasks).
 """
 
 from __future__ import annotations
@@ -178,6 +179,10 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         capabilities={"ap.io.messages": True, "ap.io.streaming": True},
         start=runner.start,
         stop=runner.stop,
+        # A stop cancels the graph at once, inside a node too, as LangGraph's own server
+        # does: the state is kept at its last checkpoint (the node in flight is redone by
+        # a later run), and nobody waits seconds for work that will be thrown away.
+        stop_grace=0.0,
         **runner.schemas(),
     )
 

@@ -55,9 +55,9 @@ class RunStore:
 
     # -- creating ----------------------------------------------------------------------
 
-    async def create(self, new: NewRun, *, stop_grace: float) -> RunRecord:
-        """Create a pending run, applying the thread's admission rules atomically (a run
-        it supersedes is asked to stop within `stop_grace` seconds)."""
+    async def create(self, new: NewRun) -> RunRecord:
+        """Create a pending run, applying the thread's admission rules atomically (a run it
+        supersedes is asked to stop, with its agent's default grace)."""
         async with self.engine.begin() as conn:
             thread = await self._thread_for(conn, new)
             admission = admit(
@@ -75,7 +75,7 @@ class RunStore:
                         run,
                         reason=StopReason.SUPERSEDED,
                         action=admission.supersede,
-                        grace=stop_grace,
+                        grace=None,
                         temporary_ttl=self.temporary_ttl,
                     )
             run_id = uuid.uuid4()
@@ -228,7 +228,7 @@ class RunStore:
         reason: StopReason,
         action: StopAction,
         graceful: bool,
-        timeout: float,
+        timeout: float | None,
     ) -> RunRecord | None:
         """Stop a run (see lifecycle.stop): returns it as it is now (None if erased)."""
         async with self.engine.begin() as conn:

@@ -77,7 +77,8 @@ class Execution:
         self.stop_action: StopAction | None = None
         self.forced = False
         self.released = False
-        self._force_timer: asyncio.TimerHandle | None = None
+        self._force_timer: asyncio.Handle | None = None
+        self._force_at: float | None = None  # loop time of the forced stop
         self.ended: asyncio.Future[Ended | None] = asyncio.get_running_loop().create_future()
 
     def stop(self, reason: StopReason, action: StopAction, deadline: float) -> None:
@@ -87,11 +88,12 @@ class Execution:
         self.stop_action = stronger_action(self.stop_action, action)
         if self.context is not None:
             self.context.request_stop()
-        loop = asyncio.get_running_loop()
-        if self._force_timer is None or deadline < self._force_timer.when():
+        if self._force_at is None or deadline < self._force_at:
             if self._force_timer is not None:
                 self._force_timer.cancel()
-            self._force_timer = loop.call_at(deadline, self._force)
+            # (uvloop returns a plain Handle, without `when()`, for a deadline now or past)
+            self._force_at = deadline
+            self._force_timer = asyncio.get_running_loop().call_at(deadline, self._force)
 
     def _force(self) -> None:
         if self.task is not None and not self.task.done():
@@ -376,9 +378,12 @@ class Worker:
             execution = self.executions.get(run_id)
             if execution is None:
                 continue
-            run = await self._safely(self.runs.get(run_id))
+            run = await self._safely(self.hot.get(run_id))
             if run is not None and run.stop_requested_at is not None:
-                self._apply_stop(execution, run)
+                try:
+                    self._apply_stop(execution, run)
+                except Exception:  # never let one stop end the loop of all stops
+                    log.exception("applying the stop of run %s failed", run_id)
 
     async def _lease_loop(self) -> None:
         while True:

@@ -98,6 +98,14 @@ async def _init(conn: asyncpg.Connection) -> None:
         )
 
 
+async def _reset(conn: asyncpg.Connection) -> None:
+    """On release to the pool: these connections keep no session state (no LISTEN, no
+    advisory locks, no settings), so asyncpg's reset (four statements, a round trip)
+    is only needed to end a transaction left open."""
+    if conn.is_in_transaction():
+        await conn.execute("ROLLBACK")
+
+
 def _record(row: asyncpg.Record) -> RunRecord:
     return RunRecord(*(row[name] for name in _FIELDS))
 
@@ -205,7 +213,9 @@ class HotPath:
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
-        self._pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=self.size, init=_init)
+        self._pool = await asyncpg.create_pool(
+            self.dsn, min_size=1, max_size=self.size, init=_init, reset=_reset
+        )
 
     async def close(self) -> None:
         if self._pool is not None:

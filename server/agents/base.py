@@ -71,6 +71,9 @@ class RunContext(Protocol):
 
     resume: dict[str, Any] | None
     """On a resume: the answers by interrupt id (the run's `interrupts` then return them)."""
+    stateless: bool
+    """A stateless run: its thread is its own, made for it and removed after it (nothing
+    will continue from its state); an agent may skip what only a continuation reads."""
 
     async def update(
         self,

@@ -37,6 +37,7 @@ class Context:
     ) -> None:
         self.run_id = run.run_id
         self.thread_id = run.thread_id
+        self.stateless = run.temporary
         self.input = run.input
         self.messages = list(run.messages or [])
         self.config = run.config
@@ -100,6 +101,8 @@ class Context:
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
         """The metadata of the thread's latest checkpoints, newest first."""
+        if self._head is None:  # the thread has no checkpoint (a new one): nothing to read
+            return []
         await self._flush()
         records = await self._runs.threads.history(self.thread_id, limit=limit, before=None)
         return [r.metadata for r in records]

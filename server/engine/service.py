@@ -63,14 +63,17 @@ class RunService:
     # -- creating and reading ----------------------------------------------------------
 
     async def create(self, new: NewRun) -> RunRecord:
-        """Create a run (409/422 when the thread's admission rules refuse it). A stateless
-        run starts at once in this process when it has a free slot (created `running`);
-        any other is queued (`pending`) for whichever process claims it first."""
-        if new.thread_id is None and self._local is not None:
+        """Create a run (409/422 when the thread's admission rules refuse it). A run that
+        may start at once (stateless, or its thread has no active run) starts in this
+        process when it has a free slot (created `running`); any other is queued
+        (`pending`) for whichever process claims it first."""
+        if self._local is None:
+            return (await self._store.create(new)).run
+        if new.thread_id is None:
             run = await self._local.create_running(new, owner=self._store.scope.owner)
             if run is not None:
                 return run
-        return await self._store.create(new)
+        return await self._local.create_on_thread(new, self._store)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord:
         """The run, or NotFound (also for another owner's run)."""

@@ -35,7 +35,7 @@ from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.queue import RunQueue
 from ..storage.records import NewRun
-from ..storage.runs import LostRun, RunRecord, RunStore
+from ..storage.runs import Claim, LostRun, RunRecord, RunStore, Seed
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
@@ -68,9 +68,10 @@ class Execution:
     """One run being executed by this process. `ended` is resolved when it has ended
     here (None: it did not end here: handed back, lost, or failed in the engine)."""
 
-    def __init__(self, worker: Worker, run: RunRecord) -> None:
+    def __init__(self, worker: Worker, run: RunRecord, seed: Seed | None = None) -> None:
         self.worker = worker
         self.run = run
+        self.seed = seed
         self.context: Context | None = None
         self.task: asyncio.Task[None] | None = None
         self.stop_reason: StopReason | None = None
@@ -105,7 +106,7 @@ class Execution:
         status, error = RunStatus.SUCCESS, None
         try:
             agent = self.worker.agents.get(run.agent_id)
-            self.context = await self.worker.new_context(run)
+            self.context = await self.worker.new_context(run, self.seed)
             if self.stop_reason is not None:
                 self.context.request_stop()
             if run.messages and run.attempt == 1:
@@ -230,15 +231,19 @@ class Worker:
     def _busy(self) -> int:
         return len(self.executions) + self._reserved
 
+    def has_room(self, agent_id: str) -> bool:
+        """Whether a run of `agent_id` created now may execute here at once."""
+        return (
+            not self._draining
+            and agent_id in self._served
+            and self._busy() < self.settings.concurrency
+        )
+
     async def create_running(self, new: NewRun, owner: str) -> RunRecord | None:
         """Create a stateless run and execute it here at once, if this process serves its
         agent and has a free slot (else None: the caller queues it). It is durable like
         any run (a row with a lease: if this process dies, another one retries it)."""
-        if (
-            self._draining
-            or new.agent_id not in self._served
-            or self._busy() >= self.settings.concurrency
-        ):
+        if not self.has_room(new.agent_id):
             return None
         self._reserved += 1
         try:
@@ -249,6 +254,21 @@ class Worker:
             self._reserved -= 1
         self._execute(run)
         return run
+
+    async def create_on_thread(self, new: NewRun, store: RunStore) -> RunRecord:
+        """Create a run on a thread through `store` (its owner's scope); if its thread has
+        no active run and this process has room, it is created running and executes here
+        at once; else it is queued."""
+        if not self.has_room(new.agent_id):
+            return (await store.create(new)).run
+        self._reserved += 1
+        try:
+            created = await store.create(new, Claim(self.id, self.settings.lease))
+        finally:
+            self._reserved -= 1
+        if created.seed is not None:
+            self._execute(created.run, created.seed)
+        return created.run
 
     def execution(self, run_id: uuid.UUID) -> Execution | None:
         """The run's execution if this process executes it now."""
@@ -285,8 +305,12 @@ class Worker:
 
     # -- what executions need ----------------------------------------------------------
 
-    async def new_context(self, run: RunRecord) -> Context:
+    async def new_context(self, run: RunRecord, seed: Seed | None = None) -> Context:
         store = self.items.scoped(Scope.of(run.owner))  # an agent uses its run's owner's store
+        if seed is not None:  # read when the run was created
+            return Context(
+                run, self.runs, store, self.hot, values=seed.values, head=seed.head, step=seed.step
+            )
         if run.temporary and run.attempt == 1:  # its own new thread: nothing to read
             return Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
         thread = await self.runs.threads.get(run.thread_id)
@@ -320,8 +344,8 @@ class Worker:
                     continue
                 await wake.wait(self.settings.poll_interval)
 
-    def _execute(self, run: RunRecord) -> None:
-        execution = Execution(self, run)
+    def _execute(self, run: RunRecord, seed: Seed | None = None) -> None:
+        execution = Execution(self, run, seed)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
         loop = asyncio.get_running_loop()

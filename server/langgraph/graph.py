@@ -117,17 +117,24 @@ class GraphRunner:
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
         kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
+        if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
+            kwargs["durability"] = "exit"
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         steps: dict[str, Any] = {}
+        asked: list[Any] = []  # the interrupts, as the stream reports them
+        last: dict[str, Any] = {}  # the latest checkpoint chunk
         async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
                 ctx.check_stop()
                 if mode == "updates":
                     for node, changes in (chunk or {}).items():
-                        if node != "__interrupt__":
+                        if node == "__interrupt__":
+                            asked.extend(changes or ())
+                        else:
                             steps[node] = jsonable(changes)
                 elif mode == "checkpoints":
+                    last = chunk
                     values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
@@ -146,14 +153,13 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:
                     await ctx.emit("custom", jsonable(chunk))
-        snapshot = await self.graph.aget_state({"configurable": thread})
-        if snapshot.interrupts:
+        if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
-                [jsonable(i.value) for i in snapshot.interrupts],
-                ids=[i.id for i in snapshot.interrupts],
+                [jsonable(i.value) for i in asked],
+                ids=[i.id for i in asked],
                 metadata={
-                    "next": list(snapshot.next),
-                    CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
+                    "next": list(last.get("next") or ()),
+                    CHECKPOINT_KEY: last["config"]["configurable"]["checkpoint_id"],
                 },
             )
 

@@ -9,9 +9,11 @@ events in events.py, the notifications in channels.py.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ..domain.admission import admit
@@ -31,11 +33,34 @@ from .records import RUN_COLUMNS, NewRun, RunRecord, StoredEvent, run_record
 from .tables import runs
 from .threads import ThreadRecord, ThreadStore
 
-__all__ = ["LostRun", "NewRun", "RunRecord", "RunStore", "StoredEvent"]
+__all__ = ["Claim", "Created", "LostRun", "NewRun", "RunRecord", "RunStore", "Seed", "StoredEvent"]
 
 
 class LostRun(Exception):
     """This worker no longer owns the run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A worker that will execute a new run at once if it may start."""
+
+    worker_id: str
+    lease: float
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """The thread as a run created `running` starts from (no need to read it again)."""
+
+    values: dict[str, Any]
+    head: uuid.UUID | None
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    run: RunRecord
+    seed: Seed | None = None  # set when the run was created running (claimed)
 
 
 class RunStore:
@@ -55,9 +80,12 @@ class RunStore:
 
     # -- creating ----------------------------------------------------------------------
 
-    async def create(self, new: NewRun) -> RunRecord:
-        """Create a pending run, applying the thread's admission rules atomically (a run it
-        supersedes is asked to stop, with its agent's default grace)."""
+    async def create(self, new: NewRun, claim: Claim | None = None) -> Created:
+        """Create a run, applying the thread's admission rules atomically (a run it
+        supersedes is asked to stop, with its agent's default grace). With `claim`, a run
+        that may start at once (its thread has no active run) is created `running`, claimed
+        by that worker, and `Created.seed` is what its context starts from; any other run
+        is created `pending`, for the queue."""
         async with self.engine.begin() as conn:
             thread = await self._thread_for(conn, new)
             admission = admit(
@@ -80,10 +108,21 @@ class RunStore:
                     )
             run_id = uuid.uuid4()
             on_completion = new.on_completion or ("delete" if new.thread_id is None else "keep")
+            claimed: dict[str, Any] = {}
+            if claim is not None and thread.status != ThreadStatus.BUSY:  # no active run
+                claimed = {
+                    "status": RunStatus.RUNNING.value,  # created and claimed at once
+                    "worker_id": claim.worker_id,
+                    "attempt": 1,
+                    "started_at": func.now(),
+                    "lease_expires_at": func.now() + timedelta(seconds=claim.lease),
+                    "before_checkpoint_id": thread.head_checkpoint_id,
+                }
             row = (
                 await conn.execute(
                     runs.insert()
                     .values(
+                        **claimed,
                         run_id=run_id,
                         thread_id=thread.thread_id,
                         agent_id=new.agent_id,
@@ -105,8 +144,13 @@ class RunStore:
             ).one()
             await lifecycle.mark_busy(conn, thread.thread_id)
             await events.append(conn, run_id, [("metadata", {"run_id": str(run_id)})], notify=False)
-            await channels.notify(conn, channels.written(run_id), channels.queued())
-            return run_record(row)
+            if not claimed:
+                await channels.notify(conn, channels.written(run_id), channels.queued())
+                return Created(run_record(row))
+            head = thread.head_checkpoint_id
+            base = await threads.checkpoint_at(conn, thread.thread_id, head) if head else None
+            step = base.metadata.get("step", -1) + 1 if base else 0
+            return Created(run_record(row), Seed(thread.values, head, step))
 
     async def _thread_for(self, conn: AsyncConnection, new: NewRun) -> ThreadRecord:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own

@@ -242,7 +242,7 @@ class RunService:
 
         `after=None` joins live: the `metadata` event, then what comes from now on (all
         of it if the run has already ended)."""
-        store = self._store
+        store = self._hot
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             if after is None:
                 current = await store.get(run.run_id)
@@ -250,7 +250,7 @@ class RunService:
                 for stored in first:
                     yield Event(stored.event, stored.data, str(stored.seq))
                 after = first[0].seq if first else 0
-                if current.status not in TERMINAL:
+                if current is not None and current.status not in TERMINAL:
                     after = max(after, await store.last_event_seq(run.run_id))
             while True:
                 woken.clear()
@@ -262,18 +262,17 @@ class RunService:
                         return
                 if batch:
                     continue
-                try:
-                    current = await store.get(run.run_id)
-                except NotFound:
+                found = await store.get(run.run_id)
+                if found is None:
                     ended = _erased(woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})
                     return
-                if current.status in TERMINAL:
+                if found.status in TERMINAL:
                     if await store.events_after(run.run_id, after, limit=1):
                         continue  # it has just ended: its last events are there now
                     # `after` is at or past the stored `end` (a client rejoining with the id
                     # of the last event, or a larger one): close with that `end` again.
-                    yield await self._last_event(current)
+                    yield await self._last_event(found)
                     return
                 if self._closing.is_set():
                     return
@@ -281,8 +280,8 @@ class RunService:
 
     async def _last_event(self, run: RunRecord) -> Event:
         """The `end` event of an ended run: the stored one, with its id."""
-        last = await self._store.last_event_seq(run.run_id)
-        for stored in await self._store.events_after(run.run_id, last - 1, limit=1):
+        last = await self._hot.last_event_seq(run.run_id)
+        for stored in await self._hot.events_after(run.run_id, last - 1, limit=1):
             if stored.event == "end":
                 return Event(stored.event, stored.data, str(stored.seq))
         return Event("end", {"status": run.status, "stop_reason": run.stop_reason})

@@ -10,7 +10,7 @@ connection (asyncpg's statement cache), each a few round trips at most.
   events, its thread settled, its webhook queued and its notifications: one transaction
   of two statements (the thread's lock first, so that the second one's snapshot sees
   every run created on the thread before it).
-- `get`: a run by id (what a waiter reads).
+- `get`, `events_after`, `last_event_seq`: what waiters and streams read.
 
 The rules are the same as lifecycle.py's (each status change names its source statuses
 from the state machine); SQLAlchemy keeps the rest (migrations, searches, the rarer
@@ -37,7 +37,7 @@ from ..domain.states import (
     thread_sources,
 )
 from . import channels
-from .records import NewRun, RunRecord
+from .records import NewRun, RunRecord, StoredEvent
 
 _FIELDS = [f.name for f in fields(RunRecord)]
 _RUN = ", ".join(_FIELDS)
@@ -201,6 +201,10 @@ FROM r, others
 """
 
 _GET = f"SELECT {_RUN} FROM runs WHERE run_id = $1"
+_EVENTS_AFTER = (
+    "SELECT seq, event, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+)
+_LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM run_events WHERE run_id = $1"
 
 
 class HotPath:
@@ -329,3 +333,13 @@ class HotPath:
     async def get(self, run_id: uuid.UUID) -> RunRecord | None:
         row = await self.pool.fetchrow(_GET, run_id)
         return None if row is None else _record(row)
+
+    async def events_after(
+        self, run_id: uuid.UUID, after: int, limit: int = 500
+    ) -> list[StoredEvent]:
+        """The run's stored events after `after`, in order (what a stream reads)."""
+        rows = await self.pool.fetch(_EVENTS_AFTER, run_id, after, limit)
+        return [StoredEvent(row["seq"], row["event"], row["data"]) for row in rows]
+
+    async def last_event_seq(self, run_id: uuid.UUID) -> int:
+        return int(await self.pool.fetchval(_LAST_SEQ, run_id))

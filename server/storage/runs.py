@@ -292,32 +292,6 @@ class RunStore:
 
     # -- executing (the worker that claimed the run) -----------------------------------
 
-    async def write_step(
-        self,
-        run: RunRecord,
-        values: dict[str, Any],
-        *,
-        parent: uuid.UUID | None,
-        metadata: dict[str, Any],
-        events: list[tuple[str, Any]],
-        interrupts: list[dict[str, Any]] | None = None,
-    ) -> uuid.UUID:
-        """One agent step: a checkpoint, the thread's values, and the step's events."""
-        async with self.engine.begin() as conn:
-            await threads.get(conn, self.scope, run.thread_id, lock=True)
-            await self._fence(conn, run)
-            checkpoint_id = await threads.write_checkpoint(
-                conn,
-                run.thread_id,
-                values,
-                parent=parent,
-                metadata=metadata,
-                run_id=run.run_id,
-                interrupts=interrupts,
-            )
-            await _append(conn, run.run_id, events)
-            return checkpoint_id
-
     async def write_events(self, run: RunRecord, events: list[tuple[str, Any]]) -> None:
         async with self.engine.begin() as conn:
             await self._fence(conn, run)

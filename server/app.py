@@ -9,10 +9,13 @@ from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from . import __version__, metrics
+from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
 from .auth import ApiKeys
 from .console import console_routes
@@ -22,9 +25,11 @@ from .errors import ApiError, Invalid, NotFound
 from .handlers import handlers_for
 from .langgraph import graph as graphs
 from .limits import Limits
+from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
 from .runtime import Runtime
 from .settings import Settings
+from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -61,11 +66,18 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError("internal server error"))
 
 
-def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(
+def agent_registry(settings: Settings) -> AgentRegistry:
+    """The agents to serve: the examples (unless turned off) and those the settings name,
+    compiled LangGraph graphs included. A reference that cannot be served: AgentLoadError."""
+    return AgentRegistry.from_settings(
         settings.example_agents, settings.agents, adapters=(graphs.as_agent,)
     )
-    runtime = Runtime(settings, database, agents)
+
+
+def create_app(
+    settings: Settings, database: Database, agents: AgentRegistry | None = None
+) -> Starlette:
+    runtime = Runtime(settings, database, agent_registry(settings) if agents is None else agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
     @contextlib.asynccontextmanager
@@ -76,14 +88,18 @@ def create_app(settings: Settings, database: Database) -> Starlette:
         finally:
             await runtime.stop()
 
+    handlers = handlers_for(runtime.services)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
+        *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
         *docs_routes("/openapi.json"),
         *console_routes(),
-        *operation_routes(handlers_for(runtime.services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers, gate, settings.sse_heartbeat),
+        *websocket_routes(handlers, gate.keys, settings.max_websockets),
     ]
     app = Starlette(
         routes=routes,
+        middleware=[Middleware(AccessMiddleware)],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,
@@ -91,6 +107,7 @@ def create_app(settings: Settings, database: Database) -> Starlette:
             Exception: on_unexpected_error,
         },
     )
+    metrics.server_info.info({"version": __version__, "worker": runtime.worker.id})
     app.state.runtime = runtime
     app.state.keys = gate.keys
     return app

@@ -122,3 +122,16 @@ async def wait_forever(state: ChatState) -> dict:
 
 
 stuck_graph = _one_node(ChatState, wait_forever)
+
+
+class KeepState(TypedDict, total=False):
+    value: Any
+    kept: Any
+
+
+async def keep(state: KeepState) -> dict:
+    return {"kept": state.get("value")}
+
+
+kept_graph = _one_node(KeepState, keep)
+"""Copies its input's `value` to `kept` (through the graph's own checkpoints)."""

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from .. import state
 from ..agents.base import Interrupt, RunStopped
 from ..storage.hot import HotPath, Step
 from ..storage.items import ItemStore
 from ..storage.runs import LostRun, RunRecord, RunStore
+from .outage import through_outage
+
+T = TypeVar("T")
 
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
@@ -56,6 +60,12 @@ class Context:
         self._step_due: Step | None = None  # written at the next loop iteration
         self._due_handle: asyncio.Handle | None = None
         self._writing: asyncio.Task[None] | None = None
+        self.attempt = run.attempt
+        self.write_grace = 10.0  # seconds a write is retried while the database is away
+
+    async def _retrying(self, write: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        """A write of this run, retried while the database is unreachable (for the lease)."""
+        return await through_outage(lambda: write(*args, **kwargs), self.write_grace)
 
     # -- state and streaming -----------------------------------------------------------
 
@@ -112,7 +122,7 @@ class Context:
             raise ValueError(f"agents emit 'messages' or 'custom' events, not {mode!r}")
         if mode in self._modes:
             await self._flush()
-            await self._runs.write_events(self._run, [(mode, data)])
+            await self._retrying(self._runs.write_events, self._run, [(mode, data)])
 
     async def write_interrupts(
         self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
@@ -149,7 +159,7 @@ class Context:
             self._writing = asyncio.ensure_future(self._write(step))
 
     async def _write(self, step: Step) -> None:
-        if not await self._hot.write_step(self._run, step):
+        if not await self._retrying(self._hot.write_step, self._run, step):
             raise LostRun(self._run.run_id)
 
     async def _flush(self) -> None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections.abc import AsyncGenerator
 from typing import Any
 
+from .. import observe
 from ..domain.states import TERMINAL, RunStatus, StopAction, StopReason
 from ..errors import NotFound, Unavailable
 from ..sse import Event
@@ -27,6 +29,7 @@ from ..storage.owners import Scope
 from ..storage.records import NewRun, RunRecord
 from ..storage.runs import RunStore
 from .notifier import Notifier
+from .outage import through_outage
 from .worker import Ended, Worker
 
 __all__ = ["Ended", "NewRun", "RunRecord", "RunService"]
@@ -54,6 +57,11 @@ class RunService:
         service._closing = self._closing
         return service
 
+    @property
+    def closing(self) -> asyncio.Event:
+        """Set when the server shuts down (thread streams end too)."""
+        return self._closing
+
     def close(self) -> None:
         """The server is shutting down: open waits and event streams end now (the runs go
         on); the run engine is not disturbed."""
@@ -67,6 +75,11 @@ class RunService:
         may start at once (stateless, or its thread has no active run) starts in this
         process when it has a free slot (created `running`); any other is queued
         (`pending`) for whichever process claims it first."""
+        run = await self._created(new)
+        observe.run_created(run)
+        return run
+
+    async def _created(self, new: NewRun) -> RunRecord:
         if self._local is None:
             return (await self._store.create(new)).run
         if new.thread_id is None:
@@ -210,7 +223,7 @@ class RunService:
             while True:
                 woken.clear()
                 if read:
-                    current = await self._hot.get(run.run_id)
+                    current = await through_outage(functools.partial(self._hot.get, run.run_id))
                     if current is None:
                         return _erased(woken.payload)
                     if current.status in TERMINAL:
@@ -254,7 +267,9 @@ class RunService:
                     after = max(after, await store.last_event_seq(run.run_id))
             while True:
                 woken.clear()
-                batch = await store.events_after(run.run_id, after)
+                batch = await through_outage(
+                    functools.partial(store.events_after, run.run_id, after)
+                )
                 for stored in batch:
                     yield Event(stored.event, stored.data, str(stored.seq))
                     after = stored.seq
@@ -262,7 +277,7 @@ class RunService:
                         return
                 if batch:
                     continue
-                found = await store.get(run.run_id)
+                found = await through_outage(functools.partial(store.get, run.run_id))
                 if found is None:
                     ended = _erased(woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})

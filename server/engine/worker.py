@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
+from ..database import transient
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
 from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
@@ -39,6 +41,7 @@ from ..storage.runs import Claim, LostRun, RunRecord, RunStore, Seed
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
+from .outage import run_error, through_outage
 
 log = logging.getLogger("ap_server.worker")
 T = TypeVar("T")
@@ -127,12 +130,16 @@ class Execution:
                 raise
             status = RunStatus.INTERRUPTED
         except LostRun:
-            log.warning("run %s was taken over after its lease expired", run.run_id)
+            observe.run_lost(run)
             return
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
-            status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
+            if transient(exc):  # the database's failure, not the agent's: retry the run
+                log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                return
+            observe.agent_failed(run, exc)  # the traceback to the log, not to the run
+            status, error = RunStatus.ERROR, run_error(exc)
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
@@ -142,19 +149,30 @@ class Execution:
             try:
                 await self.context.wait_writes()
             except LostRun:
-                log.warning("run %s was taken over after its lease expired", run.run_id)
+                observe.run_lost(run)
                 return
             except Exception as exc:
+                if transient(exc):  # the database's failure, not the agent's: retry the run
+                    log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                    return
                 if status is not RunStatus.ERROR:
-                    status, error = (
-                        RunStatus.ERROR,
-                        {"type": type(exc).__name__, "message": str(exc)},
-                    )
+                    status, error = RunStatus.ERROR, run_error(exc)
         status = end_status(status, self.stop_reason)
         reason = self.stop_reason if status != RunStatus.ERROR else None
-        ended = await self.worker.finish(
-            run, status, error=error, stop_reason=reason, action=self.stop_action, step=step
-        )
+        # The agent has returned: its ending is retried while the database is away, so it
+        # is never executed again because this write failed.
+        try:
+            ended = await through_outage(
+                lambda: self.worker.finish(
+                    run, status, error=error, stop_reason=reason, action=self.stop_action, step=step
+                ),
+                self.worker.settings.lease * 3,
+            )
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            log.warning("run %s: its ending could not be written; left for recovery", run.run_id)
+            return
         if not self.ended.done():
             erased = self.stop_action is StopAction.ROLLBACK
             if ended is not None or erased:
@@ -192,6 +210,7 @@ class Worker:
         self._draining = False
         self._reserved = 0  # slots taken by runs being created here (see create_running)
         self._served = frozenset(self.agent_ids)
+        self._hurry = asyncio.Event()  # set: the drain hands runs back without more grace
 
     async def start(self) -> None:
         self._tasks = [
@@ -207,8 +226,18 @@ class Worker:
         self._draining = True
         self._capacity.set()
         pending = [e.task for e in self.executions.values() if e.task]
-        if pending:
-            await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
+        observe.draining(len(pending), self.settings.shutdown_grace)
+        if pending and not self._hurry.is_set():
+            # All of them end, the grace runs out, or hurry(): whichever comes first.
+            ended = asyncio.ensure_future(asyncio.wait(pending))
+            hurry = asyncio.ensure_future(self._hurry.wait())
+            await asyncio.wait(
+                {ended, hurry},
+                timeout=self.settings.shutdown_grace,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            ended.cancel()
+            hurry.cancel()
         left = [e for e in self.executions.values() if e.task and not e.task.done()]
         tasks = [e.task for e in left if e.task]
         for execution in left:
@@ -216,6 +245,7 @@ class Worker:
         for task in tasks:
             task.cancel()
         if left:
+            observe.handed_back([e.run for e in left])
             await asyncio.wait(tasks, timeout=5)
             await self.queue.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
@@ -303,27 +333,42 @@ class Worker:
             return await self.runs.finish(run, status, error=error, stop_reason=None, action=action)
         return await self.hot.finish(run, status, error=error, stop_reason=stop_reason, step=step)
 
+    def running(self) -> int:
+        """How many runs this process executes now."""
+        return len(self.executions)
+
+    def hurry(self) -> None:
+        """End the drain's grace now: runs still going are handed back to the queue."""
+        self._hurry.set()
+
     # -- what executions need ----------------------------------------------------------
 
     async def new_context(self, run: RunRecord, seed: Seed | None = None) -> Context:
         store = self.items.scoped(Scope.of(run.owner))  # an agent uses its run's owner's store
+        grace = self.settings.lease
         if seed is not None:  # read when the run was created
-            return Context(
+            context = Context(
                 run, self.runs, store, self.hot, values=seed.values, head=seed.head, step=seed.step
             )
-        if run.temporary and run.attempt == 1:  # its own new thread: nothing to read
-            return Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
-        thread = await self.runs.threads.get(run.thread_id)
-        step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
-        return Context(
-            run,
-            self.runs,
-            store,
-            self.hot,
-            values=thread.values,
-            head=thread.head_checkpoint_id,
-            step=step,
-        )
+        elif run.temporary and run.attempt == 1:  # its own new thread: nothing to read
+            context = Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
+        else:
+            thread = await through_outage(lambda: self.runs.threads.get(run.thread_id), grace)
+            step = await through_outage(
+                lambda: self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id),
+                grace,
+            )
+            context = Context(
+                run,
+                self.runs,
+                store,
+                self.hot,
+                values=thread.values,
+                head=thread.head_checkpoint_id,
+                step=step,
+            )
+        context.write_grace = grace
+        return context
 
     # -- loops -------------------------------------------------------------------------
 
@@ -345,6 +390,7 @@ class Worker:
                 await wake.wait(self.settings.poll_interval)
 
     def _execute(self, run: RunRecord, seed: Seed | None = None) -> None:
+        observe.run_started(run)
         execution = Execution(self, run, seed)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
@@ -437,7 +483,9 @@ class Worker:
     async def _maintenance_loop(self) -> None:
         while True:
             await asyncio.sleep(self.settings.lease / 2)
-            await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            observe.runs_recovered(
+                await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            )
             await self._safely(self.queue.sweep_temporary_threads())
 
     async def _safely(self, awaitable: Awaitable[T]) -> T | None:

@@ -138,6 +138,10 @@ class RunStore:
                         temporary=new.thread_id is None,
                         timeout_seconds=new.timeout_seconds,
                         owner=thread.owner,
+                        # The time of the insert, not of the transaction's start: a run
+                        # queued after another (the thread's lock orders them) is newer.
+                        created_at=func.clock_timestamp(),
+                        updated_at=func.clock_timestamp(),
                     )
                     .returning(*RUN_COLUMNS)
                 )

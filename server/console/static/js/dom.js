@@ -50,12 +50,7 @@ export function choices(legend, type, name, options, chosen) {
     { class: "choices" },
     h("legend", {}, legend),
     options.map(([value, text]) =>
-      h(
-        "label",
-        {},
-        h("input", { type, name, value, checked: isChosen(value) }),
-        ` ${text}`,
-      ),
+      h("label", {}, h("input", { type, name, value, checked: isChosen(value) }), ` ${text}`),
     ),
   );
 }
@@ -82,10 +77,9 @@ export function when(iso) {
 }
 
 export function duration(start, end) {
-  if (!start) return "—";
-  const ms = (end ? new Date(end) : new Date()) - new Date(start);
-  if (ms < 1000) return `${ms} ms`;
-  return `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s${end ? "" : " so far"}`;
+  if (!start || !end) return "—";
+  const ms = new Date(end) - new Date(start);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`;
 }
 
 export function shortId(id) {
@@ -107,18 +101,33 @@ export function table(caption, columns, rows, empty = "Nothing here.") {
     "table",
     {},
     h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, columns.map(([heading]) => h("th", { scope: "col" }, heading)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map(([heading]) => h("th", { scope: "col" }, heading)),
+      ),
+    ),
     h(
       "tbody",
       {},
-      rows.map((row) => h("tr", {}, columns.map(([, cell]) => h("td", {}, cell(row))))),
+      rows.map((row) =>
+        h(
+          "tr",
+          {},
+          columns.map(([, cell]) => h("td", {}, cell(row))),
+        ),
+      ),
     ),
   );
 }
 
 // An error as the page shows it: the server's code and message, and what to do on a 401.
 export function problem(error) {
-  const box = alertBox(String(error));
+  // An ApiError reads "409 thread_not_interrupted: ..."; a mistake in a form, its message.
+  const box = alertBox(error?.status ? String(error) : (error?.message ?? String(error)));
   if (error?.status === 401) {
     box.append(h("p", {}, "This server needs an API key: enter yours in the API key form above."));
   }

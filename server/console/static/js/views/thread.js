@@ -2,20 +2,10 @@
 // and edits of its state.
 
 import { call, InputError, jsonBody, RawJson, rawJson } from "../api.js";
-import {
-  badge,
-  duration,
-  field,
-  h,
-  jsonBlock,
-  problem,
-  replace,
-  shortId,
-  table,
-  when,
-} from "../dom.js";
+import { badge, field, h, jsonBlock, problem, replace, shortId, when } from "../dom.js";
 import { streamLog } from "../streamlog.js";
 import { startStream } from "../streams.js";
+import { runsTable } from "./runs.js";
 
 const HISTORY_PAGE = 10;
 
@@ -23,7 +13,10 @@ export async function detail(view) {
   const [threadId] = view.params;
   const [thread, runs] = await Promise.all([
     call("GET", `/threads/${threadId}`, { signal: view.signal }),
-    call("POST", "/runs/search", { body: { thread_id: threadId, limit: 100 }, signal: view.signal }),
+    call("POST", "/runs/search", {
+      body: { thread_id: threadId, limit: 100 },
+      signal: view.signal,
+    }),
   ]);
   const edit = editForm(thread, view);
   replace(
@@ -41,7 +34,7 @@ export async function detail(view) {
       h("dt", {}, "Metadata"),
       h("dd", {}, h("code", { class: "inline-json" }, JSON.stringify(thread.metadata))),
     ),
-    actions(thread, view),
+    actions(thread, runs, view),
     thread.interrupts?.length ? interrupts(thread, view) : null,
     section(
       "values",
@@ -49,9 +42,16 @@ export async function detail(view) {
       jsonBlock(thread.values ?? {}, "Values"),
       thread.messages?.length ? [h("h3", {}, "Messages"), jsonBlock(thread.messages)] : null,
     ),
-    edit.element,
-    section("runs", "Runs", runsTable(runs)),
+    section(
+      "runs",
+      "Runs",
+      runsTable(runs, {
+        caption: "Runs of this thread, newest first",
+        empty: "No runs on this thread.",
+      }),
+    ),
     section("history", "History", history(threadId, view, edit.branchFrom)),
+    edit.element,
   );
 }
 
@@ -64,7 +64,7 @@ function section(name, title, ...children) {
   );
 }
 
-function actions(thread, view) {
+function actions(thread, runs, view) {
   const status = h("div", { role: "status" });
   const confirm = h("div", { class: "confirm", hidden: true });
   const copy = h("button", { type: "button" }, "Copy thread");
@@ -95,13 +95,22 @@ function actions(thread, view) {
     h("button", { type: "button", class: "danger", onclick: reallyDelete }, "Delete it"),
     h("button", { type: "button", onclick: () => (confirm.hidden = true) }, "Keep it"),
   );
-  const active = thread.status === "busy";
+  const active =
+    runs.find((run) => run.status === "running") ??
+    runs.findLast((run) => run.status === "pending");
   return h(
     "div",
     { class: "actions" },
-    h("a", { href: `#/agents?thread=${thread.thread_id}`, class: "button" }, "Start a run on this thread"),
+    h(
+      "a",
+      { href: `#/agents?thread=${thread.thread_id}`, class: "button" },
+      "Start a run on this thread",
+    ),
     copy,
     remove,
+    active
+      ? h("a", { href: `#/runs/${active.run_id}`, class: "button" }, "Watch the active run")
+      : null,
     active ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload") : null,
     confirm,
     status,
@@ -113,7 +122,11 @@ function actions(thread, view) {
 function interrupts(thread, view) {
   const pending = thread.interrupts;
   const output = h("div", { class: "result" });
-  const button = h("button", { type: "submit" }, pending.length > 1 ? "Send answers" : "Send answer");
+  const button = h(
+    "button",
+    { type: "submit" },
+    pending.length > 1 ? "Send answers" : "Send answer",
+  );
   const form = h(
     "form",
     { class: "resume", "aria-labelledby": "interrupts-heading" },
@@ -149,8 +162,12 @@ function interrupts(thread, view) {
       replace(
         output,
         problem(error),
-        lost ? h("p", {}, "Another answer was taken first: the thread no longer waits for this one.") : null,
-        lost ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload thread") : null,
+        lost
+          ? h("p", {}, "Another answer was taken first: the thread no longer waits for this one.")
+          : null,
+        lost
+          ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload thread")
+          : null,
       );
     } finally {
       button.disabled = false;
@@ -177,7 +194,9 @@ async function resume(thread, data, output, view) {
   const input =
     answers.length === 1
       ? answers[0]
-      : new RawJson(jsonBody(Object.fromEntries(thread.interrupts.map((i, n) => [i.id, answers[n]]))));
+      : new RawJson(
+          jsonBody(Object.fromEntries(thread.interrupts.map((i, n) => [i.id, answers[n]]))),
+        );
   const stream = await startStream("PATCH", "/runs/resume/stream", {
     thread_id: thread.thread_id,
     input,
@@ -209,8 +228,15 @@ function editForm(thread, view) {
     { class: "edit-state", "aria-labelledby": "edit-heading" },
     h("h2", { id: "edit-heading" }, "Edit state"),
     field("Values to merge into the state (JSON object)", values),
-    field("Metadata to merge into the thread's (JSON object)", h("textarea", { name: "metadata", rows: 2, value: "{}" })),
-    field("Based on checkpoint", checkpoint, "Empty: the latest. Another id makes a branch from it."),
+    field(
+      "Metadata to merge into the thread's (JSON object)",
+      h("textarea", { name: "metadata", rows: 2, value: "{}" }),
+    ),
+    field(
+      "Based on checkpoint",
+      checkpoint,
+      "Empty: the latest. Another id makes a branch from it.",
+    ),
     h("button", { type: "submit" }, "Save (a new checkpoint)"),
     output,
   );
@@ -238,25 +264,6 @@ function editForm(thread, view) {
     values.focus();
   };
   return { element: form, branchFrom };
-}
-
-function runsTable(runs) {
-  return table(
-    "Runs of this thread, newest first",
-    [
-      ["Run", (run) => h("a", { href: `#/runs/${run.run_id}` }, shortId(run.run_id))],
-      ["Agent", (run) => run.agent_id ?? ""],
-      ["Status", (run) => badge(run.status)],
-      ["Created", (run) => when(run.created_at)],
-      ["Started", (run) => when(run.started_at)],
-      ["Ended", (run) => when(run.ended_at)],
-      ["Took", (run) => duration(run.started_at, run.ended_at)],
-      ["Stop reason", (run) => run.stop_reason ?? ""],
-      ["Error", (run) => (run.error ? `${run.error.type}: ${run.error.message}` : "")],
-    ],
-    runs,
-    "No runs on this thread.",
-  );
 }
 
 // The checkpoints, newest first, a page at a time.
@@ -299,7 +306,11 @@ function checkpoint(state, branchFrom) {
       "dl",
       { class: "facts" },
       h("dt", {}, "Source"),
-      h("dd", {}, `${metadata.source ?? "—"}${metadata.step !== undefined ? `, step ${metadata.step}` : ""}`),
+      h(
+        "dd",
+        {},
+        `${metadata.source ?? "—"}${metadata.step !== undefined ? `, step ${metadata.step}` : ""}`,
+      ),
       h("dt", {}, "Parent"),
       h("dd", {}, shortId(state.parent_checkpoint?.checkpoint_id)),
       h("dt", {}, "Run"),

@@ -113,3 +113,16 @@ def _two_questions():
 
 
 two_questions = _two_questions()
+
+
+class KeepState(TypedDict, total=False):
+    value: Any
+    kept: Any
+
+
+async def keep(state: KeepState) -> dict:
+    return {"kept": state.get("value")}
+
+
+kept_graph = _one_node(KeepState, keep)
+"""Copies its input's `value` to `kept` (through the graph's own checkpoints)."""

@@ -56,6 +56,10 @@ class RunContext(Protocol):
 
     run_id: uuid.UUID
     thread_id: uuid.UUID
+    attempt: int
+    """1 for a run's first execution; more when it is retried after its process died (or
+    the database was away): `values` are then the thread's as of the last checkpoint, so an
+    agent can go on from there."""
     input: Any
     """The run's `input` (any JSON value), or None."""
     messages: list[dict[str, Any]]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from .. import state
 from ..agents.base import Interrupt, RunStopped
 from ..storage.items import ItemStore
 from ..storage.runs import RunRecord, RunStore
+from .outage import through_outage
+
+T = TypeVar("T")
 
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
@@ -41,6 +45,12 @@ class Context:
         self._answers = run.resume or []
         self.resume = {a["id"]: a["value"] for a in run.resume} if run.resume else None
         self._asked = 0
+        self.attempt = run.attempt
+        self.write_grace = 10.0  # seconds a write is retried while the database is away
+
+    async def _retrying(self, write: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        """A write of this run, retried while the database is unreachable (for the lease)."""
+        return await through_outage(lambda: write(*args, **kwargs), self.write_grace)
 
     # -- state and streaming -----------------------------------------------------------
 
@@ -64,7 +74,8 @@ class Context:
             events.append(("updates", {step or self._run.agent_id: changes}))
         if "values" in self._modes:
             events.append(("values", new))
-        self._head = await self._runs.write_step(
+        self._head = await self._retrying(
+            self._runs.write_step,
             self._run,
             new,
             parent=self._head,
@@ -89,13 +100,14 @@ class Context:
         if mode not in ("messages", "custom"):
             raise ValueError(f"agents emit 'messages' or 'custom' events, not {mode!r}")
         if mode in self._modes:
-            await self._runs.write_events(self._run, [(mode, data)])
+            await self._retrying(self._runs.write_events, self._run, [(mode, data)])
 
     async def write_interrupts(
         self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
     ) -> None:
         """Record pending interrupts in a checkpoint (and so on the thread)."""
-        self._head = await self._runs.write_step(
+        self._head = await self._retrying(
+            self._runs.write_step,
             self._run,
             self.values,
             parent=self._head,

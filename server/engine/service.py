@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from ..storage.owners import Scope
 from ..storage.records import NewRun, RunRecord
 from ..storage.runs import RunStore
 from .notifier import Notifier
+from .outage import through_outage
 
 __all__ = ["Ended", "NewRun", "RunRecord", "RunService"]
 
@@ -207,7 +209,9 @@ class RunService:
                 woken.clear()
                 if read:
                     try:
-                        current = await self._store.get(run.run_id)
+                        current = await through_outage(
+                            functools.partial(self._store.get, run.run_id)
+                        )
                     except NotFound:
                         return _erased(woken.payload)
                     if current.status in TERMINAL:
@@ -242,7 +246,9 @@ class RunService:
                     after = max(after, await store.last_event_seq(run.run_id))
             while True:
                 woken.clear()
-                batch = await store.events_after(run.run_id, after)
+                batch = await through_outage(
+                    functools.partial(store.events_after, run.run_id, after)
+                )
                 for stored in batch:
                     yield Event(stored.event, stored.data, str(stored.seq))
                     after = stored.seq
@@ -251,7 +257,7 @@ class RunService:
                 if batch:
                     continue
                 try:
-                    current = await store.get(run.run_id)
+                    current = await through_outage(functools.partial(store.get, run.run_id))
                 except NotFound:
                     ended = _erased(woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
+from ..database import transient
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
 from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
@@ -38,6 +39,7 @@ from ..storage.runs import LostRun, RunRecord, RunStore
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
+from .outage import run_error, through_outage
 
 log = logging.getLogger("ap_server.worker")
 T = TypeVar("T")
@@ -117,19 +119,32 @@ class Execution:
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
+            if transient(exc):  # the database's failure, not the agent's: retry the run
+                log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                return
             observe.agent_failed(run, exc)  # the traceback to the log, not to the run
-            status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
+            status, error = RunStatus.ERROR, run_error(exc)
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
         status = end_status(status, self.stop_reason)
-        await runs.finish(
-            run,
-            status,
-            error=error,
-            stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
-            action=self.stop_action,
-        )
+        # The agent has returned: its ending is retried while the database is away, so it
+        # is never executed again because this write failed.
+        try:
+            await through_outage(
+                lambda: runs.finish(
+                    run,
+                    status,
+                    error=error,
+                    stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
+                    action=self.stop_action,
+                ),
+                self.worker.settings.lease * 3,
+            )
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            log.warning("run %s: its ending could not be written; left for recovery", run.run_id)
 
 
 class Worker:
@@ -216,9 +231,12 @@ class Worker:
     # -- what executions need ----------------------------------------------------------
 
     async def new_context(self, run: RunRecord) -> Context:
-        thread = await self.runs.threads.get(run.thread_id)
-        step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
-        return Context(
+        grace = self.settings.lease
+        thread = await through_outage(lambda: self.runs.threads.get(run.thread_id), grace)
+        step = await through_outage(
+            lambda: self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id), grace
+        )
+        context = Context(
             run,
             self.runs,
             self.items.scoped(Scope.of(run.owner)),  # an agent uses its run's owner's store
@@ -226,6 +244,8 @@ class Worker:
             head=thread.head_checkpoint_id,
             step=step,
         )
+        context.write_grace = grace
+        return context
 
     # -- loops -------------------------------------------------------------------------
 

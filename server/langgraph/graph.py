@@ -29,12 +29,15 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..agents.base import Agent, Interrupt, RunContext
+from ..database import GRAPH_POOL
 
 SCHEMA = "langgraph"
 CHECKPOINT_KEY = "langgraph_checkpoint_id"
 """Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
 UPDATE_KEY = "langgraph_update"
 """Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
+RUN_KEY = "ap_run_id"
+"""Key of the graph's checkpoint metadata holding the id of the run that wrote it."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
@@ -71,7 +74,7 @@ class GraphRunner:
         self._pool = AsyncConnectionPool(
             dsn,
             min_size=1,
-            max_size=5,
+            max_size=GRAPH_POOL,
             open=False,
             kwargs={
                 "autocommit": True,
@@ -81,7 +84,9 @@ class GraphRunner:
             },
         )
         await self._pool.open()
-        saver = AsyncPostgresSaver(self._pool)
+        from .serde import ExactSerializer
+
+        saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
         await saver.setup()
         self.graph = self.graph.copy(update={"checkpointer": saver})
 
@@ -113,6 +118,9 @@ class GraphRunner:
                 update=command.get("update"),
                 goto=command.get("goto") or (),
             )
+        if ctx.attempt > 1 and await self._went_on(run_config, ctx):
+            graph_input = None  # a retry goes on from the graph's checkpoint, not from START
+        run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
         kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
@@ -155,6 +163,12 @@ class GraphRunner:
                     CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
                 },
             )
+
+    async def _went_on(self, run_config: dict[str, Any], ctx: RunContext) -> bool:
+        """Whether an earlier attempt of this run left the graph part way (the checkpoint
+        it would start from is this run's, with nodes still to run)."""
+        snapshot = await self.graph.aget_state(run_config)
+        return bool(snapshot.next) and (snapshot.metadata or {}).get(RUN_KEY) == str(ctx.run_id)
 
     def schemas(self) -> dict[str, Any]:
         found = {}

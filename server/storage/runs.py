@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ..domain.admission import admit
@@ -99,6 +99,10 @@ class RunStore:
                         temporary=new.thread_id is None,
                         timeout_seconds=new.timeout_seconds,
                         owner=thread.owner,
+                        # The time of the insert, not of the transaction's start: a run
+                        # queued after another (the thread's lock orders them) is newer.
+                        created_at=func.clock_timestamp(),
+                        updated_at=func.clock_timestamp(),
                     )
                     .returning(*RUN_COLUMNS)
                 )

@@ -117,7 +117,7 @@ def bench(session: nox.Session) -> None:
     """The benchmark: one and two server processes on a fresh database of DATABASE_URL's
     Postgres (default: the local one at 127.0.0.1:5432); prints the table. `-- --quick` for
     a smoke run, `-- --json PATH` to keep the figures, `-- --profile PATH` for py-spy."""
-    session.install("-e", ".", "py-spy")
+    session.install("-e", ".[langgraph]", "py-spy")
     session.run("python", "-m", "tests.bench.bench", *session.posargs)
 
 

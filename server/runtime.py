@@ -13,6 +13,7 @@ from .engine.services import Services
 from .engine.worker import Worker, WorkerSettings
 from .settings import Settings
 from .storage.channels import CHANNELS
+from .storage.hot import HotPath
 from .storage.items import ItemStore
 from .storage.queue import RunQueue
 from .storage.runs import RunStore
@@ -27,10 +28,13 @@ class Runtime:
         items = ItemStore(database.engine)
         run_store = RunStore(database.engine, threads, settings.temporary_thread_ttl)
         self.notifier = Notifier(database.listen_dsn, CHANNELS)
+        # The run path's hot statements, on asyncpg connections of their own.
+        self.hot = HotPath(database.listen_dsn, settings.pool_size, settings.temporary_thread_ttl)
         self.webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
         self.worker = Worker(
             run_store,
             RunQueue(database.engine, settings.temporary_thread_ttl),
+            self.hot,
             items,
             agents,
             self.notifier,
@@ -51,13 +55,14 @@ class Runtime:
             threads=threads,
             items=items,
             agents=agents,
-            runs=RunService(run_store, self.notifier, stop_grace=settings.stop_timeout),
+            runs=RunService(run_store, self.notifier, self.hot, local=self.worker),
         )
         self.agents = agents
         self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
 
     async def start(self) -> None:
         await self.agents.start(self.services.database.url)
+        await self.hot.open()
         await self.notifier.start()
         await self.worker.start()
 
@@ -72,6 +77,7 @@ class Runtime:
     async def stop(self) -> None:
         self.shutting_down()
         await self.worker.drain()
+        await self.hot.close()
         await self.webhooks.aclose()
         await self.notifier.stop()
         await self.agents.stop()

@@ -89,7 +89,12 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "none",
         "seconds a run may take (per run: `config.timeout`); then it ends `timeout`",
     ),
-    ("AP_STOP_TIMEOUT", "5", "grace of a graceful stop before the agent's task is cancelled"),
+    (
+        "AP_STOP_TIMEOUT",
+        "5",
+        "grace of a graceful stop before the agent's task is cancelled (an agent's own"
+        " `stop_grace` wins: a LangGraph graph's is 0)",
+    ),
     (
         "AP_SHUTDOWN_GRACE",
         "10",

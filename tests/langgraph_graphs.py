@@ -115,6 +115,15 @@ def _two_questions():
 two_questions = _two_questions()
 
 
+async def wait_forever(state: ChatState) -> dict:
+    """A node that never returns by itself (a tool call that hangs)."""
+    await asyncio.sleep(3600)
+    return {"answer": "never"}
+
+
+stuck_graph = _one_node(ChatState, wait_forever)
+
+
 class KeepState(TypedDict, total=False):
     value: Any
     kept: Any

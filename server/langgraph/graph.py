@@ -14,8 +14,9 @@
   graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
   interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
-- Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
-  the graph's tasks); a forced stop cancels the task running the graph.
+- Stopping: a graph is cancelled at once by a stop (its agent's `stop_grace` is 0), inside a
+  node too, unless the stop names a `timeout`; a graceful stop is also checked between
+  chunks (the stream is closed, which cancels the graph's tasks).
 """
 
 from __future__ import annotations
@@ -124,17 +125,24 @@ class GraphRunner:
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
         kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
+        if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
+            kwargs["durability"] = "exit"
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         steps: dict[str, Any] = {}
+        asked: list[Any] = []  # the interrupts, as the stream reports them
+        last: dict[str, Any] = {}  # the latest checkpoint chunk
         async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
                 ctx.check_stop()
                 if mode == "updates":
                     for node, changes in (chunk or {}).items():
-                        if node != "__interrupt__":
+                        if node == "__interrupt__":
+                            asked.extend(changes or ())
+                        else:
                             steps[node] = jsonable(changes)
                 elif mode == "checkpoints":
+                    last = chunk
                     values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
@@ -153,14 +161,13 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:
                     await ctx.emit("custom", jsonable(chunk))
-        snapshot = await self.graph.aget_state({"configurable": thread})
-        if snapshot.interrupts:
+        if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
-                [jsonable(i.value) for i in snapshot.interrupts],
-                ids=[i.id for i in snapshot.interrupts],
+                [jsonable(i.value) for i in asked],
+                ids=[i.id for i in asked],
                 metadata={
-                    "next": list(snapshot.next),
-                    CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
+                    "next": list(last.get("next") or ()),
+                    CHECKPOINT_KEY: last["config"]["configurable"]["checkpoint_id"],
                 },
             )
 
@@ -192,6 +199,10 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         capabilities={"ap.io.messages": True, "ap.io.streaming": True},
         start=runner.start,
         stop=runner.stop,
+        # A stop cancels the graph at once, inside a node too, as LangGraph's own server
+        # does: the state is kept at its last checkpoint (the node in flight is redone by
+        # a later run), and nobody waits seconds for work that will be thrown away.
+        stop_grace=0.0,
         **runner.schemas(),
     )
 

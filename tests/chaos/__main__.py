@@ -289,6 +289,7 @@ class World:
     seconds: float
     clients: int
     killed: set[int] = field(default_factory=set)
+    extra_runs: set[str] = field(default_factory=set)  # runs a fault created itself
 
     async def replace_dead(self) -> None:
         for i, server in enumerate(self.servers):
@@ -314,6 +315,8 @@ async def under_load(world: World, name: str, fault, targets: list[Server] | Non
     until.set()
     await asyncio.gather(loader, sampler)
     say(f"{name}: load stopped after {tally.requests} requests; waiting for the runs to end")
+    tally.run_ids |= world.extra_runs
+    world.extra_runs = set()
     statuses = await settle(world.cluster.url, tally.run_ids, timeout=LEASE * 4 + 60)
     ended_error = [r for r, s in statuses.items() if s == "error"]
     lost = [
@@ -347,6 +350,14 @@ async def scenario_kill(world: World) -> Row:
     killed_at = [0.0]
 
     async def fault() -> str:
+        # Runs the victim executes when it dies (a run starts where it is created).
+        async with httpx.AsyncClient(base_url=victim.url, timeout=30) as client:
+            for _ in range(8):
+                body = {**RUN, "input": {"steps": 6, "delay": 0.5}}
+                response = await client.post("/runs", json=body)
+                if response.status_code == 200:
+                    world.extra_runs.add(response.json()["run_id"])
+        await asyncio.sleep(1.0)  # they have started
         killed_at[0] = time.time()
         victim.process.kill()  # SIGKILL
         victim.process.wait()

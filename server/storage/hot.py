@@ -36,7 +36,7 @@ from ..domain.states import (
     thread_after,
     thread_sources,
 )
-from . import channels
+from . import channels, jsonb
 from .records import NewRun, RunRecord, StoredEvent
 
 _FIELDS = [f.name for f in fields(RunRecord)]
@@ -51,11 +51,12 @@ class Encoded(str):
 
 
 def encode(value: Any) -> Encoded:
-    return Encoded(json.dumps(value, default=str))
+    return Encoded(jsonb.dumps(value, default=str))
 
 
 def _encode(value: Any) -> str:
-    return value if isinstance(value, Encoded) else json.dumps(value, default=str)
+    """JSON text that jsonb reads back as the same value (floats stay floats)."""
+    return value if isinstance(value, Encoded) else jsonb.dumps(value, default=str)
 
 
 @dataclass(frozen=True, slots=True)

@@ -477,28 +477,146 @@ class LgValues(BaseModel):
     )
 
 
-class LgAssistantSearch(BaseModel):
+class SortBy(StrEnum):
+    ASSISTANT_ID = "assistant_id"
+    GRAPH_ID = "graph_id"
+    NAME = "name"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class SortOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+class LgCount(RootModel[int]):
+    root: Annotated[int, Field(ge=0, title="LgCount")]
+
+
+class LgAssistantField(StrEnum):
+    ASSISTANT_ID = "assistant_id"
+    GRAPH_ID = "graph_id"
+    NAME = "name"
+    DESCRIPTION = "description"
+    CONFIG = "config"
+    CONTEXT = "context"
+    METADATA = "metadata"
+    VERSION = "version"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class LgAssistantCount(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     graph_id: Annotated[str | None, Field(max_length=256)] = None
     name: Annotated[str | None, Field(max_length=256)] = None
+    metadata: dict[str, Any] | None = None
+
+
+class IfExists1(StrEnum):
+    RAISE = "raise"
+    DO_NOTHING = "do_nothing"
+
+
+class LgAssistantCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The graph (agent) it runs.
+    """
+    assistant_id: UUID | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    description: Annotated[str | None, Field(max_length=4096)] = None
+    if_exists: IfExists1 | None = None
+
+
+class LgAssistantPatch(BaseModel):
+    """
+    What the new version changes: `graph_id`, `config`, `context`, `name`, `description`
+    replace the latest version's when given; `metadata` is merged into it.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str | None, Field(max_length=256, min_length=1)] = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    description: Annotated[str | None, Field(max_length=4096)] = None
+
+
+class LgAssistantVersionSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     metadata: dict[str, Any] | None = None
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
     offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
 
 
+class LgAssistantSetLatest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    version: Annotated[int, Field(ge=1, le=2147483647)]
+
+
 class LgAssistant(BaseModel):
-    assistant_id: str
+    assistant_id: UUID
     graph_id: str
     name: str
     description: str | None = None
     config: dict[str, Any]
-    context: dict[str, Any] | None = None
+    context: dict[str, Any]
     metadata: dict[str, Any]
     version: int
     created_at: AwareDatetime
     updated_at: AwareDatetime
+
+
+class LgAssistantFields(BaseModel):
+    """
+    An assistant, or the fields of it a search selected.
+    """
+
+    assistant_id: UUID | None = None
+    graph_id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    version: int | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+
+
+class LgAssistantVersion(BaseModel):
+    assistant_id: UUID
+    graph_id: str
+    name: str
+    description: str | None = None
+    config: dict[str, Any]
+    context: dict[str, Any]
+    metadata: dict[str, Any]
+    version: int
+    created_at: AwareDatetime
+
+
+class LgDrawableGraph(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
 
 
 class LgGraphSchema(BaseModel):
@@ -510,18 +628,34 @@ class LgGraphSchema(BaseModel):
     context_schema: dict[str, Any] | None = None
 
 
-class IfExists1(StrEnum):
-    RAISE = "raise"
-    DO_NOTHING = "do_nothing"
-
-
-class LgThreadCreate(BaseModel):
+class LgSuperstepUpdate(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
-    thread_id: UUID | None = None
-    metadata: dict[str, Any] | None = None
-    if_exists: IfExists1 | None = None
+    values: dict[str, Any] | None
+    as_node: Annotated[str | None, Field(max_length=256)] = None
+    command: Any | None = None
+    """
+    Refused unless null (422 `not_supported`).
+    """
+
+
+class Strategy(StrEnum):
+    DELETE = "delete"
+
+
+class LgThreadTtl(BaseModel):
+    """
+    Delete the thread `ttl` minutes from now (from the create or update that sets it);
+    swept like the threads of stateless runs. Only the `delete` strategy exists.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ttl: Annotated[float, Field(gt=0.0, le=52560000.0)]
+    strategy: Strategy | None = None
 
 
 class Status(StrEnum):
@@ -531,22 +665,67 @@ class Status(StrEnum):
     ERROR = "error"
 
 
-class LgThreadSearch(BaseModel):
+class SortBy1(StrEnum):
+    THREAD_ID = "thread_id"
+    STATUS = "status"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class LgThreadField(StrEnum):
+    THREAD_ID = "thread_id"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    METADATA = "metadata"
+    STATUS = "status"
+    VALUES = "values"
+    INTERRUPTS = "interrupts"
+
+
+class LgThreadCount(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     metadata: dict[str, Any] | None = None
     values: dict[str, Any] | None = None
     status: Status | None = None
-    limit: Annotated[int, Field(ge=1, le=1000)] = 10
-    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+
+
+class Strategy1(StrEnum):
+    DELETE = "delete"
+    KEEP_LATEST = "keep_latest"
+
+
+class LgThreadPrune(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    thread_ids: Annotated[list[UUID], Field(max_length=1000)]
+    strategy: Strategy1 | None = None
+
+
+class LgPruneResult(BaseModel):
+    pruned_count: int
+
+
+class Info(BaseModel):
+    version: str
+    """
+    This server's version.
+    """
+    flags: dict[str, bool]
+    """
+    What it offers, as LangGraph's server names it (`assistants`, `crons`, `langsmith`).
+    """
+    capabilities: dict[str, Any] | None = None
 
 
 class LgThreadPatch(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     metadata: dict[str, Any] | None = None
+    ttl: LgThreadTtl | None = None
 
 
 class LgInterrupt(BaseModel):
@@ -675,7 +854,7 @@ class LgRun(BaseModel):
     kwargs: dict[str, Any]
 
 
-class Status2(StrEnum):
+class Status4(StrEnum):
     PENDING = "pending"
     RUNNING = "running"
     ALL = "all"
@@ -687,7 +866,7 @@ class LgRunCancelMany(BaseModel):
     )
     thread_id: UUID | None = None
     run_ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
-    status: Status2 | None = None
+    status: Status4 | None = None
 
 
 class LgNamespaces(BaseModel):
@@ -899,25 +1078,131 @@ class HealthParams(BaseModel):
     pass
 
 
+class InfoParams(BaseModel):
+    pass
+
+
+class LgCreateAssistantParams(BaseModel):
+    pass
+
+
 class LgSearchAssistantsParams(BaseModel):
+    pass
+
+
+class LgCountAssistantsParams(BaseModel):
     pass
 
 
 class LgGetAssistantParams(BaseModel):
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     """
-    The assistant's id (an agent id; LangGraph graphs are agents too).
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgDeleteAssistantParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    delete_threads: bool = False
+
+
+class LgUpdateAssistantParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgListAssistantVersionsParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgSetLatestAssistantVersionParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class Xray(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=100)]
+
+
+class LgGetAssistantGraphParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    xray: bool | Xray | None = None
+
+
+class LgGetAssistantSubgraphsParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    recurse: bool = False
+    """
+    Also the subgraphs of subgraphs.
+    """
+
+
+class LgGetAssistantSubgraphsAtParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    namespace: Annotated[str, Field(max_length=1024, min_length=1)]
+    recurse: bool = False
+    """
+    Also the subgraphs of subgraphs.
     """
 
 
 class LgGetAssistantSchemasParams(BaseModel):
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     """
-    The assistant's id (an agent id; LangGraph graphs are agents too).
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
     """
 
 
 class LgCreateThreadParams(BaseModel):
+    pass
+
+
+class LgInfoParams(BaseModel):
+    pass
+
+
+class LgCountThreadsParams(BaseModel):
+    pass
+
+
+class LgPruneThreadsParams(BaseModel):
     pass
 
 
@@ -1183,6 +1468,70 @@ class Message(BaseModel):
     metadata: dict[str, Any] | None = None
 
 
+class LgAssistantSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str | None, Field(max_length=256)] = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    """
+    A part of the name (case-insensitive).
+    """
+    metadata: dict[str, Any] | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[LgAssistantField] | None, Field(max_length=16)] = None
+
+
+class LgSubgraphs(RootModel[dict[str, LgGraphSchema]]):
+    root: dict[str, LgGraphSchema]
+
+
+class LgSuperstep(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    updates: Annotated[list[LgSuperstepUpdate], Field(max_length=100)]
+
+
+class LgThreadSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    metadata: dict[str, Any] | None = None
+    values: dict[str, Any] | None = None
+    ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
+    status: Status | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy1 | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[LgThreadField] | None, Field(max_length=16)] = None
+    extract: dict[str, Any] | None = None
+    """
+    Named paths into each thread (`values.messages[-1]`, `metadata.user`), returned
+    in its `extracted` object (null where a path leads nowhere). At most 10.
+
+    """
+
+
+class LgThreadFields(BaseModel):
+    """
+    A thread, or the fields of it a search selected; `extracted` with `extract`.
+    """
+
+    thread_id: UUID | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+    metadata: dict[str, Any] | None = None
+    status: Status | None = None
+    values: dict[str, Any] | None = None
+    interrupts: dict[str, list[LgInterrupt]] | None = None
+    extracted: dict[str, Any] | None = None
+
+
 class LgThread(BaseModel):
     thread_id: UUID
     created_at: AwareDatetime
@@ -1201,7 +1550,10 @@ class LgHistoryRequest(BaseModel):
         extra="allow",
     )
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
-    before: LgCheckpointRef | None = None
+    before: LgCheckpointRef | UUID | None = None
+    """
+    The checkpoint (or its id) the history goes back from.
+    """
     metadata: dict[str, Any] | None = None
 
 
@@ -1418,3 +1770,19 @@ class ThreadPatch(BaseModel):
     """
     Appended to the thread's messages (same `id` replaces).
     """
+
+
+class LgThreadCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    thread_id: UUID | None = None
+    metadata: dict[str, Any] | None = None
+    if_exists: IfExists1 | None = None
+    supersteps: Annotated[list[LgSuperstep] | None, Field(max_length=100)] = None
+    """
+    State updates applied in order once the thread is made, each as
+    `threads.update_state` applies it (`command` is refused: 422 `not_supported`).
+
+    """
+    ttl: LgThreadTtl | None = None

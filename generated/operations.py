@@ -466,6 +466,36 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=False,
     ),
     Operation(
+        operation_id="info",
+        method="GET",
+        path="/info",
+        params=models.InfoParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=False,
+    ),
+    Operation(
+        operation_id="lg_create_assistant",
+        method="POST",
+        path="/langgraph/assistants",
+        params=models.LgCreateAssistantParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_search_assistants",
         method="POST",
         path="/langgraph/assistants/search",
@@ -481,12 +511,132 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_count_assistants",
+        method="POST",
+        path="/langgraph/assistants/count",
+        params=models.LgCountAssistantsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_get_assistant",
         method="GET",
         path="/langgraph/assistants/{assistant_id}",
         params=models.LgGetAssistantParams,
         path_params=("assistant_id",),
         query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_assistant",
+        method="DELETE",
+        path="/langgraph/assistants/{assistant_id}",
+        params=models.LgDeleteAssistantParams,
+        path_params=("assistant_id",),
+        query_params=("delete_threads",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_update_assistant",
+        method="PATCH",
+        path="/langgraph/assistants/{assistant_id}",
+        params=models.LgUpdateAssistantParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantPatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_list_assistant_versions",
+        method="POST",
+        path="/langgraph/assistants/{assistant_id}/versions",
+        params=models.LgListAssistantVersionsParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantVersionSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_set_latest_assistant_version",
+        method="POST",
+        path="/langgraph/assistants/{assistant_id}/latest",
+        params=models.LgSetLatestAssistantVersionParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantSetLatest,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_graph",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/graph",
+        params=models.LgGetAssistantGraphParams,
+        path_params=("assistant_id",),
+        query_params=("xray",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_subgraphs",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/subgraphs",
+        params=models.LgGetAssistantSubgraphsParams,
+        path_params=("assistant_id",),
+        query_params=("recurse",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_subgraphs_at",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/subgraphs/{namespace}",
+        params=models.LgGetAssistantSubgraphsAtParams,
+        path_params=("assistant_id", "namespace"),
+        query_params=("recurse",),
         array_query_params=(),
         header_params=(),
         body=None,
@@ -521,6 +671,51 @@ OPERATIONS: tuple[Operation, ...] = (
         header_params=(),
         body=models.LgThreadCreate,
         body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_info",
+        method="GET",
+        path="/langgraph/info",
+        params=models.LgInfoParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=False,
+    ),
+    Operation(
+        operation_id="lg_count_threads",
+        method="POST",
+        path="/langgraph/threads/count",
+        params=models.LgCountThreadsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_prune_threads",
+        method="POST",
+        path="/langgraph/threads/prune",
+        params=models.LgPruneThreadsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadPrune,
+        body_required=True,
         success_status=200,
         stream=False,
         secured=True,
@@ -957,14 +1152,32 @@ NULLABLE: dict[str, frozenset[str]] = {
     "Run": frozenset(["ended_at", "error", "started_at", "stop_reason"]),
     "ThreadState": frozenset(["parent_checkpoint"]),
     "StoreSearchRequest": frozenset(["filter", "namespace_prefix"]),
-    "LgAssistantSearch": frozenset(["graph_id", "metadata", "name"]),
+    "LgAssistantSearch": frozenset(
+        ["graph_id", "metadata", "name", "select", "sort_by", "sort_order"]
+    ),
+    "LgAssistantCount": frozenset(["graph_id", "metadata", "name"]),
+    "LgAssistantCreate": frozenset(
+        ["assistant_id", "config", "context", "description", "if_exists", "metadata", "name"]
+    ),
+    "LgAssistantPatch": frozenset(
+        ["config", "context", "description", "graph_id", "metadata", "name"]
+    ),
+    "LgAssistantVersionSearch": frozenset(["metadata"]),
     "LgAssistant": frozenset(["description"]),
+    "LgAssistantFields": frozenset(["description"]),
+    "LgAssistantVersion": frozenset(["description"]),
     "LgGraphSchema": frozenset(
         ["config_schema", "context_schema", "input_schema", "output_schema", "state_schema"]
     ),
-    "LgThreadCreate": frozenset(["if_exists", "metadata", "thread_id"]),
-    "LgThreadSearch": frozenset(["metadata", "status", "values"]),
-    "LgThreadPatch": frozenset(["metadata"]),
+    "LgThreadCreate": frozenset(["if_exists", "metadata", "supersteps", "thread_id", "ttl"]),
+    "LgSuperstepUpdate": frozenset(["as_node", "command", "values"]),
+    "LgThreadTtl": frozenset(["strategy"]),
+    "LgThreadSearch": frozenset(
+        ["extract", "ids", "metadata", "select", "sort_by", "sort_order", "status", "values"]
+    ),
+    "LgThreadCount": frozenset(["metadata", "status", "values"]),
+    "LgThreadPrune": frozenset(["strategy"]),
+    "LgThreadPatch": frozenset(["metadata", "ttl"]),
     "LgInterrupt": frozenset(["value"]),
     "LgThreadState": frozenset(["created_at", "parent_checkpoint"]),
     "LgStateUpdate": frozenset(["as_node", "values"]),
@@ -1139,14 +1352,70 @@ class Handlers(Protocol):
         """GET /ok: Health check."""
         ...
 
+    async def info(self, params: models.InfoParams) -> models.Info:
+        """GET /info: What this server is and can do."""
+        ...
+
+    async def lg_create_assistant(
+        self, params: models.LgCreateAssistantParams, body: models.LgAssistantCreate
+    ) -> models.LgAssistant:
+        """POST /langgraph/assistants: Create an assistant (version 1)."""
+        ...
+
     async def lg_search_assistants(
         self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
-    ) -> list[models.LgAssistant]:
-        """POST /langgraph/assistants/search: Search assistants (one per agent)."""
+    ) -> list[models.LgAssistantFields]:
+        """POST /langgraph/assistants/search: Search assistants."""
+        ...
+
+    async def lg_count_assistants(
+        self, params: models.LgCountAssistantsParams, body: models.LgAssistantCount
+    ) -> models.LgCount:
+        """POST /langgraph/assistants/count: Count assistants."""
         ...
 
     async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
         """GET /langgraph/assistants/{assistant_id}: Get an assistant."""
+        ...
+
+    async def lg_delete_assistant(self, params: models.LgDeleteAssistantParams) -> None:
+        """DELETE /langgraph/assistants/{assistant_id}: Delete an assistant and all its versions."""
+        ...
+
+    async def lg_update_assistant(
+        self, params: models.LgUpdateAssistantParams, body: models.LgAssistantPatch
+    ) -> models.LgAssistant:
+        """PATCH /langgraph/assistants/{assistant_id}: Update an assistant (a new version, which becomes the latest)."""
+        ...
+
+    async def lg_list_assistant_versions(
+        self, params: models.LgListAssistantVersionsParams, body: models.LgAssistantVersionSearch
+    ) -> list[models.LgAssistantVersion]:
+        """POST /langgraph/assistants/{assistant_id}/versions: List an assistant's versions, newest first."""
+        ...
+
+    async def lg_set_latest_assistant_version(
+        self, params: models.LgSetLatestAssistantVersionParams, body: models.LgAssistantSetLatest
+    ) -> models.LgAssistant:
+        """POST /langgraph/assistants/{assistant_id}/latest: Make one of an assistant's versions its latest."""
+        ...
+
+    async def lg_get_assistant_graph(
+        self, params: models.LgGetAssistantGraphParams
+    ) -> models.LgDrawableGraph:
+        """GET /langgraph/assistants/{assistant_id}/graph: The drawable structure of an assistant's graph."""
+        ...
+
+    async def lg_get_assistant_subgraphs(
+        self, params: models.LgGetAssistantSubgraphsParams
+    ) -> models.LgSubgraphs:
+        """GET /langgraph/assistants/{assistant_id}/subgraphs: The schemas of an assistant's subgraphs, by namespace."""
+        ...
+
+    async def lg_get_assistant_subgraphs_at(
+        self, params: models.LgGetAssistantSubgraphsAtParams
+    ) -> models.LgSubgraphs:
+        """GET /langgraph/assistants/{assistant_id}/subgraphs/{namespace}: The schemas of an assistant's subgraphs under one namespace."""
         ...
 
     async def lg_get_assistant_schemas(
@@ -1161,9 +1430,25 @@ class Handlers(Protocol):
         """POST /langgraph/threads: Create a thread."""
         ...
 
+    async def lg_info(self, params: models.LgInfoParams) -> models.Info:
+        """GET /langgraph/info: What this server is and can do (LangGraph's `GET /info`)."""
+        ...
+
+    async def lg_count_threads(
+        self, params: models.LgCountThreadsParams, body: models.LgThreadCount
+    ) -> models.LgCount:
+        """POST /langgraph/threads/count: Count threads."""
+        ...
+
+    async def lg_prune_threads(
+        self, params: models.LgPruneThreadsParams, body: models.LgThreadPrune
+    ) -> models.LgPruneResult:
+        """POST /langgraph/threads/prune: Prune threads."""
+        ...
+
     async def lg_search_threads(
         self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
-    ) -> list[models.LgThread]:
+    ) -> list[models.LgThreadFields]:
         """POST /langgraph/threads/search: Search threads."""
         ...
 

@@ -17,6 +17,7 @@ from .agents.registry import AgentRegistry
 from .api import handlers_for
 from .api.services import Services
 from .auth import ApiKeys
+from .cors import cors_middleware
 from .database import Database
 from .docs import docs_routes
 from .errors import ApiError, Invalid, NotFound
@@ -79,6 +80,7 @@ def create_app(settings: Settings, database: Database) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
+        middleware=[cors_middleware(settings.cors_origins, settings.cors_origin_regex)],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,

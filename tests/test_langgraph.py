@@ -74,11 +74,10 @@ async def running(client, thread_id: str, run_id: str) -> bool:
 
 
 async def test_assistants_are_the_agents_and_graphs(client):
-    found = {a["assistant_id"]: a for a in await client.assistants.search(limit=100)}
+    found = {a["graph_id"]: a for a in await client.assistants.search(limit=100)}
     assert {"hitl_graph", "slow_graph", "echo", "hitl"} <= set(found)
-    assert found["hitl_graph"]["graph_id"] == "hitl_graph"
     only = await client.assistants.search(graph_id="slow_graph")
-    assert [a["assistant_id"] for a in only] == ["slow_graph"]
+    assert [a["assistant_id"] for a in only] == [found["slow_graph"]["assistant_id"]]
     assert (await client.assistants.get("echo"))["name"] == "echo"
     schemas = await client.assistants.get_schemas("hitl_graph")
     assert "question" in schemas["input_schema"]["properties"]

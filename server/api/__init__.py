@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ap_generated.operations import Handlers
 
 from ..langgraph.api import LangGraphApi
+from ..langgraph.assistants import AssistantsApi
 from ..storage.owners import Scope
 from .agents import AgentsApi
 from .runs import RunsApi
@@ -16,7 +17,7 @@ from .system import SystemApi
 from .threads import ThreadsApi
 
 
-class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
+class Api(LangGraphApi, AssistantsApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
     def __init__(self, services: Services) -> None:
         self.services = services
 

@@ -10,6 +10,7 @@ from ..engine.notifier import Notifier
 from ..engine.service import RunService
 from ..engine.worker import Worker, WorkerSettings
 from ..settings import Settings
+from ..storage.assistants import AssistantStore
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.runs import CONTROL, EVENTS, QUEUE, WEBHOOKS, RunStore
@@ -24,6 +25,7 @@ class Services:
     database: Database
     threads: ThreadStore
     items: ItemStore
+    assistants: AssistantStore
     agents: AgentRegistry
     runs: RunService
     worker: Worker
@@ -59,6 +61,7 @@ class Services:
             database=database,
             threads=threads,
             items=items,
+            assistants=AssistantStore(database.engine),
             agents=agents,
             runs=RunService(run_store, notifier, stop_grace=settings.stop_timeout),
             worker=worker,
@@ -72,10 +75,14 @@ class Services:
             self,
             threads=self.threads.scoped(scope),
             items=self.items.scoped(scope),
+            assistants=self.assistants.scoped(scope),
             runs=self.runs.scoped(scope),
         )
 
     async def start(self) -> None:
+        from ..langgraph.assistants import defaults  # LangGraph's default assistants
+
+        await self.assistants.ensure_defaults(defaults(self.agents.all()))
         await self.agents.start(self.database.url)
         await self.notifier.start()
         await self.worker.start()

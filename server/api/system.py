@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from ap_generated import models
 
 from ..errors import Unavailable
@@ -15,3 +17,19 @@ class SystemApi:
         if not await self.services.database.ping():
             raise Unavailable("the database does not answer")
         return models.Health(ok=True)
+
+    async def info(self, params: models.InfoParams) -> models.Info:
+        try:
+            ours = version("ap-server")
+        except PackageNotFoundError:  # run from a source tree
+            ours = "unknown"
+        return models.Info(
+            version=ours,
+            flags={"assistants": True, "crons": False, "langsmith": False},
+            capabilities={
+                "agent_protocol": True,
+                "langgraph": "/langgraph",
+                "api_keys": self.services.settings.api_keys != ""
+                or self.services.settings.api_keys_file is not None,
+            },
+        )

@@ -20,7 +20,9 @@ from ..sse import Event
 from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
-from .graph import COMMAND, ROLES, UPDATE_KEY, is_graph_agent
+from .assistants import AssistantsApi, merged_config
+from .graph import COMMAND, is_graph_agent
+from .threads import LgThreadsApi, chat_messages
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
@@ -35,113 +37,13 @@ UNSUPPORTED = (
 )
 
 
-class LangGraphApi(RunsApi, StoreApi):
+class LangGraphApi(AssistantsApi, LgThreadsApi, RunsApi, StoreApi):
     """Built on the Agent Protocol handlers of runs and store (their waiting, streaming and
     store operations), as the `Api` class that serves both families is."""
 
-    # -- assistants --------------------------------------------------------------------
-
-    async def lg_search_assistants(
-        self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
-    ) -> list[models.LgAssistant]:
-        found = self.services.agents.search(
-            name=body.name, metadata=body.metadata, limit=10_000, offset=0
-        )
-        found = [a for a in found if body.graph_id is None or a.agent_id == body.graph_id]
-        return [views.assistant(a) for a in found[body.offset : body.offset + body.limit]]
-
-    async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
-        return views.assistant(self.services.agents.get(params.assistant_id))
-
-    async def lg_get_assistant_schemas(
-        self, params: models.LgGetAssistantSchemasParams
-    ) -> models.LgGraphSchema:
-        return views.graph_schema(self.services.agents.get(params.assistant_id))
-
-    # -- threads -----------------------------------------------------------------------
-
-    async def lg_create_thread(
-        self, params: models.LgCreateThreadParams, body: models.LgThreadCreate
-    ) -> models.LgThread:
-        record = await self.services.threads.create(
-            body.thread_id, body.metadata or {}, str(body.if_exists or "raise")
-        )
-        return views.thread(record)
-
-    async def lg_search_threads(
-        self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
-    ) -> list[models.LgThread]:
-        records = await self.services.threads.search(
-            metadata=body.metadata,
-            values=body.values,
-            status=str(body.status) if body.status else None,
-            limit=body.limit,
-            offset=body.offset,
-        )
-        return [views.thread(r) for r in records]
-
-    async def lg_get_thread(self, params: models.LgGetThreadParams) -> models.LgThread:
-        return views.thread(await self.services.threads.get(params.thread_id))
-
-    async def lg_patch_thread(
-        self, params: models.LgPatchThreadParams, body: models.LgThreadPatch
-    ) -> models.LgThread:
-        record = await self.services.threads.patch(
-            params.thread_id, metadata=body.metadata, values=None, messages=None, checkpoint_id=None
-        )
-        return views.thread(record)
-
-    async def lg_delete_thread(self, params: models.LgDeleteThreadParams) -> None:
-        await self.services.threads.delete(params.thread_id)
-
-    async def lg_copy_thread(self, params: models.LgCopyThreadParams) -> models.LgThread:
-        return views.thread(await self.services.threads.copy(params.thread_id))
-
-    async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
-        latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
-        return views.thread_state(latest[0] if latest else None, params.thread_id)
-
-    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
-        record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
-        return views.thread_state(record, params.thread_id)
-
-    async def lg_get_state_at_checkpoint(
-        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
-    ) -> models.LgThreadState:
-        record = await self.services.threads.checkpoint(
-            params.thread_id, body.checkpoint.checkpoint_id
-        )
-        return views.thread_state(record, params.thread_id)
-
-    async def lg_update_state(
-        self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
-    ) -> models.LgStateUpdateResponse:
-        record = await self.services.threads.patch(
-            params.thread_id,
-            metadata=None,
-            values=body.values or {},
-            messages=None,
-            checkpoint_id=None,
-            checkpoint_metadata={
-                UPDATE_KEY: {"values": body.values or {}, "as_node": body.as_node}
-            },
-        )
-        return models.LgStateUpdateResponse(
-            checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
-        )
-
-    async def lg_get_history(
-        self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
-    ) -> list[models.LgThreadState]:
-        before = body.before.checkpoint_id if body.before else None
-        records = await self.services.threads.history(
-            params.thread_id, limit=body.limit, before=before
-        )
-        return [views.thread_state(r, params.thread_id) for r in records]
-
     # -- runs: creating ----------------------------------------------------------------
 
-    def _lg_new_run(
+    async def _lg_new_run(
         self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple
     ) -> NewRun:
         unsupported = [k for k in UNSUPPORTED if (body.model_extra or {}).get(k) is not None]
@@ -150,12 +52,12 @@ class LangGraphApi(RunsApi, StoreApi):
                 f"not supported by this server: {', '.join(unsupported)}",
                 errors=[{"loc": [k], "msg": "not supported"} for k in unsupported],
             )
-        agent = self.services.agents.get(body.assistant_id)
+        assistant, agent = await self._lg_assistant(body.assistant_id)
         if body.webhook:
             check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
-        config = dict(body.config or {})
-        if body.context is not None:
-            config["context"] = body.context
+        config, context = merged_config(assistant, body.config, body.context)
+        if context:
+            config["context"] = context
         command = body.command
         is_resume = command is not None and "resume" in command.model_fields_set
         if command is not None and (command.update is not None or command.goto is not None):
@@ -194,14 +96,30 @@ class LangGraphApi(RunsApi, StoreApi):
             is_resume=is_resume,
         )
 
+    async def _lg_start(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple
+    ) -> RunRecord:
+        new = await self._lg_new_run(thread_id, body, modes)
+        run = await self._runs.create(new)
+        if thread_id is not None:  # as LangGraph's server does (Agent Chat UI searches it)
+            configurable = new.config["configurable"]
+            await self.services.threads.tag(
+                thread_id,
+                {
+                    "graph_id": configurable["graph_id"],
+                    "assistant_id": configurable["assistant_id"],
+                },
+            )
+        return run
+
     async def _lg_create(
         self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple = ALL_MODES
     ) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, modes))
+        run = await self._lg_start(thread_id, body, modes)
         return Reply(views.run(run), headers={"Content-Location": views.run_path(run)})
 
     async def _lg_stream(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, ("values",)))
+        run = await self._lg_start(thread_id, body, ("values",))
         events = self._stream(run, 0, str(body.on_disconnect or "continue"))
         return Reply(
             _translated(events, run),
@@ -212,7 +130,7 @@ class LangGraphApi(RunsApi, StoreApi):
         )
 
     async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, ALL_MODES))
+        run = await self._lg_start(thread_id, body, ALL_MODES)
         ended: Ended = await self._ended(run, str(body.on_disconnect or "continue"))
         return Reply(
             views.output(ended),
@@ -314,6 +232,9 @@ class LangGraphApi(RunsApi, StoreApi):
             timeout=None,
         )
 
+    async def lg_info(self, params: models.LgInfoParams) -> models.Info:
+        return await self.info(models.InfoParams())
+
     # -- store -------------------------------------------------------------------------
 
     async def lg_put_item(self, params: models.LgPutItemParams, body: models.StorePutRequest):
@@ -342,15 +263,10 @@ class LangGraphApi(RunsApi, StoreApi):
 
 def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
     """A LangGraph chat input (`{"messages": [...], ...}`) for a native agent: the messages
-    become the run's `messages` (LangChain's `type` read as a `role`), the rest its input."""
+    become the run's `messages` (in LangChain's forms too), the rest its input."""
     if not isinstance(value, dict) or not isinstance(value.get("messages"), list):
         return value, None
-    messages = [
-        {"role": ROLES.get(m.get("type"), m.get("type")), **m}
-        if isinstance(m, dict) and "role" not in m
-        else m
-        for m in value["messages"]
-    ]
+    messages = chat_messages(value["messages"])
     state.apply_update({}, messages=messages)  # a 422 now if they are not messages
     rest = {k: v for k, v in value.items() if k != "messages"}
     return rest or None, messages

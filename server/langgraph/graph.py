@@ -118,6 +118,8 @@ class GraphRunner:
         kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
+        elif getattr(self.graph, "context_schema", None) is not None:
+            kwargs["context"] = {}  # LangGraph makes the schema's defaults of it
         steps: dict[str, Any] = {}
         async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
@@ -157,15 +159,9 @@ class GraphRunner:
             )
 
     def schemas(self) -> dict[str, dict[str, Any]]:
-        found = {}
-        for name, method in (
-            ("input_schema", "get_input_jsonschema"),
-            ("output_schema", "get_output_jsonschema"),
-            ("config_schema", "get_context_jsonschema"),
-        ):
-            with contextlib.suppress(Exception):
-                found[name] = jsonable(getattr(self.graph, method)()) or {"type": "object"}
-        return found
+        found = graph_schemas(self.graph)
+        found.pop("context_schema", None)
+        return {k: v or {"type": "object"} for k, v in found.items()}
 
 
 def graph_agent(agent_id: str, graph: Any) -> Agent:
@@ -212,6 +208,74 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
     for update in reversed(updates):
         config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
     return config["configurable"].get("checkpoint_id")
+
+
+def graph_schemas(graph: Any) -> dict[str, dict[str, Any] | None]:
+    """A graph's JSON schemas, as LangGraph's server gives them (None: it has none)."""
+    found: dict[str, dict[str, Any] | None] = {}
+    for name, read in (
+        ("input_schema", lambda: graph.get_input_jsonschema()),
+        ("output_schema", lambda: graph.get_output_jsonschema()),
+        ("state_schema", lambda: _state_jsonschema(graph)),
+        ("config_schema", lambda: graph.get_config_jsonschema()),
+        ("context_schema", lambda: _context_jsonschema(graph)),
+    ):
+        try:
+            found[name] = jsonable(read())
+        except Exception:  # a schema pydantic cannot express: none, as LangGraph answers
+            found[name] = None
+    return found
+
+
+def _state_jsonschema(graph: Any) -> dict[str, Any] | None:
+    from pydantic import TypeAdapter
+
+    schema = getattr(getattr(graph, "builder", None), "state_schema", None)
+    return None if schema is None else TypeAdapter(schema).json_schema()
+
+
+def _context_jsonschema(graph: Any) -> dict[str, Any] | None:
+    if getattr(graph, "context_schema", None) is None:
+        return None
+    return graph.get_context_jsonschema()
+
+
+def graph_of(agent: Agent) -> Any | None:
+    """The compiled graph a graph agent runs (None for a native agent)."""
+    runner = getattr(agent.run, "__self__", None)
+    return runner.graph if isinstance(runner, GraphRunner) else None
+
+
+def drawable_graph(agent: Agent, xray: bool | int) -> dict[str, Any]:
+    """LangGraph's `Graph.to_json()` of the agent's graph; a native agent as one node."""
+    graph = graph_of(agent)
+    if graph is not None:
+        return jsonable(graph.get_graph(xray=xray).to_json())
+    node = {"id": agent.agent_id, "type": "runnable", "data": {"name": agent.agent_id}}
+    return {
+        "nodes": [
+            {"id": "__start__", "type": "schema", "data": "__start__"},
+            node,
+            {"id": "__end__", "type": "schema", "data": "__end__"},
+        ],
+        "edges": [
+            {"source": "__start__", "target": agent.agent_id},
+            {"source": agent.agent_id, "target": "__end__"},
+        ],
+    }
+
+
+def subgraph_schemas(
+    agent: Agent, namespace: str | None, recurse: bool
+) -> dict[str, dict[str, Any] | None]:
+    """The schemas of the agent's subgraphs by namespace (none for a native agent)."""
+    graph = graph_of(agent)
+    if graph is None:
+        return {}
+    return {
+        ns: graph_schemas(sub)
+        for ns, sub in graph.get_subgraphs(namespace=namespace, recurse=recurse)
+    }
 
 
 def is_graph_agent(agent: Agent) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import uuid
 from typing import Any
 
 from ap_generated import models
@@ -10,11 +10,19 @@ from ap_generated import models
 from ..agents import Agent
 from ..engine.service import Ended
 from ..sse import Event
+from ..storage.assistants import AssistantRecord
 from ..storage.runs import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
+from .graph import graph_of, graph_schemas
 
-STARTED = datetime.now(UTC)
 PREFIX = "/langgraph"
+NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
+"""langgraph-api's namespace of default assistant ids (`langgraph_api.graph`)."""
+
+
+def default_id(graph_id: str) -> uuid.UUID:
+    """The id of a graph's default assistant, as LangGraph's server makes it."""
+    return uuid.uuid5(NAMESPACE_GRAPH, graph_id)
 
 
 def run_status(status: str, stop_reason: str | None) -> str:
@@ -34,29 +42,42 @@ def status_filter(status: str | None) -> tuple[str | list[str] | None, bool | No
     return status, None
 
 
-def assistant(a: Agent) -> models.LgAssistant:
-    return models.LgAssistant(
-        assistant_id=a.agent_id,
-        graph_id=a.agent_id,
-        name=a.name,
-        description=a.description or None,
-        config={},
-        context={},
-        metadata=a.metadata,
-        version=1,
-        created_at=STARTED,
-        updated_at=STARTED,
-    )
+def assistant(record: AssistantRecord) -> models.LgAssistant:
+    return models.LgAssistant(**_assistant_fields(record))
 
 
-def graph_schema(a: Agent) -> models.LgGraphSchema:
+def assistant_fields(record: AssistantRecord, select: list[str] | None) -> models.LgAssistantFields:
+    found = _assistant_fields(record)
+    return models.LgAssistantFields(**{k: v for k, v in found.items() if not select or k in select})
+
+
+def assistant_version(record: AssistantRecord) -> models.LgAssistantVersion:
+    found = _assistant_fields(record)
+    found.pop("updated_at")
+    return models.LgAssistantVersion(**found)
+
+
+def _assistant_fields(record: AssistantRecord) -> dict[str, Any]:
+    return {f: getattr(record, f) for f in AssistantRecord.__slots__}
+
+
+def graph_schema(a: Agent, graph_id: str) -> models.LgGraphSchema:
+    graph = graph_of(a)
+    if graph is not None:
+        return models.LgGraphSchema(graph_id=graph_id, **graph_schemas(graph))
     return models.LgGraphSchema(
-        graph_id=a.agent_id,
+        graph_id=graph_id,
         input_schema=a.input_schema,
         output_schema=a.output_schema,
         state_schema=a.state_schema,
         config_schema=a.config_schema,
         context_schema=None,
+    )
+
+
+def subgraphs(a: Agent, found: dict[str, dict[str, Any]]) -> models.LgSubgraphs:
+    return models.LgSubgraphs(
+        {ns: models.LgGraphSchema(graph_id=a.agent_id, **schemas) for ns, schemas in found.items()}
     )
 
 
@@ -74,6 +95,17 @@ def thread(record: ThreadRecord) -> models.LgThread:
         values=record.values,
         interrupts={i.id: [i] for i in interrupts(record.interrupts)},
     )
+
+
+def thread_fields(
+    record: ThreadRecord, select: list[str] | None, extracted: dict[str, Any] | None
+) -> models.LgThreadFields:
+    found = thread(record).model_dump(exclude_unset=True)
+    if select:
+        found = {k: v for k, v in found.items() if k in select}
+    if extracted is not None:
+        found["extracted"] = extracted
+    return models.LgThreadFields(**found)
 
 
 def checkpoint(thread_id: Any, checkpoint_id: Any) -> models.LgCheckpoint:
@@ -117,7 +149,8 @@ def run(record: RunRecord) -> models.LgRun:
     return models.LgRun(
         run_id=record.run_id,
         thread_id=record.thread_id,
-        assistant_id=record.agent_id,
+        assistant_id=(record.config.get("configurable") or {}).get("assistant_id")
+        or str(default_id(record.agent_id)),
         created_at=record.created_at,
         updated_at=record.updated_at,
         status=models.LgRunStatus(run_status(record.status, record.stop_reason)),

@@ -95,3 +95,34 @@ run_events = Table(
     Column("data", JSONB, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+
+def _assistant_fields() -> list[Column]:
+    return [
+        Column("graph_id", Text, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("description", Text),
+        Column("config", JSONB, nullable=False),
+        Column("context", JSONB, nullable=False),
+        Column("metadata", JSONB, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    ]
+
+
+assistants = Table(
+    "assistants",
+    metadata,
+    Column("assistant_id", UUID(as_uuid=True), primary_key=True),
+    *_assistant_fields(),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("owner", Text, nullable=False),
+    Column("shared", Boolean, nullable=False),
+)
+
+assistant_versions = Table(
+    "assistant_versions",
+    metadata,
+    Column("assistant_id", UUID(as_uuid=True), primary_key=True),
+    *_assistant_fields(),
+)

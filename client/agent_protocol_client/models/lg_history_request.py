@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,12 +22,12 @@ class LgHistoryRequest:
     """
     Attributes:
         limit (int | Unset):  Default: 10.
-        before (LgCheckpointRef | None | Unset):
+        before (LgCheckpointRef | None | Unset | UUID): The checkpoint (or its id) the history goes back from.
         metadata (LgHistoryRequestMetadataType0 | None | Unset):
     """
 
     limit: int | Unset = 10
-    before: LgCheckpointRef | None | Unset = UNSET
+    before: LgCheckpointRef | None | Unset | UUID = UNSET
     metadata: LgHistoryRequestMetadataType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,11 +37,13 @@ class LgHistoryRequest:
 
         limit = self.limit
 
-        before: dict[str, Any] | None | Unset
+        before: dict[str, Any] | None | str | Unset
         if isinstance(self.before, Unset):
             before = UNSET
         elif isinstance(self.before, LgCheckpointRef):
             before = self.before.to_dict()
+        elif isinstance(self.before, UUID):
+            before = str(self.before)
         else:
             before = self.before
 
@@ -72,7 +75,7 @@ class LgHistoryRequest:
         d = dict(src_dict)
         limit = d.pop("limit", UNSET)
 
-        def _parse_before(data: object) -> LgCheckpointRef | None | Unset:
+        def _parse_before(data: object) -> LgCheckpointRef | None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -85,7 +88,15 @@ class LgHistoryRequest:
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LgCheckpointRef | None | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                before_type_1 = UUID(data)
+
+                return before_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCheckpointRef | None | Unset | UUID, data)
 
         before = _parse_before(d.pop("before", UNSET))
 

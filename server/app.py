@@ -17,6 +17,7 @@ from .agents.registry import AgentRegistry
 from .api import handlers_for
 from .api.services import Services
 from .auth import ApiKeys
+from .console import console_routes
 from .cors import cors_middleware
 from .database import Database
 from .docs import docs_routes
@@ -76,6 +77,7 @@ def create_app(settings: Settings, database: Database) -> Starlette:
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
+        *console_routes(),
         *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
     ]
     app = Starlette(

@@ -1,13 +1,17 @@
-"""API documentation at GET /docs: Swagger UI served from the `swagger_ui_bundle` package.
+"""API documentation at GET /docs: Swagger UI 5 served from the `swagger-ui-bundle-v2` package.
 
 Works offline: the page loads only the assets under /docs/static (no CDN), and Swagger UI's
-online validator is turned off, so the browser contacts nothing but this server.
+online validator is turned off, so the browser contacts nothing but this server. The spec
+is OpenAPI 3.1, which Swagger UI reads from version 5 on; the older `swagger-ui-bundle`
+(Swagger UI 4) installs the same module name, so the version is checked when the routes
+are made.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 import swagger_ui_bundle
 from starlette.exceptions import HTTPException
@@ -23,6 +27,10 @@ STATIC_PATH = DOCS_PATH + "/static"
 # The files the page uses (and their source maps); the rest of the bundle (a demo
 # index.html pointing at petstore.swagger.io, ...) is not served.
 ASSETS = ("swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png", "favicon-16x16.png")
+
+SWAGGER_UI_DIR = Path(str(swagger_ui_bundle.swagger_ui_path))
+# The bundle's directory is named after the Swagger UI release: .../vendor/swagger-ui-5.31.0
+SWAGGER_UI_VERSION = SWAGGER_UI_DIR.name.removeprefix("swagger-ui-")
 
 PAGE = """\
 <!DOCTYPE html>
@@ -82,6 +90,8 @@ def docs_routes(
     from the application's root (or a full URL, used as is).
     """
 
+    _check_version(SWAGGER_UI_VERSION)
+
     async def docs_page(request: Request) -> HTMLResponse:
         root_path = request.scope.get("root_path", "")
         app_root_path = request.scope.get("app_root_path", root_path)
@@ -97,7 +107,17 @@ def docs_routes(
         Route(DOCS_PATH, docs_page, methods=["GET"], name="docs", include_in_schema=False),
         Mount(
             STATIC_PATH,
-            app=_SwaggerAssets(directory=swagger_ui_bundle.swagger_ui_path),
+            app=_SwaggerAssets(directory=SWAGGER_UI_DIR),
             name="docs-static",
         ),
     ]
+
+
+def _check_version(version: str) -> None:
+    major = version.split(".")[0]
+    if not (major.isdigit() and int(major) >= 5):
+        raise RuntimeError(
+            f"the installed swagger_ui_bundle ships Swagger UI {version}, which cannot read"
+            " OpenAPI 3.1; install swagger-ui-bundle-v2 (pip uninstall swagger-ui-bundle &&"
+            " pip install swagger-ui-bundle-v2)"
+        )

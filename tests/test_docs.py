@@ -3,9 +3,11 @@
 from html.parser import HTMLParser
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
+from ap_server import docs
 from ap_server.docs import docs_routes
 
 CONTENT_TYPES = {
@@ -95,3 +97,13 @@ async def test_docs_behind_a_proxy_prefix():
         assert response.status_code == 200
         await check_assets(client, response.text, "/prefix")
         assert 'url: "/prefix/openapi.json"' in response.text
+
+
+def test_swagger_ui_reads_openapi_3_1():
+    """Swagger UI 4 (the old swagger-ui-bundle, same module name) renders only an error
+    for an OpenAPI 3.1 spec: the docs refuse to start with it, naming the fix."""
+    assert int(docs.SWAGGER_UI_VERSION.split(".")[0]) >= 5, docs.SWAGGER_UI_VERSION
+    bundle = (docs.SWAGGER_UI_DIR / "swagger-ui-bundle.js").read_text()
+    assert f'"{docs.SWAGGER_UI_VERSION}"' in bundle  # the directory's name tells the truth
+    with pytest.raises(RuntimeError, match="swagger-ui-bundle-v2"):
+        docs._check_version("4.15.5")

@@ -22,12 +22,8 @@ and `SSEDecoder` is the parser itself (the HTML "event stream" rules, incrementa
 
 from __future__ import annotations
 
-import codecs
-import json
-import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager, contextmanager
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -37,6 +33,7 @@ from .api.background_runs import stream_run as _stream_run_op
 from .api.runs import create_and_stream_run as _create_and_stream_run_op
 from .api.runs import resume_and_stream_run as _resume_and_stream_run_op
 from .client import AuthenticatedClient, Client
+from .event_stream import ServerSentEvent, SSEDecoder, aiter_sse, iter_sse
 from .models.error_response import ErrorResponse
 from .models.run_resume_stream import RunResumeStream
 from .models.run_stream import RunStream
@@ -56,117 +53,6 @@ __all__ = [
     "stream_run",
     "stream_run_sync",
 ]
-
-_EOL = re.compile(r"\r\n?|\n")
-
-
-@dataclass(frozen=True)
-class ServerSentEvent:
-    """One dispatched event.
-
-    `id` is the stream's last event ID when the event was dispatched (it carries over from
-    earlier events, as in the spec), or None if no non-empty `id` was seen. `retry` is the
-    reconnection time in milliseconds given in this event's own block, if any.
-    """
-
-    event: str
-    data: str
-    id: str | None = None
-    retry: int | None = None
-
-    def json(self) -> Any:
-        return json.loads(self.data)
-
-
-class SSEDecoder:
-    """Incremental parser of an event stream (HTML Living Standard, "Parsing an event stream").
-
-    Feed it bytes (or text) in chunks of any size; each call returns the events completed by
-    that chunk. UTF-8 is decoded with replacement, a leading BOM is dropped, lines end with
-    CRLF, LF or CR (a CRLF split across chunks counts once), and an event still incomplete
-    at the end of the stream is discarded (just stop feeding).
-    """
-
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
-        self._line: list[str] = []  # the start of the current line, split over chunks
-        self._skip_lf = False  # the last chunk ended with CR: a leading LF ends nothing
-        self._event = ""
-        self._data: list[str] = []
-        self._retry: int | None = None
-        self.last_event_id = ""  # persists across events, as the spec's "last event ID buffer"
-        self.retry: int | None = None  # the latest reconnection time seen, in milliseconds
-
-    def feed_bytes(self, chunk: bytes) -> list[ServerSentEvent]:
-        return self.feed(self._decoder.decode(chunk))
-
-    def feed(self, text: str) -> list[ServerSentEvent]:
-        if not text:
-            return []
-        if self._skip_lf and text[0] == "\n":
-            text = text[1:]
-        self._skip_lf = text.endswith("\r")
-        events: list[ServerSentEvent] = []
-        start = 0
-        for match in _EOL.finditer(text):
-            self._line.append(text[start : match.start()])
-            line = "".join(self._line)
-            self._line.clear()
-            start = match.end()
-            event = self._process_line(line)
-            if event is not None:
-                events.append(event)
-        if start < len(text):
-            self._line.append(text[start:])
-        return events
-
-    def _process_line(self, line: str) -> ServerSentEvent | None:
-        if not line:
-            return self._dispatch()
-        if line[0] == ":":
-            return None
-        field, colon, value = line.partition(":")
-        if colon and value.startswith(" "):
-            value = value[1:]
-        if field == "event":
-            self._event = value
-        elif field == "data":
-            self._data.append(value)
-        elif field == "id":
-            if "\0" not in value:
-                self.last_event_id = value
-        elif field == "retry":
-            if value.isascii() and value.isdigit():
-                self._retry = self.retry = int(value)
-        return None
-
-    def _dispatch(self) -> ServerSentEvent | None:
-        event = None
-        if self._data:
-            event = ServerSentEvent(
-                event=self._event or "message",
-                data="\n".join(self._data),
-                id=self.last_event_id or None,
-                retry=self._retry,
-            )
-        self._event, self._data, self._retry = "", [], None
-        return event
-
-
-async def aiter_sse(response: httpx.Response) -> AsyncIterator[ServerSentEvent]:
-    """Yield the events of a streamed response (`client.stream(...)`) as they arrive."""
-    decoder = SSEDecoder()
-    async for chunk in response.aiter_bytes():
-        for event in decoder.feed_bytes(chunk):
-            yield event
-
-
-def iter_sse(response: httpx.Response) -> Iterator[ServerSentEvent]:
-    """Yield the events of a streamed response (`client.stream(...)`) as they arrive."""
-    decoder = SSEDecoder()
-    for chunk in response.iter_bytes():
-        yield from decoder.feed_bytes(chunk)
-
 
 class StreamError(Exception):
     """A streaming operation answered with a status other than 200."""

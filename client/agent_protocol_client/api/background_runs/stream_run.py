@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.stream_event import StreamEvent
 from ...types import UNSET, Response, Unset
@@ -34,12 +35,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -63,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +76,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Join a run's stream
 
      Stream the events of an existing run. Without `Last-Event-ID`: the `metadata`
@@ -94,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Join a run's stream
 
      Stream the events of an existing run. Without `Last-Event-ID`: the `metadata`
@@ -131,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -146,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Join a run's stream
 
      Stream the events of an existing run. Without `Last-Event-ID`: the `metadata`
@@ -163,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +180,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Join a run's stream
 
      Stream the events of an existing run. Without `Last-Event-ID`: the `metadata`
@@ -198,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

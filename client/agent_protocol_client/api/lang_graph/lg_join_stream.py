@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.stream_event import StreamEvent
 from ...types import UNSET, Response, Unset
@@ -51,12 +52,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -80,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +96,7 @@ def sync_detailed(
     cancel_on_disconnect: bool | Unset = False,
     stream_mode: list[str] | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Join a run's stream
 
      Without `Last-Event-ID`: `metadata`, then the events from now on. With it: every
@@ -115,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +140,7 @@ def sync(
     cancel_on_disconnect: bool | Unset = False,
     stream_mode: list[str] | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Join a run's stream
 
      Without `Last-Event-ID`: `metadata`, then the events from now on. With it: every
@@ -159,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -180,7 +179,7 @@ async def asyncio_detailed(
     cancel_on_disconnect: bool | Unset = False,
     stream_mode: list[str] | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Join a run's stream
 
      Without `Last-Event-ID`: `metadata`, then the events from now on. With it: every
@@ -198,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -222,7 +221,7 @@ async def asyncio(
     cancel_on_disconnect: bool | Unset = False,
     stream_mode: list[str] | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Join a run's stream
 
      Without `Last-Event-ID`: `metadata`, then the events from now on. With it: every
@@ -240,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

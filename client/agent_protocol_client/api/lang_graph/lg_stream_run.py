@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.lg_run_create import LgRunCreate
 from ...models.stream_event import StreamEvent
@@ -37,12 +38,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -76,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a run on a thread and stream it
 
     Args:
@@ -108,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +127,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a run on a thread and stream it
 
     Args:
@@ -146,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -161,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a run on a thread and stream it
 
     Args:
@@ -179,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a run on a thread and stream it
 
     Args:
@@ -215,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

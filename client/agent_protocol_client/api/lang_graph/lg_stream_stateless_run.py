@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.lg_run_create import LgRunCreate
 from ...models.stream_event import StreamEvent
@@ -32,12 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a stateless run and stream it
 
     Args:
@@ -101,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a stateless run and stream it
 
     Args:
@@ -136,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -149,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a stateless run and stream it
 
     Args:
@@ -166,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LgRunCreate,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a stateless run and stream it
 
     Args:
@@ -199,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.run_stream import RunStream
 from ...models.stream_event import StreamEvent
@@ -32,12 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RunStream,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a run and stream its output
 
     Args:
@@ -95,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RunStream,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a run and stream its output
 
     Args:
@@ -124,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -137,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RunStream,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Create a run and stream its output
 
     Args:
@@ -148,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +163,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RunStream,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Create a run and stream its output
 
     Args:
@@ -175,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...event_stream import parse_event_stream
 from ...models.error_response import ErrorResponse
 from ...models.run_resume_stream import RunResumeStream
 from ...models.stream_event import StreamEvent
@@ -32,12 +33,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     if response.status_code == 200:
-        response_200 = StreamEvent.from_dict(response.text)
-
+        response_200 = [StreamEvent.from_dict(event) for event in parse_event_stream(response.text)]
         return response_200
-
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RunResumeStream,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Resume an interrupted thread and stream the output
 
      Equivalent to `PATCH /runs/resume` followed by `GET /runs/{run_id}/stream`.
@@ -98,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RunResumeStream,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Resume an interrupted thread and stream the output
 
      Equivalent to `PATCH /runs/resume` followed by `GET /runs/{run_id}/stream`.
@@ -130,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return sync_detailed(
@@ -143,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RunResumeStream,
-) -> Response[ErrorResponse | StreamEvent]:
+) -> Response[ErrorResponse | list[StreamEvent]]:
     """Resume an interrupted thread and stream the output
 
      Equivalent to `PATCH /runs/resume` followed by `GET /runs/{run_id}/stream`.
@@ -157,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | StreamEvent]
+        Response[ErrorResponse | list[StreamEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RunResumeStream,
-) -> ErrorResponse | StreamEvent | None:
+) -> ErrorResponse | list[StreamEvent] | None:
     """Resume an interrupted thread and stream the output
 
      Equivalent to `PATCH /runs/resume` followed by `GET /runs/{run_id}/stream`.
@@ -187,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | StreamEvent
+        ErrorResponse | list[StreamEvent]
     """
 
     return (

@@ -794,6 +794,103 @@ class MultitaskStrategy1(StrEnum):
     ENQUEUE = "enqueue"
 
 
+class OnRunCompleted(StrEnum):
+    DELETE = "delete"
+    KEEP = "keep"
+
+
+class SortBy2(StrEnum):
+    CRON_ID = "cron_id"
+    ASSISTANT_ID = "assistant_id"
+    THREAD_ID = "thread_id"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    NEXT_RUN_DATE = "next_run_date"
+    END_TIME = "end_time"
+
+
+class SelectEnum(StrEnum):
+    CRON_ID = "cron_id"
+    ASSISTANT_ID = "assistant_id"
+    THREAD_ID = "thread_id"
+    END_TIME = "end_time"
+    SCHEDULE = "schedule"
+    TIMEZONE = "timezone"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    USER_ID = "user_id"
+    PAYLOAD = "payload"
+    NEXT_RUN_DATE = "next_run_date"
+    METADATA = "metadata"
+    NOW = "now"
+    ON_RUN_COMPLETED = "on_run_completed"
+    ENABLED = "enabled"
+
+
+class LgCronSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    assistant_id: Annotated[str | None, Field(max_length=256)] = None
+    thread_id: UUID | None = None
+    enabled: bool | None = None
+    metadata: dict[str, Any] | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy2 | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[SelectEnum] | None, Field(max_length=16)] = None
+
+
+class LgCronCount(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    assistant_id: Annotated[str | None, Field(max_length=256)] = None
+    thread_id: UUID | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class LgCron(BaseModel):
+    cron_id: UUID
+    assistant_id: UUID
+    thread_id: UUID | None
+    on_run_completed: str | None = None
+    end_time: AwareDatetime | None = None
+    schedule: str
+    timezone: str | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    payload: dict[str, Any]
+    user_id: str | None = None
+    next_run_date: AwareDatetime | None = None
+    metadata: dict[str, Any]
+    enabled: bool
+    now: AwareDatetime | None = None
+
+
+class LgCronFields(BaseModel):
+    """
+    A cron, or the fields of it a search selected.
+    """
+
+    cron_id: UUID | None = None
+    assistant_id: UUID | None = None
+    thread_id: UUID | None = None
+    on_run_completed: str | None = None
+    end_time: AwareDatetime | None = None
+    schedule: str | None = None
+    timezone: str | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+    payload: dict[str, Any] | None = None
+    user_id: str | None = None
+    next_run_date: AwareDatetime | None = None
+    metadata: dict[str, Any] | None = None
+    enabled: bool | None = None
+    now: AwareDatetime | None = None
+
+
 class IfNotExists1(StrEnum):
     CREATE = "create"
     REJECT = "reject"
@@ -1383,6 +1480,33 @@ class LgCancelRunsParams(BaseModel):
     action: Action = Action.INTERRUPT
 
 
+class LgCreateCronParams(BaseModel):
+    pass
+
+
+class LgSearchCronsParams(BaseModel):
+    pass
+
+
+class LgCountCronsParams(BaseModel):
+    pass
+
+
+class LgDeleteCronParams(BaseModel):
+    cron_id: UUID
+
+
+class LgUpdateCronParams(BaseModel):
+    cron_id: UUID
+
+
+class LgCreateThreadCronParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
 class LgCreateStatelessRunParams(BaseModel):
     pass
 
@@ -1566,6 +1690,64 @@ class LgStateAtCheckpoint(BaseModel):
 
 class StreamMode1(RootModel[list[LgStreamMode]]):
     root: Annotated[list[LgStreamMode], Field(max_length=8)]
+
+
+class LgCronCreate(BaseModel):
+    """
+    A schedule and the run each firing makes. `schedule` is a five-field cron expression
+    (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+    UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+    `stream_subgraphs` are refused when set (422 `not_supported`).
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    schedule: Annotated[str, Field(max_length=256, min_length=1)]
+    timezone: Annotated[str | None, Field(max_length=64)] = None
+    end_time: AwareDatetime | None = None
+    enabled: bool | None = None
+    input: Any | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    webhook: Annotated[str | None, Field(max_length=2048)] = None
+    multitask_strategy: MultitaskStrategy1 | None = None
+    on_run_completed: OnRunCompleted | None = None
+    stream_mode: LgStreamMode | StreamMode1 | None = None
+    stream_resumable: bool | None = None
+    """
+    Every stream is resumable here.
+    """
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    durability: Any | None = None
+    checkpoint_during: Any | None = None
+    stream_subgraphs: Any | None = None
+
+
+class LgCronPatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    schedule: Annotated[str | None, Field(max_length=256, min_length=1)] = None
+    timezone: Annotated[str | None, Field(max_length=64)] = None
+    end_time: AwareDatetime | None = None
+    enabled: bool | None = None
+    input: Any | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    webhook: Annotated[str | None, Field(max_length=2048)] = None
+    on_run_completed: OnRunCompleted | None = None
+    stream_mode: LgStreamMode | StreamMode1 | None = None
+    stream_resumable: bool | None = None
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    durability: Any | None = None
+    stream_subgraphs: Any | None = None
 
 
 class LgRunCreate(BaseModel):

@@ -1021,6 +1021,96 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_create_cron",
+        method="POST",
+        path="/langgraph/runs/crons",
+        params=models.LgCreateCronParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_search_crons",
+        method="POST",
+        path="/langgraph/runs/crons/search",
+        params=models.LgSearchCronsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_count_crons",
+        method="POST",
+        path="/langgraph/runs/crons/count",
+        params=models.LgCountCronsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_cron",
+        method="DELETE",
+        path="/langgraph/runs/crons/{cron_id}",
+        params=models.LgDeleteCronParams,
+        path_params=("cron_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_update_cron",
+        method="PATCH",
+        path="/langgraph/runs/crons/{cron_id}",
+        params=models.LgUpdateCronParams,
+        path_params=("cron_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronPatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_thread_cron",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs/crons",
+        params=models.LgCreateThreadCronParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_create_stateless_run",
         method="POST",
         path="/langgraph/runs",
@@ -1183,6 +1273,57 @@ NULLABLE: dict[str, frozenset[str]] = {
     "LgStateUpdate": frozenset(["as_node", "values"]),
     "LgHistoryRequest": frozenset(["before", "metadata"]),
     "LgCommand": frozenset(["goto", "resume", "update"]),
+    "LgCronCreate": frozenset(
+        [
+            "checkpoint_during",
+            "config",
+            "context",
+            "durability",
+            "enabled",
+            "end_time",
+            "input",
+            "interrupt_after",
+            "interrupt_before",
+            "metadata",
+            "multitask_strategy",
+            "on_run_completed",
+            "stream_mode",
+            "stream_resumable",
+            "stream_subgraphs",
+            "timezone",
+            "webhook",
+        ]
+    ),
+    "LgCronPatch": frozenset(
+        [
+            "config",
+            "context",
+            "durability",
+            "enabled",
+            "end_time",
+            "input",
+            "interrupt_after",
+            "interrupt_before",
+            "metadata",
+            "on_run_completed",
+            "schedule",
+            "stream_mode",
+            "stream_resumable",
+            "stream_subgraphs",
+            "timezone",
+            "webhook",
+        ]
+    ),
+    "LgCronSearch": frozenset(
+        ["assistant_id", "enabled", "metadata", "select", "sort_by", "sort_order", "thread_id"]
+    ),
+    "LgCronCount": frozenset(["assistant_id", "metadata", "thread_id"]),
+    "LgCron": frozenset(
+        ["end_time", "next_run_date", "on_run_completed", "thread_id", "timezone", "user_id"]
+    ),
+    "LgCronFields": frozenset(
+        ["end_time", "next_run_date", "on_run_completed", "thread_id", "timezone", "user_id"]
+    ),
     "LgRunCreate": frozenset(
         [
             "command",
@@ -1544,6 +1685,40 @@ class Handlers(Protocol):
         self, params: models.LgCancelRunsParams, body: models.LgRunCancelMany
     ) -> None:
         """POST /langgraph/runs/cancel: Cancel several runs."""
+        ...
+
+    async def lg_create_cron(
+        self, params: models.LgCreateCronParams, body: models.LgCronCreate
+    ) -> models.LgCron:
+        """POST /langgraph/runs/crons: Schedule stateless runs (a cron)."""
+        ...
+
+    async def lg_search_crons(
+        self, params: models.LgSearchCronsParams, body: models.LgCronSearch
+    ) -> list[models.LgCronFields]:
+        """POST /langgraph/runs/crons/search: Search crons."""
+        ...
+
+    async def lg_count_crons(
+        self, params: models.LgCountCronsParams, body: models.LgCronCount
+    ) -> models.LgCount:
+        """POST /langgraph/runs/crons/count: Count crons."""
+        ...
+
+    async def lg_delete_cron(self, params: models.LgDeleteCronParams) -> None:
+        """DELETE /langgraph/runs/crons/{cron_id}: Delete a cron (runs it already started go on)."""
+        ...
+
+    async def lg_update_cron(
+        self, params: models.LgUpdateCronParams, body: models.LgCronPatch
+    ) -> models.LgCron:
+        """PATCH /langgraph/runs/crons/{cron_id}: Change a cron."""
+        ...
+
+    async def lg_create_thread_cron(
+        self, params: models.LgCreateThreadCronParams, body: models.LgCronCreate
+    ) -> models.LgCron:
+        """POST /langgraph/threads/{thread_id}/runs/crons: Schedule runs on a thread (a cron)."""
         ...
 
     async def lg_create_stateless_run(

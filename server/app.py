@@ -21,10 +21,12 @@ from .console import console_routes
 from .cors import cors_middleware
 from .database import Database
 from .docs import docs_routes
+from .engine.crons import CronScheduler
 from .errors import ApiError, Invalid, NotFound
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
 from .settings import Settings
+from .storage.owners import Scope
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -66,19 +68,27 @@ def create_app(settings: Settings, database: Database) -> Starlette:
     services = Services.create(settings, database, agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
+    handlers = handlers_for(services)
+    # Crons fire as their owner's runs, through the LangGraph run path.
+    crons = CronScheduler(
+        services.crons, lambda cron: handlers(Scope.of(cron.owner))._lg_fire(cron)
+    )
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await services.start()
+        crons.start()
         try:
             yield
         finally:
+            await crons.stop()
             await services.stop()
 
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *docs_routes("/openapi.json"),
         *console_routes(),
-        *operation_routes(handlers_for(services), gate, settings.sse_heartbeat),
+        *operation_routes(handlers, gate, settings.sse_heartbeat),
     ]
     app = Starlette(
         routes=routes,

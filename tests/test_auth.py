@@ -66,6 +66,7 @@ class Resources:
     key: str
     own_namespace: list[str]  # only this owner has an item here
     assistant_id: str  # a LangGraph assistant of this owner's
+    cron_id: str  # a LangGraph cron on `thread_id`
 
 
 async def make_resources(http: httpx.AsyncClient) -> Resources:
@@ -111,7 +112,13 @@ async def make_resources(http: httpx.AsyncClient) -> Resources:
         json={"graph_id": "echo", "metadata": {"secret": secret}, "context": {"s": secret}},
     )
     assert assistant.status_code == 200, assistant.text
+    cron = await http.post(
+        f"/langgraph/threads/{thread_id}/runs/crons",
+        json={"assistant_id": "echo", "schedule": "0 0 1 1 *", "metadata": {"secret": secret}},
+    )
+    assert cron.status_code == 200, cron.text
     return Resources(
+        cron_id=cron.json()["cron_id"],
         assistant_id=assistant.json()["assistant_id"],
         secret=secret,
         thread_id=thread_id,
@@ -310,6 +317,35 @@ MATRIX.update(
             ),
             "own",
         ),
+        "lg_create_cron": (
+            lambda r: (
+                "POST",
+                f"{LG}/runs/crons",
+                None,
+                {"assistant_id": "echo", "schedule": "0 0 1 1 *"},
+            ),
+            "own",
+        ),
+        "lg_create_thread_cron": (
+            lg_thread("/runs/crons", "POST", {"assistant_id": "echo", "schedule": "0 0 1 1 *"}),
+            "404",
+        ),
+        "lg_update_cron": (
+            lambda r: ("PATCH", f"{LG}/runs/crons/{r.cron_id}", None, {"enabled": False}),
+            "404",
+        ),
+        "lg_delete_cron": (
+            lambda r: ("DELETE", f"{LG}/runs/crons/{r.cron_id}", None, None),
+            "404",
+        ),
+        "lg_search_crons": (
+            lambda r: ("POST", f"{LG}/runs/crons/search", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_count_crons": (
+            lambda r: ("POST", f"{LG}/runs/crons/count", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
         "lg_get_thread": (lg_thread(), "404"),
         "lg_delete_thread": (lg_thread(method="DELETE"), "404"),
         "lg_patch_thread": (lg_thread(method="PATCH", body={"metadata": {"x": 1}}), "404"),
@@ -448,11 +484,12 @@ async def test_no_operation_reaches_another_owners_resources(
                 "list_namespaces",
                 "lg_search_threads",
                 "lg_search_assistants",
+                "lg_search_crons",
                 "lg_search_items",
                 "lg_list_namespaces",
             ):
                 assert response.json() in ([], {"items": []}, {"namespaces": []}), response.text
-            if operation_id in ("lg_count_assistants", "lg_count_threads"):
+            if operation_id in ("lg_count_assistants", "lg_count_threads", "lg_count_crons"):
                 assert response.json() == 0
             if operation_id == "lg_prune_threads":
                 assert response.json() == {"pruned_count": 0}
@@ -464,6 +501,10 @@ async def assert_untouched(server: ServerProcess, owner: str, mine: Resources) -
     async with client(server, KEYS[owner]) as http:
         assistant = (await http.get(f"/langgraph/assistants/{mine.assistant_id}")).json()
         assert assistant["metadata"] == {"secret": mine.secret} and assistant["version"] == 1
+        crons = await http.post(
+            "/langgraph/runs/crons/search", json={"metadata": {"secret": mine.secret}}
+        )
+        assert [(c["cron_id"], c["enabled"]) for c in crons.json()] == [(mine.cron_id, True)]
         thread = (await http.get(f"/threads/{mine.thread_id}")).json()
         assert thread["metadata"] == {"secret": mine.secret}
         assert thread["values"]["secret"] == mine.secret

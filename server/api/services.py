@@ -11,6 +11,7 @@ from ..engine.service import RunService
 from ..engine.worker import Worker, WorkerSettings
 from ..settings import Settings
 from ..storage.assistants import AssistantStore
+from ..storage.crons import CronStore
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.runs import CONTROL, EVENTS, QUEUE, WEBHOOKS, RunStore
@@ -26,6 +27,7 @@ class Services:
     threads: ThreadStore
     items: ItemStore
     assistants: AssistantStore
+    crons: CronStore
     agents: AgentRegistry
     runs: RunService
     worker: Worker
@@ -62,6 +64,7 @@ class Services:
             threads=threads,
             items=items,
             assistants=AssistantStore(database.engine),
+            crons=CronStore(database.engine),
             agents=agents,
             runs=RunService(run_store, notifier, stop_grace=settings.stop_timeout),
             worker=worker,
@@ -76,6 +79,7 @@ class Services:
             threads=self.threads.scoped(scope),
             items=self.items.scoped(scope),
             assistants=self.assistants.scoped(scope),
+            crons=self.crons.scoped(scope),
             runs=self.runs.scoped(scope),
         )
 

@@ -25,7 +25,7 @@ class SystemApi:
             ours = "unknown"
         return models.Info(
             version=ours,
-            flags={"assistants": True, "crons": False, "langsmith": False},
+            flags={"assistants": True, "crons": True, "langsmith": False},
             capabilities={
                 "agent_protocol": True,
                 "langgraph": "/langgraph",

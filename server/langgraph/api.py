@@ -21,6 +21,7 @@ from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
 from .assistants import AssistantsApi, merged_config
+from .crons import CronsApi
 from .graph import COMMAND, is_graph_agent
 from .threads import LgThreadsApi, chat_messages
 
@@ -37,7 +38,7 @@ UNSUPPORTED = (
 )
 
 
-class LangGraphApi(AssistantsApi, LgThreadsApi, RunsApi, StoreApi):
+class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
     """Built on the Agent Protocol handlers of runs and store (their waiting, streaming and
     store operations), as the `Api` class that serves both families is."""
 

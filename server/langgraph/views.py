@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from ap_generated import models
@@ -11,6 +12,7 @@ from ..agents import Agent
 from ..engine.service import Ended
 from ..sse import Event
 from ..storage.assistants import AssistantRecord
+from ..storage.crons import CronRecord
 from ..storage.runs import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
 from .graph import graph_of, graph_schemas
@@ -59,6 +61,22 @@ def assistant_version(record: AssistantRecord) -> models.LgAssistantVersion:
 
 def _assistant_fields(record: AssistantRecord) -> dict[str, Any]:
     return {f: getattr(record, f) for f in AssistantRecord.__slots__}
+
+
+def cron(record: CronRecord) -> models.LgCron:
+    return models.LgCron(**_cron_fields(record))
+
+
+def cron_fields(record: CronRecord, select: list[str] | None) -> models.LgCronFields:
+    found = _cron_fields(record)
+    found["now"] = datetime.now(UTC)
+    return models.LgCronFields(**{k: v for k, v in found.items() if not select or k in select})
+
+
+def _cron_fields(record: CronRecord) -> dict[str, Any]:
+    found = {f: getattr(record, f) for f in CronRecord.__slots__ if f != "owner"}
+    found["user_id"] = record.owner or None
+    return found
 
 
 def graph_schema(a: Agent, graph_id: str) -> models.LgGraphSchema:

@@ -126,3 +126,22 @@ assistant_versions = Table(
     Column("assistant_id", UUID(as_uuid=True), primary_key=True),
     *_assistant_fields(),
 )
+
+crons = Table(
+    "crons",
+    metadata,
+    Column("cron_id", UUID(as_uuid=True), primary_key=True),
+    Column("assistant_id", UUID(as_uuid=True), nullable=False),
+    Column("thread_id", UUID(as_uuid=True)),
+    Column("schedule", Text, nullable=False),
+    Column("timezone", Text),
+    Column("end_time", DateTime(timezone=True)),
+    Column("enabled", Boolean, nullable=False),
+    Column("on_run_completed", Text),
+    Column("payload", JSONB, nullable=False),
+    Column("metadata", JSONB, nullable=False),
+    Column("next_run_date", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("owner", Text, nullable=False),
+)

@@ -62,6 +62,30 @@ from .lg_cancel_runs_action import LgCancelRunsAction
 from .lg_checkpoint import LgCheckpoint
 from .lg_checkpoint_ref import LgCheckpointRef
 from .lg_command import LgCommand
+from .lg_cron import LgCron
+from .lg_cron_count import LgCronCount
+from .lg_cron_count_metadata_type_0 import LgCronCountMetadataType0
+from .lg_cron_create import LgCronCreate
+from .lg_cron_create_config_type_0 import LgCronCreateConfigType0
+from .lg_cron_create_context_type_0 import LgCronCreateContextType0
+from .lg_cron_create_metadata_type_0 import LgCronCreateMetadataType0
+from .lg_cron_create_multitask_strategy_type_0 import LgCronCreateMultitaskStrategyType0
+from .lg_cron_create_on_run_completed_type_0 import LgCronCreateOnRunCompletedType0
+from .lg_cron_fields import LgCronFields
+from .lg_cron_fields_metadata import LgCronFieldsMetadata
+from .lg_cron_fields_payload import LgCronFieldsPayload
+from .lg_cron_metadata import LgCronMetadata
+from .lg_cron_patch import LgCronPatch
+from .lg_cron_patch_config_type_0 import LgCronPatchConfigType0
+from .lg_cron_patch_context_type_0 import LgCronPatchContextType0
+from .lg_cron_patch_metadata_type_0 import LgCronPatchMetadataType0
+from .lg_cron_patch_on_run_completed_type_0 import LgCronPatchOnRunCompletedType0
+from .lg_cron_payload import LgCronPayload
+from .lg_cron_search import LgCronSearch
+from .lg_cron_search_metadata_type_0 import LgCronSearchMetadataType0
+from .lg_cron_search_select_type_0_item import LgCronSearchSelectType0Item
+from .lg_cron_search_sort_by_type_0 import LgCronSearchSortByType0
+from .lg_cron_search_sort_order_type_0 import LgCronSearchSortOrderType0
 from .lg_drawable_graph import LgDrawableGraph
 from .lg_drawable_graph_edges_item import LgDrawableGraphEdgesItem
 from .lg_drawable_graph_nodes_item import LgDrawableGraphNodesItem
@@ -251,6 +275,30 @@ __all__ = (
     "LgCheckpoint",
     "LgCheckpointRef",
     "LgCommand",
+    "LgCron",
+    "LgCronCount",
+    "LgCronCountMetadataType0",
+    "LgCronCreate",
+    "LgCronCreateConfigType0",
+    "LgCronCreateContextType0",
+    "LgCronCreateMetadataType0",
+    "LgCronCreateMultitaskStrategyType0",
+    "LgCronCreateOnRunCompletedType0",
+    "LgCronFields",
+    "LgCronFieldsMetadata",
+    "LgCronFieldsPayload",
+    "LgCronMetadata",
+    "LgCronPatch",
+    "LgCronPatchConfigType0",
+    "LgCronPatchContextType0",
+    "LgCronPatchMetadataType0",
+    "LgCronPatchOnRunCompletedType0",
+    "LgCronPayload",
+    "LgCronSearch",
+    "LgCronSearchMetadataType0",
+    "LgCronSearchSelectType0Item",
+    "LgCronSearchSortByType0",
+    "LgCronSearchSortOrderType0",
     "LgDrawableGraph",
     "LgDrawableGraphEdgesItem",
     "LgDrawableGraphNodesItem",

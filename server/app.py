@@ -14,8 +14,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .agents.registry import AgentRegistry
-from .api import handlers_for
-from .api.services import Services
 from .auth import ApiKeys
 from .console import console_routes
 from .cors import cors_middleware
@@ -23,8 +21,11 @@ from .database import Database
 from .docs import docs_routes
 from .engine.crons import CronScheduler
 from .errors import ApiError, Invalid, NotFound
+from .handlers import Api, handlers_for
+from .langgraph import graph as graphs
 from .limits import Limits
 from .routing import Gate, error_response, operation_routes
+from .runtime import Runtime
 from .settings import Settings
 from .storage.owners import Scope
 
@@ -64,25 +65,28 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(settings.example_agents, settings.agents)
-    services = Services.create(settings, database, agents)
+    agents = AgentRegistry.from_settings(
+        settings.example_agents, settings.agents, adapters=(graphs.as_agent,)
+    )
+    runtime = Runtime(settings, database, agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
-    handlers = handlers_for(services)
+    handlers = handlers_for(runtime.services)
     # Crons fire as their owner's runs, through the LangGraph run path.
     crons = CronScheduler(
-        services.crons, lambda cron: handlers(Scope.of(cron.owner))._lg_fire(cron)
+        runtime.services.crons,
+        lambda cron: Api(runtime.services.scoped(Scope.of(cron.owner)))._lg_fire(cron),
     )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await services.start()
+        await runtime.start()
         crons.start()
         try:
             yield
         finally:
             await crons.stop()
-            await services.stop()
+            await runtime.stop()
 
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
@@ -100,6 +104,6 @@ def create_app(settings: Settings, database: Database) -> Starlette:
             Exception: on_unexpected_error,
         },
     )
-    app.state.services = services
+    app.state.runtime = runtime
     app.state.keys = gate.keys
     return app

@@ -103,7 +103,7 @@ async def _serve(settings: Settings) -> int:
         print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
         print(database.describe(), flush=True)
         print(app.state.keys.describe(), flush=True)
-        server = _server_class()(config, app.state.services.shutting_down)
+        server = _server_class()(config, app.state.runtime.shutting_down)
         await server.serve(sockets=[sock])
         return 0 if server.started else 1
     finally:
@@ -131,7 +131,7 @@ def _listen(host: str, port: int, backlog: int) -> socket.socket:
     return sock
 
 
-def _server_class():
+def _server_class() -> Any:
     import uvicorn
 
     class Server(uvicorn.Server):

@@ -140,7 +140,9 @@ def head_revision() -> str:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config).get_current_head()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None, "migrations/ has no head revision"
+    return head
 
 
 def _run_alembic(conn: Connection, cmd: Callable[[Config, str], None], revision: str) -> None:

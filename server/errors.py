@@ -47,7 +47,8 @@ class NotFound(ApiError):
     code = "not_found"
 
     def __init__(self, kind: str, ident: object, *, code: str | None = None) -> None:
-        super().__init__(f"{kind} {ident} not found", code=code, **{f"{kind}_id": str(ident)})
+        metadata: dict[str, Any] = {f"{kind}_id": str(ident)}
+        super().__init__(f"{kind} {ident} not found", code=code, **metadata)
 
 
 class Conflict(ApiError):

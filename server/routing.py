@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 from starlette.requests import Request
@@ -78,7 +78,7 @@ class OperationRoute(Route):
         super().__init__(path, endpoint, methods=methods)
         self.reserved = reserved
 
-    def matches(self, scope):
+    def matches(self, scope: Any) -> tuple[Match, Any]:
         match, child = super().matches(scope)
         if match is not Match.NONE and self.reserved:
             params = child.get("path_params", {})
@@ -123,7 +123,10 @@ def _reply_headers(request: Request, headers: dict[str, str]) -> dict[str, str]:
     }
 
 
-def until_disconnect(handler: Callable) -> Callable:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def until_disconnect(handler: F) -> F:
     """Mark a handler that may take long: it is cancelled if the client goes away."""
     handler.until_disconnect = True  # type: ignore[attr-defined]
     return handler

@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from croniter import CroniterBadCronError, CroniterBadDateError, croniter
+from croniter import (  # type: ignore[import-untyped]
+    CroniterBadCronError,
+    CroniterBadDateError,
+    croniter,
+)
 
 from .errors import Invalid
 
@@ -27,7 +31,7 @@ def next_run(
     """The first time after `after` the schedule names (None: none before `end_time`)."""
     local = after.astimezone(_zone(timezone))
     try:
-        found = croniter(schedule, local).get_next(datetime)
+        found: datetime = croniter(schedule, local).get_next(datetime)
     except (CroniterBadCronError, CroniterBadDateError):
         return None
     found = found.astimezone(UTC)

@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 MIB = 1024 * 1024
 
@@ -94,7 +95,7 @@ class Settings:
             example_agents=bool(data.get("example_agents", self.example_agents)),
         )
 
-    def replace(self, **changes) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 

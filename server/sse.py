@@ -31,7 +31,7 @@ async def _with_heartbeats(events: AsyncIterator[Event], every: float) -> AsyncI
     The pending `anext` is kept across heartbeats, never cancelled, so the event source
     is not disturbed by the timer."""
     iterator = aiter(events)
-    pending: asyncio.Future | None = None
+    pending: asyncio.Future[Event] | None = None
     try:
         while True:
             pending = asyncio.ensure_future(anext(iterator))
@@ -53,7 +53,9 @@ async def _with_heartbeats(events: AsyncIterator[Event], every: float) -> AsyncI
 
 
 def event_stream_response(
-    events: AsyncIterator[Event], heartbeat: float = HEARTBEAT_SECONDS, headers: dict | None = None
+    events: AsyncIterator[Event],
+    heartbeat: float = HEARTBEAT_SECONDS,
+    headers: dict[str, str] | None = None,
 ) -> StreamingResponse:
     return StreamingResponse(
         _with_heartbeats(events, heartbeat),

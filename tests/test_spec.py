@@ -140,7 +140,7 @@ def test_run_status_has_running_and_status_enums_have_distinct_titles():
 
 def test_every_operation_is_routed():
     from ap_generated.operations import OPERATIONS
-    from ap_server.api import Api
+    from ap_server.handlers import Api
 
     routed = {op.operation_id for op in OPERATIONS}
     assert routed == {op["operationId"] for _, _, op in operations(OURS)}

@@ -1,8 +1,40 @@
 """A client library for accessing Agent Protocol"""
 
 from .client import AuthenticatedClient, Client
+from .sdk import (
+    AgentProtocol,
+    AgentProtocolError,
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    AsyncAgentProtocol,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    Event,
+    InternalServerError,
+    NotFoundError,
+    PayloadTooLargeError,
+    ServiceUnavailableError,
+    UnprocessableEntityError,
+)
 
 __all__ = (
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "AgentProtocol",
+    "AgentProtocolError",
+    "AsyncAgentProtocol",
     "AuthenticatedClient",
+    "AuthenticationError",
+    "BadRequestError",
     "Client",
+    "ConflictError",
+    "Event",
+    "InternalServerError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "ServiceUnavailableError",
+    "UnprocessableEntityError",
 )

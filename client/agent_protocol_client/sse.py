@@ -8,7 +8,7 @@ arrives instead:
     from agent_protocol_client.models import RunStream
     from agent_protocol_client.sse import create_and_stream_run
 
-    async with Client(base_url="http://localhost:8000") as client:
+    async with Client(base_url="http://127.0.0.1:2024") as client:
         async with create_and_stream_run(client, RunStream(...)) as events:
             async for event in events:
                 print(event.event, event.json())

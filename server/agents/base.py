@@ -63,7 +63,12 @@ class RunContext(Protocol):
     config: dict[str, Any]
     values: dict[str, Any]
     """The thread's current state; `update` keeps it current."""
-    store: Store
+
+    @property
+    def store(self) -> Store:
+        """The long-term store of the run's owner."""
+        ...
+
     resume: dict[str, Any] | None
     """On a resume: the answers by interrupt id (the run's `interrupts` then return them)."""
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from .base import RunContext, agent
 
-ANY = {}
+ANY: dict[str, Any] = {}
 
 
 @agent(

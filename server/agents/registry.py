@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..errors import NotFound
 from .base import Agent
 from .examples import EXAMPLES
+
+Adapter = Callable[[str, Any], Agent | None]
+"""Makes an agent of an imported object it knows (e.g. a compiled LangGraph graph), else
+None. Given by the composition root, so this package imports no framework's adapter."""
 
 
 class AgentRegistry:
@@ -18,10 +22,12 @@ class AgentRegistry:
             self.add(a)
 
     @classmethod
-    def from_settings(cls, example_agents: bool, references: Iterable[str]) -> AgentRegistry:
+    def from_settings(
+        cls, example_agents: bool, references: Iterable[str], adapters: Sequence[Adapter] = ()
+    ) -> AgentRegistry:
         registry = cls(EXAMPLES if example_agents else ())
         for reference in references:
-            registry.add(load(reference))
+            registry.add(load(reference, adapters))
         return registry
 
     def add(self, a: Agent) -> None:
@@ -70,10 +76,10 @@ class AgentRegistry:
         return found[offset : offset + limit]
 
 
-def load(reference: str) -> Agent:
+def load(reference: str, adapters: Sequence[Adapter] = ()) -> Agent:
     """Import `module:attribute` (optionally `agent_id=module:attribute`); an async function
-    is wrapped as an agent of its name, a compiled LangGraph graph as a graph agent (the
-    `langgraph` extra)."""
+    is wrapped as an agent of its name, anything else by the first of `adapters` that
+    knows it (the server passes the LangGraph one: a compiled graph as a graph agent)."""
     agent_id, _, reference = reference.rpartition("=")
     module_name, _, attribute = reference.partition(":")
     if not module_name or not attribute:
@@ -84,10 +90,10 @@ def load(reference: str) -> Agent:
     agent_id = agent_id or attribute.rsplit(".", 1)[-1]
     if isinstance(target, Agent):
         return target
-    if hasattr(target, "astream") and hasattr(target, "aget_state"):
-        from ..langgraph.graph import graph_agent
-
-        return graph_agent(agent_id, target)
+    for adapt in adapters:
+        adapted = adapt(agent_id, target)
+        if adapted is not None:
+            return adapted
     if callable(target):
         return Agent(agent_id=agent_id, run=target)
     raise TypeError(f"{reference} is neither an Agent nor an async function")

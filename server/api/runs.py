@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
-from typing import Any
 
 from ap_generated import models
 
-from ..engine.service import Ended, RunService
+from ..domain.states import MultitaskStrategy
+from ..engine.service import NewRun, RunRecord, RunService
+from ..engine.services import Services
 from ..routing import until_disconnect
 from ..sse import Event
-from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
-from .services import Services
 
 RunBody = models.RunCreate | models.RunStream | models.RunResume | models.RunResumeStream
 
@@ -31,8 +29,8 @@ class RunsApi:
     async def _new_run(self, body: RunBody, *, resume: bool = False) -> NewRun:
         agents = self.services.agents
         agent_id = body.agent_id
-        if agent_id is None and resume:
-            agent_id = await self._runs.runs.asking_agent_id(body.thread_id)
+        if agent_id is None and resume and body.thread_id is not None:
+            agent_id = await self._runs.asking_agent_id(body.thread_id)
         agent = agents.get(agent_id) if agent_id else agents.default
         if body.webhook:
             check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
@@ -52,7 +50,9 @@ class RunsApi:
             config=config,
             stream_mode=tuple(dict.fromkeys(str(m) for m in modes)),
             webhook=body.webhook,
-            multitask_strategy=str(getattr(body, "multitask_strategy", None) or "reject"),
+            multitask_strategy=MultitaskStrategy(
+                str(getattr(body, "multitask_strategy", None) or MultitaskStrategy.REJECT)
+            ),
             on_completion=str(body.on_completion) if body.on_completion else None,
             timeout_seconds=config.get("timeout"),
             is_resume=resume,
@@ -74,7 +74,7 @@ class RunsApi:
         self, params: models.CreateAndStreamRunParams, body: models.RunStream
     ) -> AsyncIterator[Event]:
         run = await self._runs.create(await self._new_run(body))
-        return self._stream(run, 0, str(body.on_disconnect))
+        return self._runs.stream(run, 0, str(body.on_disconnect))
 
     async def resume_run(
         self, params: models.ResumeRunParams, body: models.RunResume
@@ -92,17 +92,17 @@ class RunsApi:
         self, params: models.ResumeAndStreamRunParams, body: models.RunResumeStream
     ) -> AsyncIterator[Event]:
         run = await self._runs.create(await self._new_run(body, resume=True))
-        return self._stream(run, 0, str(body.on_disconnect))
+        return self._runs.stream(run, 0, str(body.on_disconnect))
 
     # -- reading and joining -----------------------------------------------------------
 
     async def get_run(self, params: models.GetRunParams) -> models.Run:
-        return views.run(await self._runs.runs.get(params.run_id))
+        return views.run(await self._runs.get(params.run_id))
 
     async def search_runs(
         self, params: models.SearchRunsParams, body: models.RunSearchRequest
     ) -> list[models.Run]:
-        found = await self._runs.runs.search(
+        found = await self._runs.search(
             thread_id=body.thread_id,
             agent_id=body.agent_id,
             status=str(body.status) if body.status else None,
@@ -113,17 +113,17 @@ class RunsApi:
         return [views.run(r) for r in found]
 
     async def delete_run(self, params: models.DeleteRunParams) -> None:
-        await self._runs.runs.delete(params.run_id)
+        await self._runs.delete(params.run_id)
 
     @until_disconnect
     async def wait_run(self, params: models.WaitRunParams) -> models.RunWaitResponse:
-        run = await self._runs.runs.get(params.run_id)
+        run = await self._runs.get(params.run_id)
         return views.wait_response(await self._runs.wait(run), run)
 
     async def stream_run(self, params: models.StreamRunParams) -> AsyncIterator[Event]:
-        run = await self._runs.runs.get(params.run_id)
+        run = await self._runs.get(params.run_id)
         after = int(params.last_event_id) if params.last_event_id is not None else None
-        return self._stream(run, after, "continue")
+        return self._runs.stream(run, after)
 
     # -- stopping ----------------------------------------------------------------------
 
@@ -154,26 +154,4 @@ class RunsApi:
     # -- helpers -----------------------------------------------------------------------
 
     async def _wait(self, run: RunRecord, on_disconnect: str) -> models.RunWaitResponse:
-        return views.wait_response(await self._ended(run, on_disconnect), run)
-
-    async def _ended(self, run: RunRecord, on_disconnect: str) -> Ended:
-        """Wait for the run to end; if the client goes away first and `on_disconnect` is
-        `cancel`, stop it."""
-        try:
-            return await self._runs.wait(run)
-        except asyncio.CancelledError:
-            if on_disconnect == "cancel":
-                self._runs.stop_in_background(run.run_id, "disconnect")
-            raise
-
-    async def _stream(
-        self, run: RunRecord, after: int | None, on_disconnect: str
-    ) -> AsyncIterator[Any]:
-        ended = False
-        try:
-            async for event in self._runs.events(run, after):
-                yield event
-            ended = True  # the run ended, or the server is shutting down: not a disconnect
-        finally:
-            if not ended and on_disconnect == "cancel":
-                self._runs.stop_in_background(run.run_id, "disconnect")
+        return views.wait_response(await self._runs.wait(run, on_disconnect), run)

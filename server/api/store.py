@@ -4,36 +4,30 @@ from __future__ import annotations
 
 from ap_generated import models
 
+from ..engine.services import Services
+from ..shapes import labels
 from . import views
-from .services import Services
-
-
-def _labels(namespace: models.Namespace | list | None) -> list[str]:
-    if namespace is None:
-        return []
-    items = namespace.root if isinstance(namespace, models.Namespace) else namespace
-    return [label.root if isinstance(label, models.NamespaceLabel) else label for label in items]
 
 
 class StoreApi:
     services: Services
 
     async def put_item(self, params: models.PutItemParams, body: models.StorePutRequest) -> None:
-        await self.services.items.put(_labels(body.namespace), body.key, body.value)
+        await self.services.items.put(labels(body.namespace), body.key, body.value)
 
     async def get_item(self, params: models.GetItemParams) -> models.Item:
-        return views.item(await self.services.items.get(_labels(params.namespace), params.key))
+        return views.item(await self.services.items.get(labels(params.namespace), params.key))
 
     async def delete_item(
         self, params: models.DeleteItemParams, body: models.StoreDeleteRequest
     ) -> None:
-        await self.services.items.delete(_labels(body.namespace), body.key)
+        await self.services.items.delete(labels(body.namespace), body.key)
 
     async def search_items(
         self, params: models.SearchItemsParams, body: models.StoreSearchRequest
     ) -> models.SearchItemsResponse:
         records = await self.services.items.search(
-            prefix=_labels(body.namespace_prefix),
+            prefix=labels(body.namespace_prefix),
             filter=body.filter,
             limit=body.limit,
             offset=body.offset,
@@ -44,8 +38,8 @@ class StoreApi:
         self, params: models.ListNamespacesParams, body: models.StoreListNamespacesRequest
     ) -> models.ListNamespaceResponse:
         found = await self.services.items.namespaces(
-            prefix=_labels(body.prefix),
-            suffix=_labels(body.suffix),
+            prefix=labels(body.prefix),
+            suffix=labels(body.suffix),
             max_depth=body.max_depth,
             limit=body.limit,
             offset=body.offset,

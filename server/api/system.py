@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ap_generated import models
 
+from ..engine.services import Services
 from ..errors import Unavailable
-from .services import Services
+from ..info import server_info
 
 
 class SystemApi:
@@ -19,17 +18,4 @@ class SystemApi:
         return models.Health(ok=True)
 
     async def info(self, params: models.InfoParams) -> models.Info:
-        try:
-            ours = version("ap-server")
-        except PackageNotFoundError:  # run from a source tree
-            ours = "unknown"
-        return models.Info(
-            version=ours,
-            flags={"assistants": True, "crons": True, "langsmith": False},
-            capabilities={
-                "agent_protocol": True,
-                "langgraph": "/langgraph",
-                "api_keys": self.services.settings.api_keys != ""
-                or self.services.settings.api_keys_file is not None,
-            },
-        )
+        return server_info(self.services.settings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ap_generated import models
 
+from ..engine.services import Services
 from . import views
-from .services import Services
 
 
 class ThreadsApi:

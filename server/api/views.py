@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ap_generated import models
 
-from .. import state
+from .. import shapes, state
 from ..agents import Agent
+from ..domain.states import RunStatus
 from ..engine.service import Ended
-from ..storage.items import ItemRecord
-from ..storage.runs import RunRecord
+from ..storage.records import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
 
 
 def thread(record: ThreadRecord) -> models.Thread:
     values, messages = state.split_messages(record.values)
-    fields = {
+    fields: dict[str, Any] = {
         "thread_id": record.thread_id,
         "created_at": record.created_at,
         "updated_at": record.updated_at,
@@ -32,7 +34,7 @@ def thread(record: ThreadRecord) -> models.Thread:
 def thread_state(record: CheckpointRecord) -> models.ThreadState:
     values, messages = state.split_messages(record.values)
     parent = record.parent_checkpoint_id
-    fields = {
+    fields: dict[str, Any] = {
         "checkpoint": models.ThreadCheckpoint(checkpoint_id=record.checkpoint_id),
         "values": values,
         "metadata": {
@@ -49,14 +51,7 @@ def thread_state(record: CheckpointRecord) -> models.ThreadState:
     return models.ThreadState(**fields)
 
 
-def item(record: ItemRecord) -> models.Item:
-    return models.Item(
-        namespace=record.namespace,
-        key=record.key,
-        value=record.value,
-        created_at=record.created_at,
-        updated_at=record.updated_at,
-    )
+item = shapes.item
 
 
 def agent(a: Agent) -> models.Agent:
@@ -80,7 +75,7 @@ def agent_schemas(a: Agent) -> models.AgentSchema:
 
 
 def run(record: RunRecord) -> models.Run:
-    fields = {
+    fields: dict[str, Any] = {
         "run_id": record.run_id,
         "thread_id": record.thread_id,
         "agent_id": record.agent_id,
@@ -92,8 +87,7 @@ def run(record: RunRecord) -> models.Run:
         "multitask_strategy": record.multitask_strategy,
         "started_at": record.started_at,
         "ended_at": record.ended_at,
-        "stopping": record.stop_requested_at is not None
-        and record.status in ("pending", "running"),
+        "stopping": record.stop_requested_at is not None and record.active,
     }
     if record.webhook:
         fields["webhook"] = record.webhook
@@ -117,15 +111,19 @@ def wait_response(ended: Ended, fallback: RunRecord) -> models.RunWaitResponse:
         return models.RunWaitResponse(run=shown, values={})
     output = record.output or {}
     values, messages = state.split_messages(output.get("values", {}))
-    fields = {"run": run(record), "values": values}
+    fields: dict[str, Any] = {"run": run(record), "values": values}
     if messages is not None:
         fields["messages"] = messages
-    if output.get("interrupts") and record.status == "interrupted" and not record.stop_reason:
+    if (
+        output.get("interrupts")
+        and record.status == RunStatus.INTERRUPTED
+        and not record.stop_reason
+    ):
         fields["interrupts"] = output["interrupts"]
     return models.RunWaitResponse(**fields)
 
 
-def webhook_payload(record: RunRecord) -> dict:
+def webhook_payload(record: RunRecord) -> dict[str, Any]:
     """What a run's webhook receives: the Run, and the thread's values when it ended."""
     payload = run(record).model_dump(mode="json", by_alias=True, exclude_unset=True)
     payload["values"] = (record.output or {}).get("values", {})

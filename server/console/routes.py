@@ -1,5 +1,5 @@
 """Routes of the console: the page (GET /console), its files (/console/static/...), and
-GET / leading to it."""
+GET / leading to it (the console links the API docs at /docs)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+
+from ..docs import DOCS_PATH
 
 CONSOLE_PATH = "/console"
 STATIC_PATH = CONSOLE_PATH + "/static"
@@ -22,8 +24,10 @@ PAGE = resources.files(__package__).joinpath("static", "index.html").read_text()
 async def console_page(request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")
     api_root = request.scope.get("app_root_path", root)
-    page = PAGE.replace("{{static}}", html.escape(root + STATIC_PATH)).replace(
-        "{{api_root}}", html.escape(api_root)
+    page = (
+        PAGE.replace("{{static}}", html.escape(root + STATIC_PATH))
+        .replace("{{api_root}}", html.escape(api_root))
+        .replace("{{docs}}", html.escape(api_root + DOCS_PATH))
     )
     # The page must not be cached across versions: its scripts are imported by path.
     return HTMLResponse(page, headers={"cache-control": "no-cache"})

@@ -27,7 +27,7 @@ class CronScheduler:
         self.crons = crons
         self.fire = fire
         self.poll = poll
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._loop(), name="cron-scheduler")

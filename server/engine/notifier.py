@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 
 import asyncpg
 
+from ..storage import channels
+
 log = logging.getLogger("ap_server.notifier")
 
 
@@ -47,7 +49,7 @@ class Notifier:
         self.channels = channels
         self._subscriptions: dict[tuple[str, str | None], set[Subscription]] = defaultdict(set)
         self._callbacks: dict[str, list[Callable[[str], None]]] = defaultdict(list)
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
 
     async def start(self) -> None:
@@ -83,8 +85,8 @@ class Notifier:
         """Call `callback(payload)` for every notification on `channel`."""
         self._callbacks[channel].append(callback)
 
-    def _on_notify(self, connection, pid, channel: str, payload: str) -> None:
-        key = payload.split(" ", 1)[0] if payload else None
+    def _on_notify(self, connection: object, pid: int, channel: str, payload: str) -> None:
+        key = channels.key(payload)
         for slot in ((channel, None), (channel, key)):
             for subscription in self._subscriptions.get(slot, ()):
                 subscription.notify(payload)

@@ -1,22 +1,38 @@
-"""Runs as the handlers see them: create, wait, stream, stop. No SQL, no sockets."""
+"""The run engine as the handlers see it: their only door to runs. No SQL, no sockets.
+
+A handler translates its request into a `NewRun` (the native and the LangGraph handlers
+are two such translations), then uses this service to create the run, wait for it,
+stream its events, read, search, delete and stop runs. Waits and streams apply the
+run's disconnect policy (`on_disconnect`): when the client goes away first, `cancel`
+stops the run (reason `disconnect`), `continue` leaves it running.
+
+Every method sees only the runs of the owner scope the service was made for (`scoped`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
+from typing import Any
 
+from ..domain.states import TERMINAL, RunStatus, StopAction, StopReason
 from ..errors import NotFound, Unavailable
 from ..sse import Event
-from ..states import TERMINAL, RunStatus
+from ..storage import channels
+from ..storage.channels import RunNotice
 from ..storage.owners import Scope
-from ..storage.runs import EVENTS, NewRun, RunRecord, RunStore
+from ..storage.records import NewRun, RunRecord
+from ..storage.runs import RunStore
 from .notifier import Notifier
+
+__all__ = ["Ended", "NewRun", "RunRecord", "RunService"]
 
 # Waiters re-check the database this often even without a notification (a safety net).
 RECHECK_SECONDS = 5.0
+CANCEL, CONTINUE = "cancel", "continue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +46,15 @@ class Ended:
 
 class RunService:
     def __init__(self, runs: RunStore, notifier: Notifier, *, stop_grace: float) -> None:
-        self.runs = runs
+        self._store = runs
         self.notifier = notifier
         self.stop_grace = stop_grace
-        self._background: set[asyncio.Task] = set()
+        self._background: set[asyncio.Task[Any]] = set()
         self._closing = asyncio.Event()  # set when the server shuts down
 
     def scoped(self, scope: Scope) -> RunService:
         """The same service on the runs `scope` sees (sharing its background stops)."""
-        service = RunService(self.runs.scoped(scope), self.notifier, stop_grace=self.stop_grace)
+        service = RunService(self._store.scoped(scope), self.notifier, stop_grace=self.stop_grace)
         service._background = self._background
         service._closing = self._closing
         return service
@@ -47,25 +63,69 @@ class RunService:
         """The server is shutting down: open waits and event streams end now (the runs go
         on); the run engine is not disturbed."""
         self._closing.set()
-        self.notifier.wake(EVENTS)
+        self.notifier.wake(channels.EVENTS)
+
+    # -- creating and reading ----------------------------------------------------------
 
     async def create(self, new: NewRun) -> RunRecord:
-        return await self.runs.create(new, stop_grace=self.stop_grace)
+        """Create a pending run (409/422 when the thread's admission rules refuse it)."""
+        return await self._store.create(new, stop_grace=self.stop_grace)
+
+    async def get(self, run_id: uuid.UUID) -> RunRecord:
+        """The run, or NotFound (also for another owner's run)."""
+        return await self._store.get(run_id)
+
+    async def search(
+        self,
+        *,
+        thread_id: uuid.UUID | None,
+        agent_id: str | None,
+        status: str | list[str] | None,
+        metadata: dict[str, Any] | None,
+        limit: int,
+        offset: int,
+        stopped: bool | None = None,
+    ) -> list[RunRecord]:
+        """Runs newest first; `status` one or any of several; `stopped`, whether the run
+        was stopped (it has a `stop_reason`)."""
+        return await self._store.search(
+            thread_id=thread_id,
+            agent_id=agent_id,
+            status=status,
+            metadata=metadata,
+            limit=limit,
+            offset=offset,
+            stopped=stopped,
+        )
+
+    async def delete(self, run_id: uuid.UUID) -> None:
+        """Delete an ended run (409 `run_active` while it is active)."""
+        await self._store.delete(run_id)
+
+    async def asking_agent_id(self, thread_id: uuid.UUID) -> str | None:
+        """The agent that asked an interrupted thread's pending questions."""
+        return await self._store.asking_agent_id(thread_id)
+
+    # -- stopping ----------------------------------------------------------------------
 
     async def stop(
         self,
         run_id: uuid.UUID,
         *,
-        reason: str,
-        action: str = "interrupt",
+        reason: str = StopReason.USER,
+        action: str = StopAction.INTERRUPT,
         graceful: bool = True,
         timeout: float | None = None,
         wait: bool = False,
     ) -> RunRecord | None:
-        run = await self.runs.request_stop(
+        """Stop a run: a pending one ends at once; a running one is told to stop and is
+        cancelled after `timeout` seconds (default: the server's stop grace), at once if
+        not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
+        if a rollback erased it); an ended run is returned unchanged."""
+        run = await self._store.request_stop(
             run_id,
-            reason=reason,
-            action=action,
+            reason=StopReason(reason),
+            action=StopAction(action),
             graceful=graceful,
             timeout=self.stop_grace if timeout is None else timeout,
         )
@@ -83,7 +143,9 @@ class RunService:
         graceful: bool,
         timeout: float | None,
     ) -> list[RunRecord]:
-        matched = await self.runs.matching_active(
+        """Stop the active runs of a thread and/or of a list (`status`: pending, running or
+        all); returns those stopped (as they are now)."""
+        matched = await self._store.matching_active(
             thread_id=thread_id, run_ids=run_ids, status=status
         )
         stopped = []
@@ -102,18 +164,44 @@ class RunService:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    async def wait(self, run: RunRecord) -> Ended:
+    # -- waiting and streaming ---------------------------------------------------------
+
+    async def wait(self, run: RunRecord, on_disconnect: str = CONTINUE) -> Ended:
         """Return when the run has ended (at once if it has). When the server shuts down
-        first: Unavailable (the run goes on, in another process; wait for it again)."""
-        with self.notifier.subscribe(EVENTS, str(run.run_id)) as woken:
+        first: Unavailable (the run goes on, in another process; wait for it again). If the
+        waiter is cancelled (its client went away) and `on_disconnect` is `cancel`, the
+        run is stopped."""
+        try:
+            return await self._wait(run)
+        except asyncio.CancelledError:
+            if on_disconnect == CANCEL:
+                self.stop_in_background(run.run_id, StopReason.DISCONNECT)
+            raise
+
+    async def stream(
+        self, run: RunRecord, after: int | None, on_disconnect: str = CONTINUE
+    ) -> AsyncGenerator[Event, None]:
+        """The run's events (see `events`); if the consumer stops before the end (its
+        client went away) and `on_disconnect` is `cancel`, the run is stopped."""
+        ended = False
+        try:
+            async for event in self.events(run, after):
+                yield event
+            ended = True  # the run ended, or the server is shutting down: not a disconnect
+        finally:
+            if not ended and on_disconnect == CANCEL:
+                self.stop_in_background(run.run_id, StopReason.DISCONNECT)
+
+    async def _wait(self, run: RunRecord) -> Ended:
+        with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             read = True
             while True:
                 woken.clear()
                 if read:
                     try:
-                        current = await self.runs.get(run.run_id)
+                        current = await self._store.get(run.run_id)
                     except NotFound:
-                        return _erased(run, woken.payload)
+                        return _erased(woken.payload)
                     if current.status in TERMINAL:
                         return Ended(current, current.status, current.stop_reason)
                 if self._closing.is_set():
@@ -126,26 +214,27 @@ class RunService:
                 notified = await woken.wait(RECHECK_SECONDS)
                 # A step's notification (the run id alone) cannot mean it ended; the run's
                 # last one, a reconnect's wake-up (no payload) or the timeout may.
-                read = not notified or _may_have_ended(woken.payload)
+                read = not notified or RunNotice.parse(woken.payload).may_have_ended
 
-    async def events(self, run: RunRecord, after: int | None) -> AsyncIterator[Event]:
+    async def events(self, run: RunRecord, after: int | None) -> AsyncGenerator[Event, None]:
         """The run's stored events after `after`, then live ones, until `end` (or until the
         server shuts down: the stream then ends without `end`; rejoin with Last-Event-ID).
 
         `after=None` joins live: the `metadata` event, then what comes from now on (all
         of it if the run has already ended)."""
-        with self.notifier.subscribe(EVENTS, str(run.run_id)) as woken:
+        store = self._store
+        with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             if after is None:
-                current = await self.runs.get(run.run_id)
-                first = await self.runs.events_after(run.run_id, 0, limit=1)
+                current = await store.get(run.run_id)
+                first = await store.events_after(run.run_id, 0, limit=1)
                 for stored in first:
                     yield Event(stored.event, stored.data, str(stored.seq))
                 after = first[0].seq if first else 0
                 if current.status not in TERMINAL:
-                    after = max(after, await self.runs.last_event_seq(run.run_id))
+                    after = max(after, await store.last_event_seq(run.run_id))
             while True:
                 woken.clear()
-                batch = await self.runs.events_after(run.run_id, after)
+                batch = await store.events_after(run.run_id, after)
                 for stored in batch:
                     yield Event(stored.event, stored.data, str(stored.seq))
                     after = stored.seq
@@ -154,13 +243,13 @@ class RunService:
                 if batch:
                     continue
                 try:
-                    current = await self.runs.get(run.run_id)
+                    current = await store.get(run.run_id)
                 except NotFound:
-                    ended = _erased(run, woken.payload)
+                    ended = _erased(woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})
                     return
                 if current.status in TERMINAL:
-                    if await self.runs.events_after(run.run_id, after, limit=1):
+                    if await store.events_after(run.run_id, after, limit=1):
                         continue  # it has just ended: its last events are there now
                     # `after` is at or past the stored `end` (a client rejoining with the id
                     # of the last event, or a larger one): close with that `end` again.
@@ -172,20 +261,14 @@ class RunService:
 
     async def _last_event(self, run: RunRecord) -> Event:
         """The `end` event of an ended run: the stored one, with its id."""
-        last = await self.runs.last_event_seq(run.run_id)
-        for stored in await self.runs.events_after(run.run_id, last - 1, limit=1):
+        last = await self._store.last_event_seq(run.run_id)
+        for stored in await self._store.events_after(run.run_id, last - 1, limit=1):
             if stored.event == "end":
                 return Event(stored.event, stored.data, str(stored.seq))
         return Event("end", {"status": run.status, "stop_reason": run.stop_reason})
 
 
-def _may_have_ended(payload: str | None) -> bool:
-    return payload is None or " " in payload
-
-
-def _erased(run: RunRecord, payload: str | None) -> Ended:
+def _erased(payload: str | None) -> Ended:
     """A run deleted by a rollback; its last notification says how it ended."""
-    parts = (payload or "").split(" ")
-    status = parts[1] if len(parts) > 1 and parts[1] else RunStatus.INTERRUPTED.value
-    reason = parts[2] if len(parts) > 2 and parts[2] else None
-    return Ended(None, status, reason)
+    notice = RunNotice.parse(payload)
+    return Ended(None, notice.status or RunStatus.INTERRUPTED.value, notice.stop_reason)

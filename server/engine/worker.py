@@ -20,21 +20,26 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
+from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
-from ..states import RunStatus
+from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
-from ..storage.runs import CONTROL, QUEUE, WEBHOOKS, LostRun, RunRecord, RunStore
+from ..storage.queue import RunQueue
+from ..storage.runs import LostRun, RunRecord, RunStore
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
 
 log = logging.getLogger("ap_server.worker")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +60,18 @@ class Execution:
         self.worker = worker
         self.run = run
         self.context: Context | None = None
-        self.task: asyncio.Task | None = None
-        self.stop_reason: str | None = None
-        self.stop_action: str | None = None
+        self.task: asyncio.Task[None] | None = None
+        self.stop_reason: StopReason | None = None
+        self.stop_action: StopAction | None = None
         self.forced = False
         self.released = False
         self._force_timer: asyncio.TimerHandle | None = None
 
-    def stop(self, reason: str, action: str | None, deadline: float) -> None:
+    def stop(self, reason: StopReason, action: StopAction, deadline: float) -> None:
         """Tell the agent to stop; cancel its task at `deadline` (loop time)."""
         if self.stop_reason is None:
             self.stop_reason = reason
-        if action == "rollback" or self.stop_action is None:
-            self.stop_action = action
+        self.stop_action = stronger_action(self.stop_action, action)
         if self.context is not None:
             self.context.request_stop()
         loop = asyncio.get_running_loop()
@@ -116,8 +120,7 @@ class Execution:
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
-        if self.stop_reason is not None and status != RunStatus.ERROR:
-            status = RunStatus.TIMEOUT if self.stop_reason == "timeout" else RunStatus.INTERRUPTED
+        status = end_status(status, self.stop_reason)
         await runs.finish(
             run,
             status,
@@ -131,14 +134,19 @@ class Worker:
     def __init__(
         self,
         runs: RunStore,
+        queue: RunQueue,
         items: ItemStore,
         agents: AgentRegistry,
         notifier: Notifier,
         webhooks: WebhookSender,
         settings: WorkerSettings,
+        *,
+        webhook_payload: Callable[[RunRecord], dict[str, Any]],
     ) -> None:
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.runs = runs
+        self.queue = queue
+        self.webhook_payload = webhook_payload  # what a webhook receives of an ended run
         self.items = items
         self.agents = agents
         self.notifier = notifier
@@ -146,7 +154,7 @@ class Worker:
         self.settings = settings
         self.executions: dict[uuid.UUID, Execution] = {}
         self.agent_ids = agents.ids()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[None]] = []
         self._capacity = asyncio.Event()
         self._draining = False
 
@@ -167,12 +175,14 @@ class Worker:
         if pending:
             await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
         left = [e for e in self.executions.values() if e.task and not e.task.done()]
+        tasks = [e.task for e in left if e.task]
         for execution in left:
             execution.released = True
-            execution.task.cancel()
+        for task in tasks:
+            task.cancel()
         if left:
-            await asyncio.wait([e.task for e in left], timeout=5)
-            await self.runs.release(
+            await asyncio.wait(tasks, timeout=5)
+            await self.queue.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
             )
         for task in self._tasks:
@@ -204,7 +214,7 @@ class Worker:
                 self._capacity.clear()
                 while len(self.executions) < self.settings.concurrency and not self._draining:
                     run = await self._safely(
-                        self.runs.claim(self.id, self.settings.lease, self.agent_ids)
+                        self.queue.claim(self.id, self.settings.lease, self.agent_ids)
                     )
                     if run is None:
                         break
@@ -229,7 +239,7 @@ class Worker:
     def _timeout(self, execution: Execution) -> None:
         if execution.task and not execution.task.done():
             deadline = asyncio.get_running_loop().time() + self.settings.stop_grace
-            execution.stop("timeout", "interrupt", deadline)
+            execution.stop(StopReason.TIMEOUT, StopAction.INTERRUPT, deadline)
 
     def _done(self, execution: Execution) -> None:
         self.executions.pop(execution.run.run_id, None)
@@ -245,7 +255,11 @@ class Worker:
         remaining = 0.0
         if run.stop_deadline is not None:
             remaining = max(0.0, (run.stop_deadline - datetime.now(UTC)).total_seconds())
-        execution.stop(run.stop_reason or "user", run.stop_action, loop.time() + remaining)
+        execution.stop(
+            StopReason(run.stop_reason or StopReason.USER),
+            StopAction(run.stop_action or StopAction.INTERRUPT),
+            loop.time() + remaining,
+        )
 
     async def _control_loop(self) -> None:
         """Stop requests for runs this process executes, as soon as they are notified."""
@@ -264,7 +278,7 @@ class Worker:
         while True:
             await asyncio.sleep(self.settings.lease / 3)
             mine = list(self.executions)
-            renewed = await self._safely(self.runs.renew(self.id, mine, self.settings.lease))
+            renewed = await self._safely(self.queue.renew(self.id, mine, self.settings.lease))
             # A run missing from `renewed` ended meanwhile or was taken over after its
             # lease expired; in the second case its next write fails with LostRun.
             for run in renewed or ():
@@ -281,17 +295,17 @@ class Worker:
         with self.notifier.subscribe(WEBHOOKS) as wake:
             while True:
                 wake.clear()
-                for url, payload in await self._safely(self.runs.claim_webhooks()) or ():
-                    self.webhooks.send(url, payload)
+                for url, run in await self._safely(self.queue.take_webhooks()) or ():
+                    self.webhooks.send(url, self.webhook_payload(run))
                 await wake.wait(self.settings.poll_interval)
 
     async def _maintenance_loop(self) -> None:
         while True:
             await asyncio.sleep(self.settings.lease / 2)
-            await self._safely(self.runs.recover_expired(self.settings.max_attempts))
-            await self._safely(self.runs.sweep_temporary_threads())
+            await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            await self._safely(self.queue.sweep_temporary_threads())
 
-    async def _safely(self, awaitable):
+    async def _safely(self, awaitable: Awaitable[T]) -> T | None:
         try:
             return await awaitable
         except asyncio.CancelledError:

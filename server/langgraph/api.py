@@ -4,23 +4,22 @@ same threads, runs and store as the Agent Protocol handlers. No engine of their 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 
 from ap_generated import models
 
 from .. import state
-from ..api import views as ap_views
-from ..api.runs import RunsApi
-from ..api.store import StoreApi
-from ..engine.service import Ended
+from ..domain.states import MultitaskStrategy
+from ..engine.service import Ended, NewRun, RunRecord, RunService
+from ..engine.services import Services
 from ..errors import Invalid, NotFound
+from ..info import server_info
 from ..routing import Reply, until_disconnect
 from ..sse import Event
-from ..storage.runs import NewRun, RunRecord
 from ..webhooks import check_target
 from . import views
-from .assistants import AssistantsApi, merged_config
+from .assistants import merged_config
 from .crons import CronsApi
 from .graph import COMMAND, is_graph_agent
 from .threads import LgThreadsApi, chat_messages
@@ -38,14 +37,20 @@ UNSUPPORTED = (
 )
 
 
-class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
-    """Built on the Agent Protocol handlers of runs and store (their waiting, streaming and
-    store operations), as the `Api` class that serves both families is."""
+class LangGraphApi(CronsApi, LgThreadsApi):
+    """The LangGraph operations: requests translated onto the run engine's service and
+    the stores, responses shaped by views.py."""
+
+    services: Services
+
+    @property
+    def _runs(self) -> RunService:
+        return self.services.runs
 
     # -- runs: creating ----------------------------------------------------------------
 
     async def _lg_new_run(
-        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple[str, ...]
     ) -> NewRun:
         unsupported = [k for k in UNSUPPORTED if (body.model_extra or {}).get(k) is not None]
         if unsupported:
@@ -83,13 +88,13 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
             agent_id=agent.agent_id,
             thread_id=thread_id,
             if_not_exists=str(body.if_not_exists or "reject"),
-            input=command.resume if is_resume else graph_input,
+            input=command.resume if command is not None and is_resume else graph_input,
             messages=None if is_resume else messages,
             metadata=body.metadata,
             config=config,
             stream_mode=stream_mode,
             webhook=body.webhook,
-            multitask_strategy=str(body.multitask_strategy or "reject"),
+            multitask_strategy=MultitaskStrategy(str(body.multitask_strategy or "reject")),
             on_completion=str(body.on_completion) if body.on_completion else None,
             timeout_seconds=config.get("timeout")
             if isinstance(config.get("timeout"), (int, float))
@@ -98,12 +103,12 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
         )
 
     async def _lg_start(
-        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple[str, ...]
     ) -> RunRecord:
         new = await self._lg_new_run(thread_id, body, modes)
         run = await self._runs.create(new)
         if thread_id is not None:  # as LangGraph's server does (Agent Chat UI searches it)
-            configurable = new.config["configurable"]
+            configurable = (new.config or {}).get("configurable") or {}
             await self.services.threads.tag(
                 thread_id,
                 {
@@ -114,14 +119,17 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
         return run
 
     async def _lg_create(
-        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple = ALL_MODES
+        self,
+        thread_id: uuid.UUID | None,
+        body: models.LgRunCreate,
+        modes: tuple[str, ...] = ALL_MODES,
     ) -> Reply:
         run = await self._lg_start(thread_id, body, modes)
         return Reply(views.run(run), headers={"Content-Location": views.run_path(run)})
 
     async def _lg_stream(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
         run = await self._lg_start(thread_id, body, ("values",))
-        events = self._stream(run, 0, str(body.on_disconnect or "continue"))
+        events = self._runs.stream(run, 0, str(body.on_disconnect or "continue"))
         return Reply(
             _translated(events, run),
             headers={
@@ -132,7 +140,7 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
 
     async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
         run = await self._lg_start(thread_id, body, ALL_MODES)
-        ended: Ended = await self._ended(run, str(body.on_disconnect or "continue"))
+        ended: Ended = await self._runs.wait(run, str(body.on_disconnect or "continue"))
         return Reply(
             views.output(ended),
             headers={
@@ -141,36 +149,40 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
             },
         )
 
-    async def lg_create_run(self, params: models.LgCreateRunParams, body: models.LgRunCreate):
+    async def lg_create_run(
+        self, params: models.LgCreateRunParams, body: models.LgRunCreate
+    ) -> Reply:
         return await self._lg_create(params.thread_id, body)
 
-    async def lg_stream_run(self, params: models.LgStreamRunParams, body: models.LgRunCreate):
+    async def lg_stream_run(
+        self, params: models.LgStreamRunParams, body: models.LgRunCreate
+    ) -> Reply:
         return await self._lg_stream(params.thread_id, body)
 
     @until_disconnect
-    async def lg_wait_run(self, params: models.LgWaitRunParams, body: models.LgRunCreate):
+    async def lg_wait_run(self, params: models.LgWaitRunParams, body: models.LgRunCreate) -> Reply:
         return await self._lg_wait(params.thread_id, body)
 
     async def lg_create_stateless_run(
         self, params: models.LgCreateStatelessRunParams, body: models.LgRunCreate
-    ):
+    ) -> Reply:
         return await self._lg_create(None, body)
 
     async def lg_stream_stateless_run(
         self, params: models.LgStreamStatelessRunParams, body: models.LgRunCreate
-    ):
+    ) -> Reply:
         return await self._lg_stream(None, body)
 
     @until_disconnect
     async def lg_wait_stateless_run(
         self, params: models.LgWaitStatelessRunParams, body: models.LgRunCreate
-    ):
+    ) -> Reply:
         return await self._lg_wait(None, body)
 
     # -- runs: reading, joining, stopping ----------------------------------------------
 
     async def _lg_run(self, thread_id: uuid.UUID, run_id: uuid.UUID) -> RunRecord:
-        run = await self._runs.runs.get(run_id)
+        run = await self._runs.get(run_id)
         if run.thread_id != thread_id:
             raise NotFound("run", run_id)
         return run
@@ -178,7 +190,7 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
     async def lg_list_runs(self, params: models.LgListRunsParams) -> list[models.LgRun]:
         await self.services.threads.get(params.thread_id)
         status, stopped = views.status_filter(str(params.status) if params.status else None)
-        found = await self._runs.runs.search(
+        found = await self._runs.search(
             thread_id=params.thread_id,
             agent_id=None,
             status=status,
@@ -194,7 +206,7 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
 
     async def lg_delete_run(self, params: models.LgDeleteRunParams) -> None:
         await self._lg_run(params.thread_id, params.run_id)
-        await self._runs.runs.delete(params.run_id)
+        await self._runs.delete(params.run_id)
 
     @until_disconnect
     async def lg_join_run(self, params: models.LgJoinRunParams) -> dict[str, Any]:
@@ -205,7 +217,7 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
         run = await self._lg_run(params.thread_id, params.run_id)
         after = int(params.last_event_id) if params.last_event_id is not None else None
         on_disconnect = "cancel" if params.cancel_on_disconnect else "continue"
-        events = self._stream(run, after, on_disconnect)
+        events = self._runs.stream(run, after, on_disconnect)
         return Reply(
             _translated(events, run),
             headers={"Location": f"{views.run_path(run)}/stream"},
@@ -234,32 +246,46 @@ class LangGraphApi(AssistantsApi, CronsApi, LgThreadsApi, RunsApi, StoreApi):
         )
 
     async def lg_info(self, params: models.LgInfoParams) -> models.Info:
-        return await self.info(models.InfoParams())
+        return server_info(self.services.settings)
 
     # -- store -------------------------------------------------------------------------
 
-    async def lg_put_item(self, params: models.LgPutItemParams, body: models.StorePutRequest):
-        return await self.put_item(models.PutItemParams(), body)
+    async def lg_put_item(
+        self, params: models.LgPutItemParams, body: models.StorePutRequest
+    ) -> None:
+        await self.services.items.put(views.labels(body.namespace), body.key, body.value)
 
     async def lg_get_item(self, params: models.LgGetItemParams) -> models.Item:
         namespace = params.namespace.split(".") if params.namespace else []
-        return ap_views.item(await self.services.items.get(namespace, params.key))
+        return views.item(await self.services.items.get(namespace, params.key))
 
     async def lg_delete_item(
         self, params: models.LgDeleteItemParams, body: models.StoreDeleteRequest
-    ):
-        return await self.delete_item(models.DeleteItemParams(), body)
+    ) -> None:
+        await self.services.items.delete(views.labels(body.namespace), body.key)
 
     async def lg_search_items(
         self, params: models.LgSearchItemsParams, body: models.StoreSearchRequest
     ) -> models.SearchItemsResponse:
-        return await self.search_items(models.SearchItemsParams(), body)
+        records = await self.services.items.search(
+            prefix=views.labels(body.namespace_prefix),
+            filter=body.filter,
+            limit=body.limit,
+            offset=body.offset,
+        )
+        return models.SearchItemsResponse(items=[views.item(r) for r in records])
 
     async def lg_list_namespaces(
         self, params: models.LgListNamespacesParams, body: models.StoreListNamespacesRequest
     ) -> models.LgNamespaces:
-        found = await self.list_namespaces(models.ListNamespacesParams(), body)
-        return models.LgNamespaces(namespaces=found.root)
+        found = await self.services.items.namespaces(
+            prefix=views.labels(body.prefix),
+            suffix=views.labels(body.suffix),
+            max_depth=body.max_depth,
+            limit=body.limit,
+            offset=body.offset,
+        )
+        return models.LgNamespaces(namespaces=found)
 
 
 def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
@@ -273,7 +299,7 @@ def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
     return rest or None, messages
 
 
-async def _translated(events: AsyncIterator[Event], run: RunRecord) -> AsyncIterator[Event]:
+async def _translated(events: AsyncGenerator[Event, None], run: RunRecord) -> AsyncIterator[Event]:
     run_id, thread_id = str(run.run_id), str(run.thread_id)
     try:
         async for e in events:

@@ -23,7 +23,7 @@ from .graph import drawable_graph, subgraph_schemas
 from .views import default_id
 
 if TYPE_CHECKING:
-    from ..api.services import Services
+    from ..engine.services import Services
 
 
 def defaults(agents: list[Agent]) -> dict[uuid.UUID, AssistantFields]:
@@ -169,7 +169,8 @@ class AssistantsApi:
     ) -> models.LgDrawableGraph:
         _, agent = await self._lg_assistant(params.assistant_id)
         xray = getattr(params.xray, "root", params.xray)
-        return models.LgDrawableGraph.model_validate(drawable_graph(agent, xray or False))
+        depth = xray if isinstance(xray, (bool, int)) else False
+        return models.LgDrawableGraph.model_validate(drawable_graph(agent, depth))
 
     async def lg_get_assistant_subgraphs(
         self, params: models.LgGetAssistantSubgraphsParams

@@ -13,23 +13,27 @@ from .. import schedule
 from ..errors import Invalid
 from ..storage.crons import CronRecord
 from . import views
+from .assistants import AssistantsApi
 
 if TYPE_CHECKING:
-    from ..api.services import Services
-    from ..storage.runs import RunRecord
+    from ..engine.services import Services
+    from ..storage.records import RunRecord
 
 # Fields of a cron that are its payload: what each firing's run is created with.
-PAYLOAD = ("input", "metadata", "config", "context", "webhook", "multitask_strategy")
-PAYLOAD += ("stream_mode",)
-UNSUPPORTED = ("interrupt_before", "interrupt_after", "durability", "checkpoint_during")
-UNSUPPORTED += ("stream_subgraphs",)
+PAYLOAD: tuple[str, ...] = ("input", "metadata", "config", "context", "webhook")
+PAYLOAD += ("multitask_strategy", "stream_mode")
+UNSUPPORTED: tuple[str, ...] = ("interrupt_before", "interrupt_after", "durability")
+UNSUPPORTED += ("checkpoint_during", "stream_subgraphs")
 ALL_MODES = ("values", "updates", "messages", "custom")
 
 
-class CronsApi:
+class CronsApi(AssistantsApi):
     services: Services
 
-    # Uses `_lg_assistant` (AssistantsApi) and `_lg_start` (LangGraphApi).
+    async def _lg_start(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple[str, ...]
+    ) -> RunRecord:
+        raise NotImplementedError  # LangGraphApi's: a run through the LangGraph run path
 
     async def lg_create_cron(
         self, params: models.LgCreateCronParams, body: models.LgCronCreate
@@ -46,7 +50,7 @@ class CronsApi:
     ) -> models.LgCron:
         _refuse_unsupported(body)
         schedule.check(body.schedule, body.timezone)
-        assistant, _ = await self._lg_assistant(body.assistant_id)  # type: ignore[attr-defined]
+        assistant, _ = await self._lg_assistant(body.assistant_id)
         if body.webhook:
             from ..webhooks import check_target
 
@@ -133,7 +137,7 @@ class CronsApi:
     async def _lg_cron_assistant(self, assistant_id: str | None) -> uuid.UUID | None:
         if assistant_id is None:
             return None
-        return (await self._lg_assistant(assistant_id))[0].assistant_id  # type: ignore[attr-defined]
+        return (await self._lg_assistant(assistant_id))[0].assistant_id
 
     async def _lg_fire(self, cron: CronRecord) -> RunRecord:
         """One firing of `cron`: an ordinary run, as its payload asks."""
@@ -151,7 +155,7 @@ class CronsApi:
                 **({"on_completion": cron.on_run_completed} if cron.thread_id is None else {}),
             }
         )
-        return await self._lg_start(cron.thread_id, body, ALL_MODES)  # type: ignore[attr-defined]
+        return await self._lg_start(cron.thread_id, body, ALL_MODES)
 
 
 def _payload(body: models.LgCronCreate | models.LgCronPatch) -> dict[str, Any]:

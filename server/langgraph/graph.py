@@ -158,7 +158,7 @@ class GraphRunner:
                 },
             )
 
-    def schemas(self) -> dict[str, dict[str, Any]]:
+    def schemas(self) -> dict[str, Any]:
         found = graph_schemas(self.graph)
         found.pop("context_schema", None)
         return {k: v or {"type": "object"} for k, v in found.items()}
@@ -176,6 +176,14 @@ def graph_agent(agent_id: str, graph: Any) -> Agent:
         stop=runner.stop,
         **runner.schemas(),
     )
+
+
+def as_agent(agent_id: str, target: Any) -> Agent | None:
+    """A compiled graph (anything with `astream` and `aget_state`) as an agent; None for
+    anything else (the registry's adapter for graphs)."""
+    if hasattr(target, "astream") and hasattr(target, "aget_state"):
+        return graph_agent(agent_id, target)
+    return None
 
 
 async def _try_lock(conn: Any) -> bool:
@@ -207,7 +215,8 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
         config["configurable"]["checkpoint_id"] = base
     for update in reversed(updates):
         config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
-    return config["configurable"].get("checkpoint_id")
+    found = config["configurable"].get("checkpoint_id")
+    return None if found is None else str(found)
 
 
 def graph_schemas(graph: Any) -> dict[str, dict[str, Any] | None]:
@@ -231,13 +240,13 @@ def _state_jsonschema(graph: Any) -> dict[str, Any] | None:
     from pydantic import TypeAdapter
 
     schema = getattr(getattr(graph, "builder", None), "state_schema", None)
-    return None if schema is None else TypeAdapter(schema).json_schema()
+    return None if schema is None else dict(TypeAdapter(schema).json_schema())
 
 
 def _context_jsonschema(graph: Any) -> dict[str, Any] | None:
     if getattr(graph, "context_schema", None) is None:
         return None
-    return graph.get_context_jsonschema()
+    return dict(graph.get_context_jsonschema())
 
 
 def graph_of(agent: Agent) -> Any | None:
@@ -250,7 +259,7 @@ def drawable_graph(agent: Agent, xray: bool | int) -> dict[str, Any]:
     """LangGraph's `Graph.to_json()` of the agent's graph; a native agent as one node."""
     graph = graph_of(agent)
     if graph is not None:
-        return jsonable(graph.get_graph(xray=xray).to_json())
+        return dict(jsonable(graph.get_graph(xray=xray).to_json()))
     node = {"id": agent.agent_id, "type": "runnable", "data": {"name": agent.agent_id}}
     return {
         "nodes": [
@@ -267,7 +276,7 @@ def drawable_graph(agent: Agent, xray: bool | int) -> dict[str, Any]:
 
 def subgraph_schemas(
     agent: Agent, namespace: str | None, recurse: bool
-) -> dict[str, dict[str, Any] | None]:
+) -> dict[str, dict[str, Any]]:
     """The schemas of the agent's subgraphs by namespace (none for a native agent)."""
     graph = graph_of(agent)
     if graph is None:

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 from ap_generated import models
 
 from ..errors import Invalid
+from ..storage.threads import ThreadRecord
 from . import views
 from .graph import ROLES, UPDATE_KEY
 
 if TYPE_CHECKING:
-    from ..api.services import Services
+    from ..engine.services import Services
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(-?\d+)\]")
 
@@ -116,7 +117,7 @@ class LgThreadsApi:
 
     async def _lg_write_state(
         self, thread_id: uuid.UUID, values: dict[str, Any] | None, as_node: str | None
-    ):
+    ) -> ThreadRecord:
         """A state update as a new checkpoint (LangChain message forms read as messages),
         remembered for the graph's next run (`UPDATE_KEY`)."""
         values = dict(values or {})
@@ -134,7 +135,11 @@ class LgThreadsApi:
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
     ) -> list[models.LgThreadState]:
-        before = getattr(body.before, "checkpoint_id", body.before)
+        before = (
+            body.before.checkpoint_id
+            if isinstance(body.before, models.LgCheckpointRef)
+            else body.before
+        )
         records = await self.services.threads.history(
             params.thread_id, limit=body.limit, before=before
         )

@@ -8,15 +8,18 @@ from typing import Any
 
 from ap_generated import models
 
+from .. import shapes
 from ..agents import Agent
+from ..domain.states import RunStatus
 from ..engine.service import Ended
 from ..sse import Event
 from ..storage.assistants import AssistantRecord
 from ..storage.crons import CronRecord
-from ..storage.runs import RunRecord
+from ..storage.records import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
 from .graph import graph_of, graph_schemas
 
+item, labels = shapes.item, shapes.labels
 PREFIX = "/langgraph"
 NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
 """langgraph-api's namespace of default assistant ids (`langgraph_api.graph`)."""
@@ -30,17 +33,17 @@ def default_id(graph_id: str) -> uuid.UUID:
 def run_status(status: str, stop_reason: str | None) -> str:
     """LangGraph's run status: a run that stopped on `interrupt()` is `success` (its thread
     is `interrupted`); a stopped run is `interrupted` (or `timeout`), as in ours."""
-    if status == "interrupted" and stop_reason is None:
-        return "success"
+    if status == RunStatus.INTERRUPTED and stop_reason is None:
+        return RunStatus.SUCCESS
     return status
 
 
 def status_filter(status: str | None) -> tuple[str | list[str] | None, bool | None]:
     """The (statuses, stopped) of our runs that have LangGraph's `status` (see run_status)."""
-    if status == "success":
-        return ["success", "interrupted"], False
-    if status == "interrupted":
-        return "interrupted", True
+    if status == RunStatus.SUCCESS:
+        return [RunStatus.SUCCESS, RunStatus.INTERRUPTED], False
+    if status == RunStatus.INTERRUPTED:
+        return RunStatus.INTERRUPTED, True
     return status, None
 
 
@@ -109,7 +112,7 @@ def thread(record: ThreadRecord) -> models.LgThread:
         created_at=record.created_at,
         updated_at=record.updated_at,
         metadata=record.metadata,
-        status=record.status,
+        status=models.Status(record.status),
         values=record.values,
         interrupts={i.id: [i] for i in interrupts(record.interrupts)},
     )
@@ -184,12 +187,12 @@ def output(ended: Ended) -> dict[str, Any]:
     record = ended.run
     if record is None:  # erased by a rollback
         return {}
-    if record.status == "error":
+    if record.status == RunStatus.ERROR:
         error = record.error or {}
         return {"__error__": {"error": error.get("type"), "message": error.get("message")}}
     result = dict((record.output or {}).get("values") or {})
     pending = (record.output or {}).get("interrupts")
-    if pending and record.status == "interrupted" and record.stop_reason is None:
+    if pending and record.status == RunStatus.INTERRUPTED and record.stop_reason is None:
         result["__interrupt__"] = [i.model_dump() for i in interrupts(pending)]
     return result
 
@@ -206,7 +209,7 @@ def event(e: Event, run_id: str, thread_id: str) -> Event:
     elif name == "end":
         data = {
             "run_id": run_id,
-            "status": run_status((data or {}).get("status"), (data or {}).get("stop_reason")),
+            "status": run_status(str((data or {}).get("status")), (data or {}).get("stop_reason")),
         }
     elif name == "messages" and isinstance(data, dict):  # a native agent's message
         data = [data, {}]

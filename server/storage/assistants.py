@@ -23,8 +23,6 @@ from . import autocommit
 from .owners import EVERYONE, Scope
 from .tables import assistant_versions, assistants, threads
 
-SORTABLE = ("assistant_id", "graph_id", "name", "created_at", "updated_at")
-
 
 @dataclass(slots=True)
 class AssistantRecord:
@@ -58,7 +56,7 @@ VERSION_COLUMNS = [
 ]
 
 
-def _record(row) -> AssistantRecord:
+def _record(row: Any) -> AssistantRecord:
     return AssistantRecord(**row._mapping)
 
 
@@ -226,7 +224,7 @@ class AssistantStore:
     ) -> int:
         query = self._filtered(select(func.count()), graph_id, name, metadata)
         async with self.reads.connect() as conn:
-            return (await conn.execute(query)).scalar_one()
+            return int((await conn.execute(query)).scalar_one())
 
     async def versions(
         self, assistant_id: uuid.UUID, *, metadata: dict[str, Any] | None, limit: int, offset: int
@@ -249,11 +247,11 @@ class AssistantStore:
 
     def _filtered(
         self,
-        query: Select,
+        query: Select[Any],
         graph_id: str | None,
         name: str | None,
         metadata: dict[str, Any] | None,
-    ) -> Select:
+    ) -> Select[Any]:
         query = query.select_from(assistants).where(self._visible())
         if graph_id:
             query = query.where(assistants.c.graph_id == graph_id)

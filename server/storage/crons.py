@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..errors import NotFound
@@ -42,11 +42,9 @@ class CronRecord:
 
 
 COLUMNS = [crons.c[f.name] for f in fields(CronRecord)]
-SORTABLE = ("cron_id", "assistant_id", "thread_id", "created_at", "updated_at")
-SORTABLE += ("next_run_date", "end_time")
 
 
-def _record(row) -> CronRecord:
+def _record(row: Any) -> CronRecord:
     return CronRecord(**row._mapping)
 
 
@@ -151,9 +149,16 @@ class CronStore:
     ) -> int:
         query = self._filtered(select(func.count()), assistant_id, thread_id, None, metadata)
         async with self.reads.connect() as conn:
-            return (await conn.execute(query)).scalar_one()
+            return int((await conn.execute(query)).scalar_one())
 
-    def _filtered(self, query, assistant_id, thread_id, enabled, metadata):
+    def _filtered(
+        self,
+        query: Select[Any],
+        assistant_id: uuid.UUID | None,
+        thread_id: uuid.UUID | None,
+        enabled: bool | None,
+        metadata: dict[str, Any] | None,
+    ) -> Select[Any]:
         query = query.select_from(crons).where(self.scope.visible(crons.c.owner))
         if assistant_id is not None:
             query = query.where(crons.c.assistant_id == assistant_id)

@@ -33,7 +33,7 @@ class ItemRecord:
 COLUMNS = [store_items.c[name] for name in ItemRecord.__slots__]
 
 
-def _labels(namespace: list[str]):
+def _labels(namespace: list[str]) -> Any:
     return cast(literal(namespace, ARRAY(Text)), ARRAY(Text))
 
 
@@ -48,7 +48,7 @@ class ItemStore:
     def scoped(self, scope: Scope) -> ItemStore:
         return ItemStore(self.engine, scope, self.reads)
 
-    def _at(self, namespace: list[str], key: str):
+    def _at(self, namespace: list[str], key: str) -> Any:
         """The condition naming one item of the scope's owner."""
         return (
             (store_items.c.owner == self.scope.owner)

@@ -10,6 +10,7 @@ what they create belongs to the owner '' (no one in particular).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, true
 
@@ -26,7 +27,7 @@ class Scope:
         """The scope of one owner (of '' : everything, as an admin)."""
         return cls(owner, everything=owner == NO_OWNER)
 
-    def visible(self, owner_column: ColumnElement) -> ColumnElement[bool]:
+    def visible(self, owner_column: ColumnElement[Any]) -> ColumnElement[bool]:
         """The condition a row must meet to be seen through this scope."""
         return true() if self.everything else owner_column == self.owner
 

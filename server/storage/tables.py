@@ -5,6 +5,8 @@ The schema itself is created by the alembic migrations in migrations/; these mir
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -97,7 +99,7 @@ run_events = Table(
 )
 
 
-def _assistant_fields() -> list[Column]:
+def _assistant_fields() -> list[Column[Any]]:
     return [
         Column("graph_id", Text, nullable=False),
         Column("name", Text, nullable=False),

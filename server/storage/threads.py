@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, literal, select, text, update
+from sqlalchemy import Select, func, literal, select, text, update
+from sqlalchemy import insert as insert_
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from .. import state
+from ..domain.states import ThreadStatus
 from ..errors import Conflict, NotFound
 from . import autocommit
 from .owners import EVERYONE, Scope
@@ -52,11 +54,11 @@ THREAD_COLUMNS = [threads.c[name] for name in ThreadRecord.__slots__]
 CHECKPOINT_COLUMNS = [checkpoints.c[name] for name in CheckpointRecord.__slots__]
 
 
-def _thread(row) -> ThreadRecord:
+def _thread(row: Any) -> ThreadRecord:
     return ThreadRecord(**row._mapping)
 
 
-def _checkpoint(row) -> CheckpointRecord:
+def _checkpoint(row: Any) -> CheckpointRecord:
     return CheckpointRecord(**row._mapping)
 
 
@@ -92,15 +94,15 @@ class ThreadStore:
             if row is None:
                 # Another owner's thread can be neither shown nor made: the same 409 as
                 # `if_exists=raise` (its content stays hidden).
-                existing = await self._find(conn, thread_id)
+                existing = await find(conn, self.scope, thread_id)
                 if existing is None or if_exists == "raise":
                     raise Conflict(f"thread {thread_id} already exists", code="thread_exists")
                 return existing
-            return await self._get(conn, thread_id)
+            return await get(conn, self.scope, thread_id)
 
     async def get(self, thread_id: uuid.UUID) -> ThreadRecord:
         async with self.reads.connect() as conn:
-            return await self._get(conn, thread_id)
+            return await get(conn, self.scope, thread_id)
 
     async def search(
         self,
@@ -131,9 +133,16 @@ class ThreadStore:
     ) -> int:
         query = self._filtered(select(func.count()).select_from(threads), metadata, values, status)
         async with self.reads.connect() as conn:
-            return (await conn.execute(query)).scalar_one()
+            return int((await conn.execute(query)).scalar_one())
 
-    def _filtered(self, query, metadata, values, status, ids=None):
+    def _filtered(
+        self,
+        query: Select[Any],
+        metadata: dict[str, Any] | None,
+        values: dict[str, Any] | None,
+        status: str | None,
+        ids: list[uuid.UUID] | None = None,
+    ) -> Select[Any]:
         query = query.where(self.scope.visible(threads.c.owner))
         if metadata:
             query = query.where(threads.c.metadata.contains(metadata))
@@ -148,7 +157,7 @@ class ThreadStore:
     async def expire_in(self, thread_id: uuid.UUID, seconds: float) -> None:
         """Delete the thread `seconds` from now (the sweep of temporary threads does it)."""
         async with self.engine.begin() as conn:
-            await self._get(conn, thread_id, lock=True)
+            await get(conn, self.scope, thread_id, lock=True)
             await conn.execute(
                 update(threads)
                 .where(threads.c.thread_id == thread_id)
@@ -199,7 +208,7 @@ class ThreadStore:
         checkpoint_metadata: dict[str, Any] | None = None,
     ) -> ThreadRecord:
         async with self.engine.begin() as conn:
-            thread = await self._get(conn, thread_id, lock=True)
+            thread = await get(conn, self.scope, thread_id, lock=True)
             if metadata:
                 await conn.execute(
                     update(threads)
@@ -207,24 +216,24 @@ class ThreadStore:
                     .values(metadata=threads.c.metadata.op("||")(literal(metadata, JSONB)))
                 )
             if values is not None or messages is not None:
-                if thread.status == "busy":
+                if thread.status == ThreadStatus.BUSY:
                     raise Conflict(
                         f"thread {thread_id} has an active run; its state cannot change now",
                         code="thread_busy",
                     )
-                base = await self._checkpoint(
+                base = await checkpoint_at(
                     conn, thread_id, checkpoint_id or thread.head_checkpoint_id
                 )
                 new_values = state.apply_update(base.values if base else {}, values, messages)
                 step = base.metadata.get("step", -1) + 1 if base else 0
                 # An interrupted thread keeps its questions (and who asked them): the state
                 # may be edited before they are answered.
-                interrupted = thread.status == "interrupted"
+                interrupted = thread.status == ThreadStatus.INTERRUPTED
                 asking = {
                     k: v for k, v in (base.metadata if base else {}).items() if k == "agent_id"
                 }
                 asking = asking if interrupted else {}
-                await self._write_checkpoint(
+                await write_checkpoint(
                     conn,
                     thread_id,
                     new_values,
@@ -242,7 +251,7 @@ class ThreadStore:
                 .where(threads.c.thread_id == thread_id)
                 .values(updated_at=func.now())
             )
-            return await self._get(conn, thread_id)
+            return await get(conn, self.scope, thread_id)
 
     async def tag(self, thread_id: uuid.UUID, metadata: dict[str, Any]) -> None:
         """Merge `metadata` into the thread's (no other change, no checkpoint)."""
@@ -255,8 +264,8 @@ class ThreadStore:
 
     async def delete(self, thread_id: uuid.UUID) -> None:
         async with self.engine.begin() as conn:
-            thread = await self._get(conn, thread_id, lock=True)
-            if thread.status == "busy":
+            thread = await get(conn, self.scope, thread_id, lock=True)
+            if thread.status == ThreadStatus.BUSY:
                 raise Conflict(
                     f"thread {thread_id} has an active run; cancel it before deleting the thread",
                     code="thread_busy",
@@ -266,15 +275,22 @@ class ThreadStore:
     async def copy(self, thread_id: uuid.UUID) -> ThreadRecord:
         new_id = uuid.uuid4()
         async with self.engine.begin() as conn:
-            await self._get(conn, thread_id, lock=True)
+            await get(conn, self.scope, thread_id, lock=True)
             await conn.execute(
                 text(
                     "INSERT INTO threads (thread_id, metadata, status, values, interrupts,"
                     " head_checkpoint_id, owner)"
-                    " SELECT :new, metadata, CASE WHEN status = 'busy' THEN 'idle' ELSE status END,"
+                    " SELECT :new, metadata, CASE WHEN status = :busy THEN :idle ELSE status END,"
                     " values, interrupts, head_checkpoint_id, :owner FROM threads"
                     " WHERE thread_id = :old"
-                ).bindparams(new=new_id, old=thread_id, owner=self.scope.owner)
+                ).bindparams(
+                    new=new_id,
+                    old=thread_id,
+                    owner=self.scope.owner,
+                    # a copy has no run: a busy thread's copy is idle
+                    busy=ThreadStatus.BUSY.value,
+                    idle=ThreadStatus.IDLE.value,
+                )
             )
             await conn.execute(
                 text(
@@ -284,16 +300,17 @@ class ThreadStore:
                     " metadata, interrupts FROM checkpoints WHERE thread_id = :old ORDER BY seq"
                 ).bindparams(new=new_id, old=thread_id)
             )
-            return await self._get(conn, new_id)
+            return await get(conn, self.scope, new_id)
 
     async def history(
         self, thread_id: uuid.UUID, *, limit: int, before: uuid.UUID | None
     ) -> list[CheckpointRecord]:
         """The chain of checkpoints that led to the head (or to `before`), newest first."""
         async with self.reads.connect() as conn:
-            thread = await self._get(conn, thread_id)
+            thread = await get(conn, self.scope, thread_id)
             if before is not None:
-                start = (await self._checkpoint(conn, thread_id, before)).parent_checkpoint_id
+                found = await checkpoint_at(conn, thread_id, before)
+                start = found.parent_checkpoint_id if found else None
             else:
                 start = thread.head_checkpoint_id
             if start is None:
@@ -315,97 +332,102 @@ class ThreadStore:
 
     async def checkpoint(self, thread_id: uuid.UUID, checkpoint_id: uuid.UUID) -> CheckpointRecord:
         async with self.engine.connect() as conn:
-            await self._get(conn, thread_id)
-            found = await self._checkpoint(conn, thread_id, checkpoint_id)
+            await get(conn, self.scope, thread_id)
+            found = await checkpoint_at(conn, thread_id, checkpoint_id)
         assert found is not None
         return found
 
     async def next_step(self, thread_id: uuid.UUID, head: uuid.UUID | None) -> int:
         """The step number of the checkpoint that will follow `head`."""
         async with self.reads.connect() as conn:
-            base = await self._checkpoint(conn, thread_id, head)
+            base = await checkpoint_at(conn, thread_id, head)
         return base.metadata.get("step", -1) + 1 if base else 0
 
-    # -- shared with the run engine ------------------------------------------------------
 
-    async def _insert(self, conn: AsyncConnection, thread_id: uuid.UUID) -> ThreadRecord:
-        """A new empty thread, as inserted."""
-        row = (
-            await conn.execute(
-                threads.insert()
-                .values(thread_id=thread_id, owner=self.scope.owner)
-                .returning(*THREAD_COLUMNS)
-            )
-        ).one()
-        return _thread(row)
+# -- statements on a connection: shared with the run engine ------------------------------
 
-    async def _get(
-        self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
-    ) -> ThreadRecord:
-        found = await self._find(conn, thread_id, lock)
-        if found is None:
-            raise NotFound("thread", thread_id)
-        return found
 
-    async def _find(
-        self, conn: AsyncConnection, thread_id: uuid.UUID, lock: bool = False
-    ) -> ThreadRecord | None:
-        query = select(*THREAD_COLUMNS).where(
-            threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner)
-        )
-        if lock:
-            query = query.with_for_update()
-        row = (await conn.execute(query)).first()
-        return None if row is None else _thread(row)
-
-    async def _checkpoint(
-        self, conn: AsyncConnection, thread_id: uuid.UUID, checkpoint_id: uuid.UUID | None
-    ) -> CheckpointRecord | None:
-        if checkpoint_id is None:
-            return None
-        row = (
-            await conn.execute(
-                select(*CHECKPOINT_COLUMNS).where(
-                    checkpoints.c.thread_id == thread_id,
-                    checkpoints.c.checkpoint_id == checkpoint_id,
-                )
-            )
-        ).first()
-        if row is None:  # the thread exists: a code of its own tells the two 404s apart
-            raise NotFound("checkpoint", checkpoint_id, code="checkpoint_not_found")
-        return _checkpoint(row)
-
-    async def _write_checkpoint(
-        self,
-        conn: AsyncConnection,
-        thread_id: uuid.UUID,
-        values: dict[str, Any],
-        *,
-        parent: uuid.UUID | None,
-        metadata: dict[str, Any],
-        run_id: uuid.UUID | None = None,
-        interrupts: list[dict[str, Any]] | None = None,
-    ) -> uuid.UUID:
-        checkpoint_id = uuid.uuid4()
+async def insert(conn: AsyncConnection, thread_id: uuid.UUID, owner: str) -> ThreadRecord:
+    """A new empty thread, as inserted."""
+    row = (
         await conn.execute(
-            insert(checkpoints).values(
-                thread_id=thread_id,
-                checkpoint_id=checkpoint_id,
-                parent_checkpoint_id=parent,
-                run_id=run_id,
-                values=values,
-                metadata=metadata,
-                interrupts=interrupts or [],
-            )
+            threads.insert().values(thread_id=thread_id, owner=owner).returning(*THREAD_COLUMNS)
         )
+    ).one()
+    return _thread(row)
+
+
+async def get(
+    conn: AsyncConnection, scope: Scope, thread_id: uuid.UUID, *, lock: bool = False
+) -> ThreadRecord:
+    """The thread `scope` sees (locked FOR UPDATE if `lock`), or NotFound."""
+    found = await find(conn, scope, thread_id, lock=lock)
+    if found is None:
+        raise NotFound("thread", thread_id)
+    return found
+
+
+async def find(
+    conn: AsyncConnection, scope: Scope, thread_id: uuid.UUID, *, lock: bool = False
+) -> ThreadRecord | None:
+    query = select(*THREAD_COLUMNS).where(
+        threads.c.thread_id == thread_id, scope.visible(threads.c.owner)
+    )
+    if lock:
+        query = query.with_for_update()
+    row = (await conn.execute(query)).first()
+    return None if row is None else _thread(row)
+
+
+async def checkpoint_at(
+    conn: AsyncConnection, thread_id: uuid.UUID, checkpoint_id: uuid.UUID | None
+) -> CheckpointRecord | None:
+    if checkpoint_id is None:
+        return None
+    row = (
         await conn.execute(
-            update(threads)
-            .where(threads.c.thread_id == thread_id)
-            .values(
-                values=values,
-                head_checkpoint_id=checkpoint_id,
-                interrupts=interrupts or [],
-                updated_at=func.now(),
+            select(*CHECKPOINT_COLUMNS).where(
+                checkpoints.c.thread_id == thread_id,
+                checkpoints.c.checkpoint_id == checkpoint_id,
             )
         )
-        return checkpoint_id
+    ).first()
+    if row is None:  # the thread exists: a code of its own tells the two 404s apart
+        raise NotFound("checkpoint", checkpoint_id, code="checkpoint_not_found")
+    return _checkpoint(row)
+
+
+async def write_checkpoint(
+    conn: AsyncConnection,
+    thread_id: uuid.UUID,
+    values: dict[str, Any],
+    *,
+    parent: uuid.UUID | None,
+    metadata: dict[str, Any],
+    run_id: uuid.UUID | None = None,
+    interrupts: list[dict[str, Any]] | None = None,
+) -> uuid.UUID:
+    """A new checkpoint, made the thread's head (its values and interrupts)."""
+    checkpoint_id = uuid.uuid4()
+    await conn.execute(
+        insert_(checkpoints).values(
+            thread_id=thread_id,
+            checkpoint_id=checkpoint_id,
+            parent_checkpoint_id=parent,
+            run_id=run_id,
+            values=values,
+            metadata=metadata,
+            interrupts=interrupts or [],
+        )
+    )
+    await conn.execute(
+        update(threads)
+        .where(threads.c.thread_id == thread_id)
+        .values(
+            values=values,
+            head_checkpoint_id=checkpoint_id,
+            interrupts=interrupts or [],
+            updated_at=func.now(),
+        )
+    )
+    return checkpoint_id

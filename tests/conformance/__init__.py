@@ -189,7 +189,7 @@ async def _keep_webhooks_local(app: Starlette) -> None:
     """Deliver webhooks to an in-process target that answers 204: generated webhook URLs
     name arbitrary public hosts, which a test must not call (nor resolve). Creating a run
     still checks the URL as the server does (`webhook_allow_private` stays false)."""
-    await app.state.services.webhooks.deliver_through(httpx.MockTransport(_webhook_target))
+    await app.state.runtime.webhooks.deliver_through(httpx.MockTransport(_webhook_target))
 
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"

@@ -82,10 +82,9 @@ export function when(iso) {
 }
 
 export function duration(start, end) {
-  if (!start) return "—";
-  const ms = (end ? new Date(end) : new Date()) - new Date(start);
-  if (ms < 1000) return `${ms} ms`;
-  return `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s${end ? "" : " so far"}`;
+  if (!start || !end) return "—";
+  const ms = new Date(end) - new Date(start);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`;
 }
 
 export function shortId(id) {
@@ -118,7 +117,8 @@ export function table(caption, columns, rows, empty = "Nothing here.") {
 
 // An error as the page shows it: the server's code and message, and what to do on a 401.
 export function problem(error) {
-  const box = alertBox(String(error));
+  // An ApiError reads "409 thread_not_interrupted: ..."; a mistake in a form, its message.
+  const box = alertBox(error?.status ? String(error) : (error?.message ?? String(error)));
   if (error?.status === 401) {
     box.append(h("p", {}, "This server needs an API key: enter yours in the API key form above."));
   }

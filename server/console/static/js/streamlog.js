@@ -1,6 +1,6 @@
 // A run's stream on the page: its events as they come, and where the stream stands.
 
-import { h, pretty, replace } from "./dom.js";
+import { h, replace } from "./dom.js";
 
 const STATES = {
   idle: "Not following.",
@@ -24,7 +24,7 @@ export function streamLog(stream, { heading = "h2", onEnd } = {}) {
       { "data-event-id": event.id ?? "", "data-event": event.event },
       h("span", { class: "event-id" }, event.id ?? ""),
       h("span", { class: `event-name event-${event.event}` }, event.event),
-      h("pre", { class: "json" }, pretty(event.data)),
+      h("pre", { class: "json" }, JSON.stringify(event.data)),
     );
 
   const describe = () => {

@@ -15,12 +15,22 @@ export async function detail(view) {
   const stream = join(runId);
   const log = streamLog(stream, { onEnd: () => refresh() });
   view.onLeave(log.stop);
+  let shown = null; // the status on the page
+  // A pending run that streams has started: show it running (without a request per event).
+  const started = (_, event) => {
+    if (event && shown === "pending") {
+      shown = null;
+      refresh();
+    }
+  };
+  view.onLeave(stream.subscribe(started));
 
   // The run as the server has it now; a run that ended hides the cancel form.
   async function refresh() {
     if (!view.isCurrent()) return;
     try {
       const run = await call("GET", `/runs/${runId}`, { signal: view.signal });
+      shown = run.status;
       replace(facts, runFacts(run));
       cancel.hidden = !ACTIVE.has(run.status);
     } catch (error) {
@@ -50,7 +60,7 @@ function runFacts(run) {
   const row = (term, ...value) => [h("dt", {}, term), h("dd", {}, ...value)];
   return h(
     "dl",
-    { class: "facts" },
+    { class: "facts two-columns" },
     row("Status", h("span", { id: "run-status" }, badge(run.status)), run.stopping ? " (stopping…)" : ""),
     row("Agent", run.agent_id ? h("a", { href: `#/agents/${encodeURIComponent(run.agent_id)}` }, run.agent_id) : "—"),
     row("Thread", run.thread_id ? h("a", { href: `#/threads/${run.thread_id}` }, h("code", {}, run.thread_id)) : "—"),

@@ -1,7 +1,7 @@
 // The store: namespaces, the items under one, put and delete.
 
 import { call, InputError, rawJson } from "../api.js";
-import { field, h, jsonBlock, problem, replace, table, when } from "../dom.js";
+import { field, h, jsonBlock, pretty, problem, replace, table, when } from "../dom.js";
 
 const PAGE = 20;
 
@@ -31,6 +31,7 @@ export async function browse(view) {
     body: { limit: 1000 },
     signal: view.signal,
   });
+  const put = putForm(chosen, view);
   replace(
     view.main,
     h("h1", { tabindex: "-1" }, "Store"),
@@ -59,12 +60,12 @@ export async function browse(view) {
           )
         : h("p", { class: "muted" }, "The store is empty."),
     ),
-    chosen ? await items(chosen, offset, view) : null,
-    putForm(chosen, view),
+    chosen ? await items(chosen, offset, view, put.fill) : null,
+    put.element,
   );
 }
 
-async function items(namespace, offset, view) {
+async function items(namespace, offset, view, edit) {
   const found = await call("POST", "/store/items/search", {
     body: { namespace_prefix: namespace, limit: PAGE, offset },
     signal: view.signal,
@@ -91,12 +92,15 @@ async function items(namespace, offset, view) {
         ["Updated", (item) => when(item.updated_at)],
         [
           "",
-          (item) =>
+          (item) => [
+            h("button", { type: "button", "aria-label": `Edit ${item.key}`, onclick: () => edit(item) }, "Edit"),
+            " ",
             h(
               "button",
               { type: "button", class: "danger", "aria-label": `Delete ${item.key}`, onclick: () => remove(item) },
               "Delete",
             ),
+          ],
         ],
       ],
       found.items,
@@ -112,19 +116,23 @@ async function items(namespace, offset, view) {
   );
 }
 
+// The form, and `fill(item)` that puts an item in it to be edited.
 function putForm(namespace, view) {
   const output = h("div", { class: "result" });
+  const namespaceInput = h("input", {
+    name: "namespace",
+    value: namespace ? show(namespace) : "",
+    spellcheck: "false",
+  });
+  const keyInput = h("input", { name: "key", spellcheck: "false" });
+  const valueInput = h("textarea", { name: "value", rows: 4, value: "{}" });
   const form = h(
     "form",
     { class: "put-item", "aria-labelledby": "put-heading" },
     h("h2", { id: "put-heading" }, "Put an item"),
-    field(
-      "Namespace",
-      h("input", { name: "namespace", value: namespace ? show(namespace) : "", spellcheck: "false" }),
-      'Labels separated by "/", or a JSON array of strings.',
-    ),
-    field("Key", h("input", { name: "key", spellcheck: "false" })),
-    field("Value (JSON object)", h("textarea", { name: "value", rows: 4, value: "{}" })),
+    field("Namespace", namespaceInput, 'Labels separated by "/", or a JSON array of strings.'),
+    field("Key", keyInput),
+    field("Value (JSON object)", valueInput),
     h("button", { type: "submit" }, "Put"),
     output,
   );
@@ -145,5 +153,12 @@ function putForm(namespace, view) {
       replace(output, problem(error));
     }
   });
-  return form;
+  const fill = (item) => {
+    const plain = item.namespace.every((label) => !label.includes("/"));
+    namespaceInput.value = plain ? show(item.namespace) : JSON.stringify(item.namespace);
+    keyInput.value = item.key;
+    valueInput.value = pretty(item.value);
+    valueInput.focus();
+  };
+  return { element: form, fill };
 }

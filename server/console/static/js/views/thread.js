@@ -41,7 +41,7 @@ export async function detail(view) {
       h("dt", {}, "Metadata"),
       h("dd", {}, h("code", { class: "inline-json" }, JSON.stringify(thread.metadata))),
     ),
-    actions(thread, view),
+    actions(thread, runs, view),
     thread.interrupts?.length ? interrupts(thread, view) : null,
     section(
       "values",
@@ -49,9 +49,9 @@ export async function detail(view) {
       jsonBlock(thread.values ?? {}, "Values"),
       thread.messages?.length ? [h("h3", {}, "Messages"), jsonBlock(thread.messages)] : null,
     ),
-    edit.element,
     section("runs", "Runs", runsTable(runs)),
     section("history", "History", history(threadId, view, edit.branchFrom)),
+    edit.element,
   );
 }
 
@@ -64,7 +64,7 @@ function section(name, title, ...children) {
   );
 }
 
-function actions(thread, view) {
+function actions(thread, runs, view) {
   const status = h("div", { role: "status" });
   const confirm = h("div", { class: "confirm", hidden: true });
   const copy = h("button", { type: "button" }, "Copy thread");
@@ -95,13 +95,14 @@ function actions(thread, view) {
     h("button", { type: "button", class: "danger", onclick: reallyDelete }, "Delete it"),
     h("button", { type: "button", onclick: () => (confirm.hidden = true) }, "Keep it"),
   );
-  const active = thread.status === "busy";
+  const active = runs.find((run) => run.status === "running") ?? runs.findLast((run) => run.status === "pending");
   return h(
     "div",
     { class: "actions" },
     h("a", { href: `#/agents?thread=${thread.thread_id}`, class: "button" }, "Start a run on this thread"),
     copy,
     remove,
+    active ? h("a", { href: `#/runs/${active.run_id}`, class: "button" }, "Watch the active run") : null,
     active ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload") : null,
     confirm,
     status,

@@ -1,0 +1,169 @@
+"""Sending a request of the generated layer: API key, timeouts, retries, errors.
+
+A request is described by a generated operation module (`agent_protocol_client.api...`):
+its `_get_kwargs` builds method, path, query and headers (so paths live only in the spec)
+and its `_parse_response` turns a 2xx body into the generated models. Answers of 400 or
+more raise (`exceptions.error_for`). Idempotent requests (GET, PUT, DELETE, and the
+read-only searches) are retried on 503 and on connection failures, with exponential
+backoff that honours `Retry-After`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from ..types import UNSET
+from .exceptions import APIConnectionError, error_for
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RETRIES = 2
+IDEMPOTENT_METHODS = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
+MAX_BACKOFF = 8.0
+
+
+class Body(dict):
+    """A JSON body of plain keyword arguments, for a generated `_get_kwargs(body=...)`."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+
+def body(**fields: Any) -> Body:
+    """The fields that were given (None means "not sent")."""
+    return Body({k: v for k, v in fields.items() if v is not None})
+
+
+def params(**fields: Any) -> dict[str, Any]:
+    """Keyword arguments of a generated `_get_kwargs`, None meaning "not sent"."""
+    return {k: (UNSET if v is None else v) for k, v in fields.items()}
+
+
+class _Parser:
+    """What a generated `_parse_response` reads of its client."""
+
+    raise_on_unexpected_status = False
+
+
+PARSER = _Parser()
+
+
+@dataclass(frozen=True)
+class Call:
+    """One operation to send: the generated module, its `_get_kwargs` result, whether it
+    may be repeated safely, and whether it waits for a run (no read timeout)."""
+
+    op: ModuleType
+    kwargs: dict[str, Any]
+    idempotent: bool
+    waits: bool = False
+
+    @classmethod
+    def of(cls, op: ModuleType, *args: Any, idempotent: bool | None = None, waits: bool = False, **kwargs: Any) -> Call:
+        built = op._get_kwargs(*args, **kwargs)
+        if idempotent is None:
+            idempotent = built["method"].upper() in IDEMPOTENT_METHODS
+        return cls(op, built, idempotent, waits)
+
+    def parse(self, response: httpx.Response) -> Any:
+        if response.status_code >= 400:
+            raise error_for(response)
+        return self.op._parse_response(client=PARSER, response=response)
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_url: str
+    api_key: str | None
+    timeout: httpx.Timeout
+    max_retries: int
+    headers: dict[str, str]
+
+    @classmethod
+    def make(
+        cls,
+        base_url: str,
+        api_key: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        headers: dict[str, str] | None,
+    ) -> Settings:
+        api_key = api_key if api_key is not None else os.environ.get("AP_API_KEY") or None
+        all_headers = dict(headers or {})
+        if api_key:
+            all_headers["Authorization"] = f"Bearer {api_key}"
+        if timeout is None:
+            timeout = DEFAULT_TIMEOUT
+        if not isinstance(timeout, httpx.Timeout):
+            timeout = httpx.Timeout(timeout, connect=min(timeout, 10.0))
+        return cls(base_url.rstrip("/"), api_key, timeout, max_retries, all_headers)
+
+    def wait_timeout(self) -> httpx.Timeout:
+        """The timeout of a request that lasts as long as a run: no read timeout."""
+        return httpx.Timeout(
+            connect=self.timeout.connect, read=None, write=self.timeout.write, pool=self.timeout.pool
+        )
+
+
+def backoff(attempt: int, response: httpx.Response | None = None) -> float:
+    """Seconds before retry `attempt` (1, 2, ...): `Retry-After` when the server gave one
+    (capped), else 0.25 s doubled each time, with jitter."""
+    if response is not None:
+        try:
+            return min(float(response.headers.get("retry-after", "")), MAX_BACKOFF)
+        except ValueError:
+            pass
+    return min(0.25 * 2 ** (attempt - 1), MAX_BACKOFF) * (0.75 + random.random() / 2)
+
+
+def _request_kwargs(call: Call, settings: Settings, extra_headers: dict[str, str] | None = None) -> dict[str, Any]:
+    kwargs = dict(call.kwargs)
+    headers = dict(kwargs.pop("headers", {}) or {})
+    headers.update(extra_headers or {})
+    kwargs["headers"] = headers
+    if call.waits:
+        kwargs["timeout"] = settings.wait_timeout()
+    return kwargs
+
+
+def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
+    attempt = 0
+    while True:
+        attempt += 1
+        retry = call.idempotent and attempt <= settings.max_retries
+        try:
+            response = http.request(**_request_kwargs(call, settings))
+        except httpx.TransportError as exc:
+            if retry and not isinstance(exc, httpx.TimeoutException):
+                time.sleep(backoff(attempt))
+                continue
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+        if response.status_code == 503 and retry:
+            time.sleep(backoff(attempt, response))
+            continue
+        return call.parse(response)
+
+
+async def asend(http: httpx.AsyncClient, settings: Settings, call: Call) -> Any:
+    attempt = 0
+    while True:
+        attempt += 1
+        retry = call.idempotent and attempt <= settings.max_retries
+        try:
+            response = await http.request(**_request_kwargs(call, settings))
+        except httpx.TransportError as exc:
+            if retry and not isinstance(exc, httpx.TimeoutException):
+                await asyncio.sleep(backoff(attempt))
+                continue
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+        if response.status_code == 503 and retry:
+            await asyncio.sleep(backoff(attempt, response))
+            continue
+        return call.parse(response)

@@ -750,23 +750,22 @@ class LgThreadState(BaseModel):
     interrupts: list[LgInterrupt]
 
 
-class LgStateUpdate(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    values: dict[str, Any] | None = None
-    as_node: Annotated[str | None, Field(max_length=256)] = None
-
-
 class LgStateUpdateResponse(BaseModel):
     checkpoint: LgCheckpoint
 
 
 class LgCheckpointRef(BaseModel):
+    """
+    A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is refused (422 `not_supported`).
+    """
+
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     checkpoint_id: UUID
+    thread_id: str | None = None
+    checkpoint_ns: Annotated[str | None, Field(max_length=1024)] = None
+    checkpoint_map: dict[str, Any] | None = None
 
 
 class LgCommand(BaseModel):
@@ -906,10 +905,18 @@ class OnCompletion1(StrEnum):
     KEEP = "keep"
 
 
+class Durability(StrEnum):
+    SYNC = "sync"
+    ASYNC = "async"
+    EXIT = "exit"
+
+
 class LgStreamMode(StrEnum):
     """
-    `values`, `updates`, `custom`, `messages` (as `messages-tuple`) are streamed; `debug`,
-    `events`, `tasks` and `checkpoints` are accepted and produce no events.
+    `values`, `updates`, `custom`, `messages` (and `messages-tuple`) are streamed for every
+    agent; `debug`, `tasks` and `checkpoints` for LangGraph graphs (LangGraph's own
+    chunks); for a native agent they, and `events` for any agent, are a 422
+    `not_supported`.
 
     """
 
@@ -959,7 +966,7 @@ class Status4(StrEnum):
 
 class LgRunCancelMany(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     thread_id: UUID | None = None
     run_ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
@@ -1335,10 +1342,22 @@ class LgCopyThreadParams(BaseModel):
     """
 
 
+class SelectItem(RootModel[str]):
+    root: Annotated[str, Field(max_length=256)]
+
+
 class LgGetStateParams(BaseModel):
     thread_id: UUID
     """
     The ID of the thread.
+    """
+    subgraphs: bool = False
+    """
+    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    """
+    select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
+    """
+    Refused when given (422 `not_supported`).
     """
 
 
@@ -1355,6 +1374,14 @@ class LgGetStateAtParams(BaseModel):
     The ID of the thread.
     """
     checkpoint_id: UUID
+    subgraphs: bool = False
+    """
+    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    """
+    select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
+    """
+    Refused when given (422 `not_supported`).
+    """
 
 
 class LgGetStateAtCheckpointParams(BaseModel):
@@ -1448,13 +1475,16 @@ class LgJoinStreamParams(BaseModel):
     """
     The ID of the run.
     """
-    last_event_id: Annotated[str | None, Field(alias="Last-Event-ID", pattern="^[0-9]{1,9}$")] = (
-        None
-    )
+    last_event_id: Annotated[str | None, Field(alias="Last-Event-ID", max_length=256)] = None
+    """
+    The id of the last event received: the events after it are replayed. An id that
+    does not start with a number (not one of this server's) replays them all.
+
+    """
     cancel_on_disconnect: bool = False
     stream_mode: Annotated[list[StreamModeItem] | None, Field(max_length=16)] = None
     """
-    Accepted for compatibility; the run's own stream modes are streamed.
+    Only the run's events of these modes (and `metadata`, `error`, `end`).
     """
 
 
@@ -1512,6 +1542,10 @@ class LgCreateStatelessRunParams(BaseModel):
 
 
 class LgStreamStatelessRunParams(BaseModel):
+    pass
+
+
+class LgCreateBatchParams(BaseModel):
     pass
 
 
@@ -1669,9 +1703,25 @@ class LgThread(BaseModel):
     """
 
 
+class LgStateUpdate(BaseModel):
+    """
+    `values` merged into the state as a new checkpoint; from `checkpoint` (or
+    `checkpoint_id`) instead of the latest one, a branch.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    values: dict[str, Any] | None = None
+    as_node: Annotated[str | None, Field(max_length=256)] = None
+    checkpoint: LgCheckpointRef | None = None
+    checkpoint_id: UUID | None = None
+
+
 class LgHistoryRequest(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
     before: LgCheckpointRef | UUID | None = None
@@ -1679,13 +1729,24 @@ class LgHistoryRequest(BaseModel):
     The checkpoint (or its id) the history goes back from.
     """
     metadata: dict[str, Any] | None = None
+    """
+    Only the checkpoints whose metadata contains this.
+    """
+    checkpoint: LgCheckpointRef | None = None
+    select: Any | None = None
 
 
 class LgStateAtCheckpoint(BaseModel):
+    """
+    `subgraphs: true` and `select` are refused (422 `not_supported`).
+    """
+
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     checkpoint: LgCheckpointRef
+    subgraphs: bool | None = None
+    select: Any | None = None
 
 
 class StreamMode1(RootModel[list[LgStreamMode]]):
@@ -1752,17 +1813,20 @@ class LgCronPatch(BaseModel):
 
 class LgRunCreate(BaseModel):
     """
-    What the LangGraph SDK sends to create a run. Fields it may send that this server
-    does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-    `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-    never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-    `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-    effect (every stream is resumable).
+    What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
+    this server does not know is a 422 (`validation_error`), and a value it does not
+    honour a 422 `not_supported` naming the field: `interrupt_before`,
+    `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+    `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+    `durability: exit`; `strict_resume: false` (a resume here is always strict);
+    stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+    `events`. `stream_resumable` is honoured whatever its value: every stream can be
+    rejoined.
 
     """
 
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     input: Any | None = None
@@ -1776,6 +1840,22 @@ class LgRunCreate(BaseModel):
     if_not_exists: IfNotExists1 | None = None
     on_disconnect: OnDisconnect1 | None = None
     on_completion: OnCompletion1 | None = None
+    stream_subgraphs: bool | None = None
+    stream_resumable: bool | None = None
+    checkpoint_during: bool | None = None
+    strict_resume: bool | None = None
+    durability: Durability | None = None
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    checkpoint: Any | None = None
+    checkpoint_id: Any | None = None
+    after_seconds: Any | None = None
+    feedback_keys: Any | None = None
+    langsmith_tracer: Any | None = None
+
+
+class LgRunBatch(RootModel[list[LgRunCreate]]):
+    root: Annotated[list[LgRunCreate], Field(max_length=100, min_length=1, title="LgRunBatch")]
 
 
 class RunCreate(BaseModel):

@@ -801,8 +801,8 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/langgraph/threads/{thread_id}/state",
         params=models.LgGetStateParams,
         path_params=("thread_id",),
-        query_params=(),
-        array_query_params=(),
+        query_params=("subgraphs", "select"),
+        array_query_params=("select",),
         header_params=(),
         body=None,
         body_required=False,
@@ -831,8 +831,8 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/langgraph/threads/{thread_id}/state/{checkpoint_id}",
         params=models.LgGetStateAtParams,
         path_params=("thread_id", "checkpoint_id"),
-        query_params=(),
-        array_query_params=(),
+        query_params=("subgraphs", "select"),
+        array_query_params=("select",),
         header_params=(),
         body=None,
         body_required=False,
@@ -1141,6 +1141,21 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_create_batch",
+        method="POST",
+        path="/langgraph/runs/batch",
+        params=models.LgCreateBatchParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunBatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_wait_stateless_run",
         method="POST",
         path="/langgraph/runs/wait",
@@ -1270,8 +1285,10 @@ NULLABLE: dict[str, frozenset[str]] = {
     "LgThreadPatch": frozenset(["metadata", "ttl"]),
     "LgInterrupt": frozenset(["value"]),
     "LgThreadState": frozenset(["created_at", "parent_checkpoint"]),
-    "LgStateUpdate": frozenset(["as_node", "values"]),
-    "LgHistoryRequest": frozenset(["before", "metadata"]),
+    "LgStateUpdate": frozenset(["as_node", "checkpoint", "checkpoint_id", "values"]),
+    "LgHistoryRequest": frozenset(["before", "checkpoint", "metadata", "select"]),
+    "LgStateAtCheckpoint": frozenset(["select", "subgraphs"]),
+    "LgCheckpointRef": frozenset(["checkpoint_map", "checkpoint_ns", "thread_id"]),
     "LgCommand": frozenset(["goto", "resume", "update"]),
     "LgCronCreate": frozenset(
         [
@@ -1326,15 +1343,27 @@ NULLABLE: dict[str, frozenset[str]] = {
     ),
     "LgRunCreate": frozenset(
         [
+            "after_seconds",
+            "checkpoint",
+            "checkpoint_during",
+            "checkpoint_id",
             "command",
             "config",
             "context",
+            "durability",
+            "feedback_keys",
             "if_not_exists",
             "input",
+            "interrupt_after",
+            "interrupt_before",
+            "langsmith_tracer",
             "metadata",
             "multitask_strategy",
             "on_completion",
             "on_disconnect",
+            "stream_resumable",
+            "stream_subgraphs",
+            "strict_resume",
             "webhook",
         ]
     ),
@@ -1731,6 +1760,12 @@ class Handlers(Protocol):
         self, params: models.LgStreamStatelessRunParams, body: models.LgRunCreate
     ) -> AsyncIterator[models.StreamEvent]:
         """POST /langgraph/runs/stream: Create a stateless run and stream it."""
+        ...
+
+    async def lg_create_batch(
+        self, params: models.LgCreateBatchParams, body: models.LgRunBatch
+    ) -> list[models.LgRun]:
+        """POST /langgraph/runs/batch: Create several stateless runs at once."""
         ...
 
     async def lg_wait_stateless_run(

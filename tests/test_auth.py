@@ -393,6 +393,10 @@ MATRIX.update(
             lambda r: ("POST", f"{LG}/runs/stream", None, {"assistant_id": "echo", "input": {}}),
             "own",
         ),
+        "lg_create_batch": (
+            lambda r: ("POST", f"{LG}/runs/batch", None, [{"assistant_id": "echo", "input": {}}]),
+            "own",
+        ),
         "lg_wait_stateless_run": (
             lambda r: ("POST", f"{LG}/runs/wait", None, {"assistant_id": "echo", "input": {}}),
             "own",

@@ -13,6 +13,10 @@ from ..storage.runs import RunRecord, RunStore
 
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
+# Modes an agent emits itself (`updates` and `values` come from `update`); a LangGraph
+# graph also streams its own `debug`, `tasks` and `checkpoints` chunks.
+EMITTED = ("messages", "custom", "debug", "tasks", "checkpoints")
+
 
 class Context:
     def __init__(
@@ -86,8 +90,8 @@ class Context:
         return [r.metadata for r in records]
 
     async def emit(self, mode: str, data: Any) -> None:
-        if mode not in ("messages", "custom"):
-            raise ValueError(f"agents emit 'messages' or 'custom' events, not {mode!r}")
+        if mode not in EMITTED:
+            raise ValueError(f"agents emit {', '.join(EMITTED)} events, not {mode!r}")
         if mode in self._modes:
             await self._runs.write_events(self._run, [(mode, data)])
 

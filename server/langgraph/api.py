@@ -21,20 +21,13 @@ from ..webhooks import check_target
 from . import views
 from .assistants import merged_config
 from .crons import CronsApi
-from .graph import COMMAND, is_graph_agent
+from .fields import GRAPH_ONLY_MODES, refuse_modes, refuse_unhonoured
+from .graph import COMMAND, STREAM_MODES, is_graph_agent
 from .threads import LgThreadsApi, chat_messages
 
 ALL_MODES = ("values", "updates", "messages", "custom")
-MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
+MODES = {m: m for m in ("values", "updates", "custom", "messages", *GRAPH_ONLY_MODES)}
 MODES["messages-tuple"] = "messages"
-UNSUPPORTED = (
-    "interrupt_before",
-    "interrupt_after",
-    "checkpoint",
-    "checkpoint_id",
-    "after_seconds",
-    "feedback_keys",
-)
 
 
 class LangGraphApi(CronsApi, LgThreadsApi):
@@ -52,12 +45,7 @@ class LangGraphApi(CronsApi, LgThreadsApi):
     async def _lg_new_run(
         self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple[str, ...]
     ) -> NewRun:
-        unsupported = [k for k in UNSUPPORTED if (body.model_extra or {}).get(k) is not None]
-        if unsupported:
-            raise Invalid(
-                f"not supported by this server: {', '.join(unsupported)}",
-                errors=[{"loc": [k], "msg": "not supported"} for k in unsupported],
-            )
+        refuse_unhonoured(body)
         assistant, agent = await self._lg_assistant(body.assistant_id)
         if body.webhook:
             check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
@@ -79,7 +67,12 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         if modes is None:
             wanted = default_modes
         else:
-            wanted = tuple(str(m) for m in (modes if isinstance(modes, list) else [modes]))
+            wanted = tuple(
+                str(getattr(m, "value", m)) for m in (modes if isinstance(modes, list) else [modes])
+            )
+        refuse_modes(wanted, is_graph_agent(agent))
+        if extra := [m for m in wanted if m in GRAPH_ONLY_MODES]:
+            config[STREAM_MODES] = extra  # the graph streams these too
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
         graph_input, messages = body.input, None
         if not is_graph_agent(agent):
@@ -215,11 +208,14 @@ class LangGraphApi(CronsApi, LgThreadsApi):
 
     async def lg_join_stream(self, params: models.LgJoinStreamParams) -> Reply:
         run = await self._lg_run(params.thread_id, params.run_id)
-        after = int(params.last_event_id) if params.last_event_id is not None else None
+        after = views.event_seq(params.last_event_id)
         on_disconnect = "cancel" if params.cancel_on_disconnect else "continue"
         events = self._runs.stream(run, after, on_disconnect)
+        asked = [str(getattr(m, "root", m)) for m in params.stream_mode or ()]
+        asked = [m for m in asked if m]  # the SDK sends `stream_mode=` for none
+        only = {MODES.get(m, m) for m in asked} or None
         return Reply(
-            _translated(events, run),
+            _translated(events, run, only),
             headers={"Location": f"{views.run_path(run)}/stream"},
         )
 
@@ -230,6 +226,11 @@ class LangGraphApi(CronsApi, LgThreadsApi):
             params.run_id, reason="user", action=str(params.action), wait=params.wait
         )
         return Reply(status=204 if params.wait else 202)
+
+    async def lg_create_batch(
+        self, params: models.LgCreateBatchParams, body: models.LgRunBatch
+    ) -> list[models.LgRun]:
+        return [views.run(await self._lg_start(None, one, ALL_MODES)) for one in body.root]
 
     async def lg_cancel_runs(
         self, params: models.LgCancelRunsParams, body: models.LgRunCancelMany
@@ -299,10 +300,18 @@ def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
     return rest or None, messages
 
 
-async def _translated(events: AsyncGenerator[Event, None], run: RunRecord) -> AsyncIterator[Event]:
-    run_id, thread_id = str(run.run_id), str(run.thread_id)
+async def _translated(
+    events: AsyncGenerator[Event, None], run: RunRecord, only: set[str] | None = None
+) -> AsyncIterator[Event]:
+    """Our events as the SDK reads them; `only`: just these modes (and metadata, error, end)."""
     try:
         async for e in events:
-            yield views.event(e, run_id, thread_id)
+            for translated in views.events(e, run):
+                if (
+                    only is None
+                    or translated.event not in MODES.values()
+                    or translated.event in only
+                ):
+                    yield translated
     finally:
         await events.aclose()

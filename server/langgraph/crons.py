@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ap_generated import models
 
 from .. import schedule
-from ..errors import Invalid
 from ..storage.crons import CronRecord
 from . import views
 from .assistants import AssistantsApi
+from .fields import HONOURED, refuse_unhonoured
 
 if TYPE_CHECKING:
     from ..engine.services import Services
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 # Fields of a cron that are its payload: what each firing's run is created with.
 PAYLOAD: tuple[str, ...] = ("input", "metadata", "config", "context", "webhook")
 PAYLOAD += ("multitask_strategy", "stream_mode")
-UNSUPPORTED: tuple[str, ...] = ("interrupt_before", "interrupt_after", "durability")
-UNSUPPORTED += ("checkpoint_during", "stream_subgraphs")
 ALL_MODES = ("values", "updates", "messages", "custom")
 
 
@@ -164,13 +162,7 @@ def _payload(body: models.LgCronCreate | models.LgCronPatch) -> dict[str, Any]:
 
 
 def _refuse_unsupported(body: models.LgCronCreate | models.LgCronPatch) -> None:
-    refused = [k for k in UNSUPPORTED if getattr(body, k, None) is not None]
-    if refused:
-        raise Invalid(
-            f"not supported by this server: {', '.join(refused)}",
-            code="not_supported",
-            errors=[{"loc": [k], "msg": "not supported"} for k in refused],
-        )
+    refuse_unhonoured(body, [name for name in HONOURED if name in type(body).model_fields])
 
 
 def _first(schedule_: str, timezone: str | None, end_time: datetime | None) -> datetime | None:

@@ -37,6 +37,8 @@ UPDATE_KEY = "langgraph_update"
 """Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
+STREAM_MODES = "langgraph_stream_modes"
+"""Key of the run's config holding the graph's own modes a run asked for (`debug`, ...)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -115,7 +117,11 @@ class GraphRunner:
             )
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
-        kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
+        extra = [m for m in config.get(STREAM_MODES) or () if m != "checkpoints"]
+        kwargs: dict[str, Any] = {
+            "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
+        }
+        wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         elif getattr(self.graph, "context_schema", None) is not None:
@@ -129,6 +135,8 @@ class GraphRunner:
                         if node != "__interrupt__":
                             steps[node] = jsonable(changes)
                 elif mode == "checkpoints":
+                    if wants_checkpoints:
+                        await ctx.emit("checkpoints", jsonable(chunk))
                     values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
@@ -145,8 +153,8 @@ class GraphRunner:
                 elif mode == "messages":
                     message, metadata = chunk
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
-                else:
-                    await ctx.emit("custom", jsonable(chunk))
+                else:  # custom, and debug or tasks when asked for
+                    await ctx.emit(mode, jsonable(chunk))
         snapshot = await self.graph.aget_state({"configurable": thread})
         if snapshot.interrupts:
             raise Interrupt(

@@ -13,6 +13,7 @@ from ap_generated import models
 from ..errors import Invalid
 from ..storage.threads import ThreadRecord
 from . import views
+from .fields import not_supported
 from .graph import ROLES, UPDATE_KEY
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class LgThreadsApi:
     ) -> models.LgThread:
         updates = [u for step in body.supersteps or () for u in step.updates]
         if any(u.command is not None for u in updates):
-            raise _not_supported("supersteps.updates.command")
+            raise not_supported(["supersteps.updates.command"])
         record = await self.services.threads.create(
             body.thread_id, body.metadata or {}, str(body.if_exists or "raise")
         )
@@ -92,31 +93,39 @@ class LgThreadsApi:
         return views.thread(await self.services.threads.copy(params.thread_id))
 
     async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
+        _refuse_subgraphs(params.subgraphs, params.select)
         latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
         return views.thread_state(latest[0] if latest else None, params.thread_id)
 
     async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        _refuse_subgraphs(params.subgraphs, params.select)
         record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
         return views.thread_state(record, params.thread_id)
 
     async def lg_get_state_at_checkpoint(
         self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
     ) -> models.LgThreadState:
+        _refuse_subgraphs(body.subgraphs, body.select)
         record = await self.services.threads.checkpoint(
-            params.thread_id, body.checkpoint.checkpoint_id
+            params.thread_id, _checkpoint_id(body.checkpoint)
         )
         return views.thread_state(record, params.thread_id)
 
     async def lg_update_state(
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:
-        record = await self._lg_write_state(params.thread_id, body.values, body.as_node)
+        base = _checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
+        record = await self._lg_write_state(params.thread_id, body.values, body.as_node, base)
         return models.LgStateUpdateResponse(
             checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
         )
 
     async def _lg_write_state(
-        self, thread_id: uuid.UUID, values: dict[str, Any] | None, as_node: str | None
+        self,
+        thread_id: uuid.UUID,
+        values: dict[str, Any] | None,
+        as_node: str | None,
+        base: uuid.UUID | None = None,
     ) -> ThreadRecord:
         """A state update as a new checkpoint (LangChain message forms read as messages),
         remembered for the graph's next run (`UPDATE_KEY`)."""
@@ -128,22 +137,30 @@ class LgThreadsApi:
             metadata=None,
             values=values,
             messages=None,
-            checkpoint_id=None,
+            checkpoint_id=base,
             checkpoint_metadata={UPDATE_KEY: {"values": values, "as_node": as_node}},
         )
 
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
     ) -> list[models.LgThreadState]:
+        if body.select is not None:
+            raise not_supported(["select"])
+        if body.checkpoint is not None:
+            _checkpoint_id(body.checkpoint)  # the root graph's: its whole history, as here
         before = (
-            body.before.checkpoint_id
+            _checkpoint_id(body.before)
             if isinstance(body.before, models.LgCheckpointRef)
             else body.before
         )
+        # Filtered by metadata: from a longer stretch of the chain, then `limit` of them.
         records = await self.services.threads.history(
-            params.thread_id, limit=body.limit, before=before
+            params.thread_id, limit=1000 if body.metadata else body.limit, before=before
         )
-        return [views.thread_state(r, params.thread_id) for r in records]
+        if body.metadata:
+            wanted = body.metadata.items()
+            records = [r for r in records if wanted <= views.state_metadata(r).items()]
+        return [views.thread_state(r, params.thread_id) for r in records[: body.limit]]
 
 
 def chat_messages(messages: list[Any]) -> list[Any]:
@@ -184,9 +201,14 @@ def _follow(record: Any, path: str) -> Any:
     return node
 
 
-def _not_supported(field: str) -> Invalid:
-    return Invalid(
-        f"not supported by this server: {field}",
-        code="not_supported",
-        errors=[{"loc": field.split("."), "msg": "not supported"}],
-    )
+def _checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
+    """The id of a checkpoint the SDK names; a subgraph's is refused."""
+    if ref.checkpoint_ns or ref.checkpoint_map:
+        raise not_supported(["checkpoint.checkpoint_ns"], " (subgraph checkpoints)")
+    return ref.checkpoint_id
+
+
+def _refuse_subgraphs(subgraphs: bool | None, select: Any) -> None:
+    refused = (["subgraphs"] if subgraphs else []) + (["select"] if select else [])
+    if refused:
+        raise not_supported(refused)

@@ -135,6 +135,11 @@ def checkpoint(thread_id: Any, checkpoint_id: Any) -> models.LgCheckpoint:
     )
 
 
+def state_metadata(record: CheckpointRecord) -> dict[str, Any]:
+    """A checkpoint's metadata as LangGraph shows it (with the run that wrote it)."""
+    return {**record.metadata, **({"run_id": str(record.run_id)} if record.run_id else {})}
+
+
 def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgThreadState:
     """A checkpoint as a StateSnapshot; None: the empty state of a thread without one."""
     if record is None:
@@ -150,10 +155,7 @@ def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgTh
         tasks=[{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
         checkpoint=checkpoint(record.thread_id, record.checkpoint_id),
         parent_checkpoint=checkpoint(record.thread_id, parent) if parent else None,
-        metadata={
-            **record.metadata,
-            **({"run_id": str(record.run_id)} if record.run_id else {}),
-        },
+        metadata=state_metadata(record),
         created_at=record.created_at,
         interrupts=pending,
     )
@@ -195,6 +197,26 @@ def output(ended: Ended) -> dict[str, Any]:
     if pending and record.status == RunStatus.INTERRUPTED and record.stop_reason is None:
         result["__interrupt__"] = [i.model_dump() for i in interrupts(pending)]
     return result
+
+
+def event_seq(last_event_id: str | None) -> int | None:
+    """The stored event a `Last-Event-ID` names: its leading number (`12`, `12-0`); 0 (replay
+    everything) for an id that does not start with one; None without one (join live)."""
+    if last_event_id is None:
+        return None
+    digits = len(last_event_id) - len(last_event_id.lstrip("0123456789"))
+    return int(last_event_id[:digits][:9]) if digits else 0
+
+
+def events(e: Event, run: RunRecord) -> list[Event]:
+    """One of our stream events as the SDK reads it: the interrupt that ends a run is
+    `__interrupt__` in an `updates` and in a `values` event, for the modes the run asked."""
+    if e.event == "interrupt":
+        data = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
+        return [
+            Event(mode, data, e.id) for mode in ("updates", "values") if mode in run.stream_mode
+        ]
+    return [event(e, str(run.run_id), str(run.thread_id))]
 
 
 def event(e: Event, run_id: str, thread_id: str) -> Event:

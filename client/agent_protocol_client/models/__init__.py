@@ -61,6 +61,7 @@ from .lg_cancel_run_action import LgCancelRunAction
 from .lg_cancel_runs_action import LgCancelRunsAction
 from .lg_checkpoint import LgCheckpoint
 from .lg_checkpoint_ref import LgCheckpointRef
+from .lg_checkpoint_ref_checkpoint_map_type_0 import LgCheckpointRefCheckpointMapType0
 from .lg_command import LgCommand
 from .lg_cron import LgCron
 from .lg_cron_count import LgCronCount
@@ -106,6 +107,7 @@ from .lg_run_cancel_many_status_type_0 import LgRunCancelManyStatusType0
 from .lg_run_create import LgRunCreate
 from .lg_run_create_config_type_0 import LgRunCreateConfigType0
 from .lg_run_create_context_type_0 import LgRunCreateContextType0
+from .lg_run_create_durability_type_0 import LgRunCreateDurabilityType0
 from .lg_run_create_if_not_exists_type_0 import LgRunCreateIfNotExistsType0
 from .lg_run_create_metadata_type_0 import LgRunCreateMetadataType0
 from .lg_run_create_multitask_strategy_type_0 import LgRunCreateMultitaskStrategyType0
@@ -274,6 +276,7 @@ __all__ = (
     "LgCancelRunsAction",
     "LgCheckpoint",
     "LgCheckpointRef",
+    "LgCheckpointRefCheckpointMapType0",
     "LgCommand",
     "LgCron",
     "LgCronCount",
@@ -319,6 +322,7 @@ __all__ = (
     "LgRunCreate",
     "LgRunCreateConfigType0",
     "LgRunCreateContextType0",
+    "LgRunCreateDurabilityType0",
     "LgRunCreateIfNotExistsType0",
     "LgRunCreateMetadataType0",
     "LgRunCreateMultitaskStrategyType0",

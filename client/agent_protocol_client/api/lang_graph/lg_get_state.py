@@ -9,18 +9,34 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.lg_thread_state import LgThreadState
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     thread_id: UUID,
+    *,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["subgraphs"] = subgraphs
+
+    json_select: list[str] | Unset = UNSET
+    if not isinstance(select, Unset):
+        json_select = select
+
+    params["select"] = json_select
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/langgraph/threads/{thread_id}/state".format(
             thread_id=quote(str(thread_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -70,11 +86,15 @@ def sync_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -86,6 +106,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         thread_id=thread_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = client.get_httpx_client().request(
@@ -99,11 +121,15 @@ def sync(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,6 +142,8 @@ def sync(
     return sync_detailed(
         thread_id=thread_id,
         client=client,
+        subgraphs=subgraphs,
+        select=select,
     ).parsed
 
 
@@ -123,11 +151,15 @@ async def asyncio_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +171,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         thread_id=thread_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -150,11 +184,15 @@ async def asyncio(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,5 +206,7 @@ async def asyncio(
         await asyncio_detailed(
             thread_id=thread_id,
             client=client,
+            subgraphs=subgraphs,
+            select=select,
         )
     ).parsed

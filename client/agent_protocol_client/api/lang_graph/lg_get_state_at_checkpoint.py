@@ -90,7 +90,8 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +123,8 @@ def sync(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +151,8 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +182,8 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -98,7 +98,9 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +135,9 @@ def sync(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +167,9 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +202,9 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,4 +1,5 @@
-"""Sessions: generate, check-generated, tests, conformance, bench, lint, serve.
+"""Sessions: generate, check-generated, tests, conformance, conformance-langgraph, bench,
+lint, serve.
 
 Every session installs what it needs into its own virtualenv, so a fresh machine with
 Python 3.11 and `pip install nox` can run all of them.
@@ -7,6 +8,11 @@ Python 3.11 and `pip install nox` can run all of them.
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import nox
@@ -49,6 +55,61 @@ def conformance(session: nox.Session) -> None:
     for the long run (at least 10,000 requests); the default `fast` profile is CI's."""
     session.install("-e", ".[test]", "-e", "./client")
     session.run("pytest", *(session.posargs or ["tests/conformance"]))
+
+
+@nox.session(name="conformance-langgraph")
+def conformance_langgraph(session: nox.Session) -> None:
+    """The kit's LangGraph profile against LangGraph's own server: `langgraph dev`
+    (langgraph-cli[inmem], in memory) serving the kit's graphs (tests/langgraph_dev/
+    langgraph.json) on LANGGRAPH_PORT (default: a free port). Every check must pass there;
+    the reports go to .nox/conformance-langgraph-report.{json,xml,html}."""
+    session.install(".", "langgraph-cli[inmem]")
+    port = int(os.environ.get("LANGGRAPH_PORT") or _free_port())
+    base_url = f"http://127.0.0.1:{port}"
+    workdir = Path("tests/langgraph_dev")
+    log_path = Path(".nox/langgraph-dev.log")
+    shutil.rmtree(workdir / ".langgraph_api", ignore_errors=True)  # its saved state: start empty
+    command = [
+        str(Path(session.bin) / "langgraph"), "dev", "--no-browser", "--no-reload",
+        "--host", "127.0.0.1", "--port", str(port),
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(command, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(f"{base_url}/ok", server, log_path)
+        reports = Path(".nox/conformance-langgraph-report")
+        session.run(
+            "ap-server", "conformance", "--api", "langgraph", "--base-url", base_url,
+            "--report-json", f"{reports}.json", "--report-junit", f"{reports}.xml",
+            "--report-html", f"{reports}.html", *session.posargs,
+        )  # fmt: skip
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"langgraph dev exited:\n{log_path.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"langgraph dev did not answer {url} in {timeout:g} s")
 
 
 @nox.session

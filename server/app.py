@@ -9,10 +9,12 @@ from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
 from .auth import ApiKeys
 from .console import console_routes
@@ -24,6 +26,7 @@ from .errors import ApiError, Invalid, NotFound
 from .handlers import Api, handlers_for
 from .langgraph import graph as graphs
 from .limits import Limits
+from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
 from .runtime import Runtime
 from .settings import Settings
@@ -64,11 +67,18 @@ async def on_unexpected_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError("internal server error"))
 
 
-def create_app(settings: Settings, database: Database) -> Starlette:
-    agents = AgentRegistry.from_settings(
+def agent_registry(settings: Settings) -> AgentRegistry:
+    """The agents to serve: the examples (unless turned off) and those the settings name,
+    compiled LangGraph graphs included. A reference that cannot be served: AgentLoadError."""
+    return AgentRegistry.from_settings(
         settings.example_agents, settings.agents, adapters=(graphs.as_agent,)
     )
-    runtime = Runtime(settings, database, agents)
+
+
+def create_app(
+    settings: Settings, database: Database, agents: AgentRegistry | None = None
+) -> Starlette:
+    runtime = Runtime(settings, database, agent_registry(settings) if agents is None else agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
     handlers = handlers_for(runtime.services)
@@ -90,13 +100,17 @@ def create_app(settings: Settings, database: Database) -> Starlette:
 
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
+        *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
         *docs_routes("/openapi.json"),
         *console_routes(),
         *operation_routes(handlers, gate, settings.sse_heartbeat),
     ]
     app = Starlette(
         routes=routes,
-        middleware=[cors_middleware(settings.cors_origins, settings.cors_origin_regex)],
+        middleware=[
+            cors_middleware(settings.cors_origins, settings.cors_origin_regex),
+            Middleware(AccessMiddleware),
+        ],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,

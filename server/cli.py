@@ -1,18 +1,45 @@
-"""The `ap-server` command: `serve`, `migrate` and `conformance`."""
+"""The `ap-server` command: `serve`, `migrate` and `conformance`.
+
+Start-up mistakes (a port in use, a database that cannot be reached, an agent that cannot
+be loaded, a bad setting or config file) are one or two lines on stderr naming the cause
+and the fix, and a non-zero exit; `--debug` (or AP_LOG_LEVEL=DEBUG) adds the traceback.
+The cheap checks come first: the agents are imported and the port is bound before
+Postgres starts and migrations run.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
+import logging
+import re
 import signal
 import socket
 import sys
+import time
+import traceback
 from collections.abc import Callable, Coroutine, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from types import FrameType
 from typing import Any
 
+from . import logs
+from .agents.registry import AgentLoadError, AgentRegistry
+from .auth import ApiKeys
 from .database import Database
-from .settings import Settings
+from .settings import SettingError, Settings
+
+log = logging.getLogger("ap_server")
+CONNECT_TIMEOUT = 15.0  # seconds to reach the database at start
+
+
+class StartupError(Exception):
+    """The server cannot start; the message says why and what to do."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,11 +49,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ap_server.conformance import main as conformance
 
         return conformance(argv[1:])
+    args = _parser().parse_args(argv)
+    debug = args.debug
+    try:
+        settings = Settings.from_env(config_file=getattr(args, "config", None))
+        debug = debug or settings.log_level == "DEBUG"
+        logs.configure(settings.log_level, settings.log_format)
+        # SIGTERM (and SIGINT) raise SystemExit, so the database is closed on the way out:
+        # uvicorn shuts down gracefully on them, then re-raises them for this handler.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _exit)
+        if args.command == "migrate":
+            return _run(_migrate(settings))
+        overrides = {"host": args.host, "port": args.port}
+        settings = settings.replace(
+            **{name: value for name, value in overrides.items() if value is not None},
+            agents=settings.agents + tuple(args.agent),
+        )
+        return _run(_serve(settings))
+    except (StartupError, SettingError) as exc:
+        status = exc.status if isinstance(exc, StartupError) else 2
+        if debug:
+            traceback.print_exception(exc.__cause__ or exc, file=sys.stderr)
+        print(f"ap-server: error: {exc}", file=sys.stderr, flush=True)
+        return status
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ap-server", description="An Agent Protocol server.")
+    parser.add_argument("--version", action="version", version=f"ap-server {_version()}")
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", help="show tracebacks of start-up errors")
+    parser.set_defaults(debug=False)
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the API (migrating the database first)")
+    serve = commands.add_parser(
+        "serve", parents=[debug], help="serve the API (migrating the database first)"
+    )
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port to listen on, 0 for any (default 2024)")
+    serve.add_argument(
+        "--port", type=int, help="port to listen on, 0 for any (default $AP_PORT, $PORT or 2024)"
+    )
     serve.add_argument(
         "--agent",
         action="append",
@@ -35,25 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="register an agent (repeatable)",
     )
     serve.add_argument("--config", metavar="FILE", help="a TOML config file (default $AP_CONFIG)")
-    commands.add_parser("migrate", help="upgrade the database schema, then exit")
+    commands.add_parser("migrate", parents=[debug], help="upgrade the database schema, then exit")
     commands.add_parser(
         "conformance", help="check any Agent Protocol server (see `ap-server conformance --help`)"
     )
-    args = parser.parse_args(argv)
+    return parser
 
-    settings = Settings.from_env(config_file=getattr(args, "config", None))
-    # SIGTERM (and SIGINT) raise SystemExit, so the database is closed on the way out: uvicorn
-    # shuts down gracefully on them, then re-raises them for the handler found at its start.
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _exit)
-    if args.command == "migrate":
-        return _run(_migrate(settings))
-    overrides = {"host": args.host, "port": args.port}
-    settings = settings.replace(
-        **{name: value for name, value in overrides.items() if value is not None},
-        agents=settings.agents + tuple(args.agent),
-    )
-    return _run(_serve(settings))
+
+def _version() -> str:
+    try:
+        return version("ap-server")
+    except PackageNotFoundError:  # run from a source tree that was not installed
+        return "unknown"
 
 
 def _run(main: Coroutine[Any, Any, int]) -> int:
@@ -71,10 +126,10 @@ def _exit(signum: int, frame: FrameType | None) -> None:
 
 
 async def _migrate(settings: Settings) -> int:
-    database = await Database.open(settings)
+    database = await _open_database(settings)
     try:
-        await database.migrate()
-        print(f"{database.describe()}: at revision {await database.revision()}", flush=True)
+        await _apply_migrations(database)
+        log.info("%s: at revision %s", database.describe(), await database.revision())
     finally:
         await database.close()
     return 0
@@ -85,29 +140,179 @@ async def _serve(settings: Settings) -> int:
 
     from .app import create_app
 
-    database = await Database.open(settings)
+    agents = _load_agents(settings)
+    _check_keys(settings)
+    sock = _bind(settings.host, settings.port)
+    server = None
+    try:
+        database = await _open_database(settings)
+        try:
+            await _apply_migrations(database)
+            app = create_app(settings, database, agents)
+            config = uvicorn.Config(
+                app,
+                host=settings.host,
+                port=settings.port,
+                log_config=None,  # logs.configure did it
+                log_level=None,  # logs.configure set the levels
+                access_log=False,  # ours is in access.py
+                lifespan="on",
+                # Open streams get this long to end on shutdown; clients rejoin with
+                # Last-Event-ID.
+                timeout_graceful_shutdown=3,
+            )
+            host, port = sock.getsockname()[:2]
+            url = f"http://{_url_host(host)}:{port}"
+            log.info("serving agents: %s", ", ".join(agents.ids()) or "none")
+            log.info("%s", app.state.keys.describe())
+            # "ap-server listening on <url>" is the line tests and scripts look for.
+            log.info(
+                "ap-server listening on %s (version %s; API docs at %s/docs)", url, _version(), url
+            )
+            runtime = app.state.runtime
+            server = _server_class()(config, runtime.shutting_down, runtime.hurry)
+            await server.serve(sockets=[sock])  # a signal ends it with SystemExit
+            return 0 if server.started else 1
+        finally:
+            await database.close()
+    finally:
+        sock.close()
+        if server is not None and server.started:
+            log.info("stopped")
+
+
+def _load_agents(settings: Settings) -> AgentRegistry:
+    from .app import agent_registry
+
+    try:
+        return agent_registry(settings)
+    except AgentLoadError as exc:
+        raise StartupError(str(exc), status=2) from exc.__cause__
+    except ValueError as exc:  # two agents with one id
+        raise StartupError(
+            f"agents: {exc}; give one an id: --agent other_id=module:attr", 2
+        ) from exc
+
+
+def _check_keys(settings: Settings) -> None:
+    """The API keys are read again by the app; a mistake in them is found here, early."""
+    try:
+        ApiKeys.from_settings(settings)
+    except ValueError as exc:
+        raise StartupError(f"{exc}; see the settings AP_API_KEYS and AP_API_KEYS_FILE", 2) from exc
+    except OSError as exc:
+        raise StartupError(
+            f"AP_API_KEYS_FILE {settings.api_keys_file} cannot be read: {exc.strerror or exc}", 2
+        ) from exc
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound now: a port in use is found before the slow work."""
+    try:
+        return _listen(host, port, 2048)
+    except socket.gaierror as exc:
+        raise StartupError(
+            f"cannot listen on {host!r}: the host name does not resolve ({exc.strerror});"
+            " use --host 127.0.0.1 (this machine) or 0.0.0.0 (every interface)"
+        ) from exc
+    except OSError as exc:
+        where = f"{_url_host(host)}:{port}"
+        fix = "choose another port with --port, AP_PORT or PORT"
+        if exc.errno == errno.EADDRINUSE:
+            message = f"port {port} is already in use on {host} (another ap-server?); {fix}, or stop the process using it"
+        elif exc.errno == errno.EACCES:
+            message = (
+                f"no permission to listen on {where} (ports below 1024 need privileges); {fix}"
+            )
+        elif exc.errno == errno.EADDRNOTAVAIL:
+            message = f"cannot listen on {host}: it is not an address of this machine; use --host 127.0.0.1 or 0.0.0.0"
+        else:
+            message = f"cannot listen on {where}: {exc.strerror or exc}; {fix}"
+        raise StartupError(message) from exc
+
+
+async def _open_database(settings: Settings) -> Database:
+    """Open the database and check that it answers, saying what is slow on a first start."""
+    if settings.database_url:
+        shown = _redacted(settings.database_url)
+        try:
+            database = await Database.open(settings)
+        except Exception as exc:
+            raise StartupError(
+                f"DATABASE_URL {shown} is not a Postgres URL ({_reason(exc)});"
+                " write it as postgresql://user:password@host:5432/database",
+                status=2,
+            ) from exc
+    else:
+        pgdata = settings.data_dir / "pg"
+        first = not (pgdata / "PG_VERSION").exists()
+        log.info(
+            "%s embedded Postgres in %s ...",
+            "creating and starting an" if first else "starting the",
+            settings.data_dir,
+        )
+        began = time.monotonic()
+        try:
+            database = await Database.open(settings)
+        except Exception as exc:
+            raise StartupError(
+                f"the embedded Postgres in {settings.data_dir} did not start ({_reason(exc)});"
+                " set AP_DATA_DIR to a writable folder, or DATABASE_URL to a Postgres server"
+            ) from exc
+        log.info("Postgres ready in %.1f s", time.monotonic() - began)
+    try:
+        async with asyncio.timeout(CONNECT_TIMEOUT):
+            await database.revision()  # connects and reads the schema's revision
+    except Exception as exc:
+        await database.close()
+        reason = (
+            f"no answer in {CONNECT_TIMEOUT:.0f} s"
+            if isinstance(exc, TimeoutError)
+            else _reason(exc)
+        )
+        raise StartupError(
+            f"cannot connect to the database {database.describe()}: {reason};"
+            " check DATABASE_URL (host, port, user, password, database name) and that Postgres runs there"
+        ) from exc
+    return database
+
+
+async def _apply_migrations(database: Database) -> None:
+    before = await database.revision()
     try:
         await database.migrate()
-        app = create_app(settings, database)
-        config = uvicorn.Config(
-            app,
-            host=settings.host,
-            port=settings.port,
-            log_level="warning",
-            lifespan="on",
-            # Open streams get this long to end on shutdown; clients rejoin with Last-Event-ID.
-            timeout_graceful_shutdown=3,
-        )
-        sock = _listen(settings.host, settings.port, config.backlog)
-        host, port = sock.getsockname()[:2]
-        print(f"ap-server listening on http://{_url_host(host)}:{port}", flush=True)
-        print(database.describe(), flush=True)
-        print(app.state.keys.describe(), flush=True)
-        server = _server_class()(config, app.state.runtime.shutting_down)
-        await server.serve(sockets=[sock])
-        return 0 if server.started else 1
-    finally:
-        await database.close()
+    except Exception as exc:
+        raise StartupError(
+            f"migrating the database {database.describe()} failed: {_reason(exc)};"
+            " the user needs to create tables there (--debug shows the traceback)"
+        ) from exc
+    after = await database.revision()
+    log.info("database: %s", database.describe())
+    if before == after:
+        log.info("schema up to date (revision %s)", after)
+    else:
+        log.info("migrations applied (revision %s -> %s)", before or "empty", after)
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause of a database error, in one line."""
+    seen = exc
+    while True:
+        inner = getattr(seen, "orig", None) or seen.__cause__
+        if inner is None or inner is seen:
+            break
+        seen = inner
+    if isinstance(seen, ConnectionRefusedError):
+        return "connection refused (is Postgres running on that host and port?)"
+    if isinstance(seen, socket.gaierror):
+        return f"the host name does not resolve ({seen.strerror})"
+    text = str(seen).strip().splitlines()[0] if str(seen).strip() else ""
+    return f"{type(seen).__name__}: {text}" if text else type(seen).__name__
+
+
+def _redacted(url: str) -> str:
+    """A URL as it may be shown: without its password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
 def _listen(host: str, port: int, backlog: int) -> socket.socket:
@@ -136,14 +341,34 @@ def _server_class() -> Any:
 
     class Server(uvicorn.Server):
         """Tells the app as soon as a shutdown signal comes, so open waits and streams end
-        cleanly before uvicorn's grace (`timeout_graceful_shutdown`) runs out."""
+        cleanly before uvicorn's grace (`timeout_graceful_shutdown`) runs out. A second
+        SIGINT or SIGTERM (Ctrl-C again) stops at once: the runs still going are handed
+        back to the queue, as at the end of the grace; the lifespan's shutdown still runs."""
 
-        def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+        def __init__(
+            self,
+            config: uvicorn.Config,
+            on_exit: Callable[[], None],
+            on_force: Callable[[], None],
+        ) -> None:
             super().__init__(config)
             self._loop = asyncio.get_running_loop()
             self._on_exit = on_exit
+            self._on_force = on_force
 
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if self.should_exit:
+                # Not uvicorn's force_exit: it would skip the lifespan's shutdown, leaving
+                # runs leased to a process that is gone.
+                self._captured_signals.append(sig)
+                log.warning("second %s: stopping now", signal.Signals(sig).name)
+                self._loop.call_soon_threadsafe(self._on_force)
+                return
+            log.info(
+                "%s: shutting down (%s again to stop at once)",
+                signal.Signals(sig).name,
+                "Ctrl-C" if sig == signal.SIGINT else "the signal",
+            )
             self._loop.call_soon_threadsafe(self._on_exit)
             super().handle_exit(sig, frame)
 

@@ -305,12 +305,12 @@ def render(result: Any) -> bytes:
         return b"[" + b",".join(render(item) for item in result) + b"]"
     if isinstance(result, (BaseModel, RootModel)):
         return result.model_dump_json(by_alias=True, exclude_unset=True).encode()
-    return json.dumps(result).encode()
+    return json.dumps(result, separators=(",", ":")).encode()
 
 
 def error_response(error: ApiError) -> Response:
     return Response(
-        json.dumps(error.body(), default=str),
+        json.dumps(error.body(), default=str, separators=(",", ":")),
         status_code=error.status,
         media_type="application/json",
         headers=error.headers,

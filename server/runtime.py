@@ -19,6 +19,7 @@ from .storage.crons import CronStore
 from .storage.items import ItemStore
 from .storage.queue import RunQueue
 from .storage.runs import RunStore
+from .storage.stats import StatsStore
 from .storage.threads import ThreadStore
 from .webhooks import WebhookSender
 
@@ -58,6 +59,7 @@ class Runtime:
             runs=RunService(run_store, self.notifier, stop_grace=settings.stop_timeout),
         )
         self.agents = agents
+        self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
 
     async def start(self) -> None:
         # Every agent's default LangGraph assistant (made if missing, e.g. deleted).
@@ -69,6 +71,10 @@ class Runtime:
     def shutting_down(self) -> None:
         """The server stops taking requests: end open waits and streams now, cleanly."""
         self.services.runs.close()
+
+    def hurry(self) -> None:
+        """Stop now (a second Ctrl-C): the runs still going are handed back at once."""
+        self.worker.hurry()
 
     async def stop(self) -> None:
         self.shutting_down()

@@ -2,13 +2,119 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 MIB = 1024 * 1024
+LOG_FORMATS = ("text", "json")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# The keys of a --config (AP_CONFIG) TOML file.
+CONFIG_KEYS = ("agents", "example_agents")
+
+
+# Every environment variable the server reads: name, default, meaning. README.md's settings
+# table is made from this (`python -m ap_server.settings`); tests/test_settings_doc.py
+# checks that the two agree and that every variable read in from_env is here.
+DOCUMENTED: tuple[tuple[str, str, str], ...] = (
+    (
+        "DATABASE_URL",
+        "none",
+        "a Postgres server, `postgresql://user:password@host:5432/db`; unset: an embedded Postgres",
+    ),
+    (
+        "AP_DATA_DIR",
+        "`.ap/`",
+        "where the embedded Postgres keeps its data (relative to the working directory); a second `ap-server serve` on the same folder shares the database",
+    ),
+    ("AP_PORT", "2024", "port to listen on (`--port` overrides it; 0: any free port)"),
+    (
+        "PORT",
+        "2024",
+        "the same, read when `AP_PORT` is unset (as platforms that assign ports set it)",
+    ),
+    (
+        "AP_AGENTS",
+        "none",
+        "extra agents, comma-separated `module:attribute` (or `id=module:attribute`)",
+    ),
+    (
+        "AP_EXAMPLE_AGENTS",
+        "1",
+        "serve the example agents (`echo`, `hitl`, `hitl2`, `slow`, `fail`); `0` to leave them out",
+    ),
+    (
+        "AP_CONFIG",
+        "none",
+        'a TOML file (`--config` overrides it): `agents = ["pkg.module:attribute"]`, `example_agents = true`; any other key is an error',
+    ),
+    (
+        "AP_LOG_LEVEL",
+        "INFO",
+        "`DEBUG`, `INFO`, `WARNING`, `ERROR`; `DEBUG` also shows tracebacks of start-up errors",
+    ),
+    (
+        "AP_LOG_FORMAT",
+        "text",
+        "`text` (one readable line per record) or `json` (one object per line, for log shippers)",
+    ),
+    (
+        "AP_POOL_SIZE",
+        "10",
+        "database connections per process (plus up to half as many more under load)",
+    ),
+    ("AP_WORKERS", "32", "runs executed at once per process"),
+    (
+        "AP_LEASE_SECONDS",
+        "10",
+        "how long a dead process's runs wait before another process recovers them",
+    ),
+    ("AP_MAX_ATTEMPTS", "3", "attempts of a run whose process died"),
+    (
+        "AP_RUN_TIMEOUT",
+        "none",
+        "seconds a run may take (per run: `config.timeout`); then it ends `timeout`",
+    ),
+    ("AP_STOP_TIMEOUT", "5", "grace of a graceful stop before the agent's task is cancelled"),
+    (
+        "AP_SHUTDOWN_GRACE",
+        "10",
+        "grace of running runs on SIGTERM before they are handed back (a second Ctrl-C: at once)",
+    ),
+    ("AP_TEMPORARY_THREAD_TTL", "30", "seconds after which a stateless run's thread is removed"),
+    (
+        "AP_WEBHOOK_ALLOW_PRIVATE",
+        "0",
+        "allow webhooks to loopback and private addresses (every process on one database should agree)",
+    ),
+    ("AP_SSE_HEARTBEAT", "15", "seconds between keep-alive comments on a quiet event stream"),
+    (
+        "AP_API_KEYS",
+        "none",
+        "`owner=key` pairs, comma-separated; with no keys at all the server is open",
+    ),
+    ("AP_API_KEYS_FILE", "none", "a file of `owner:sha256-hex-of-key` lines"),
+    ("AP_ADMIN_KEY", "none", "a key that sees every owner's resources"),
+    ("AP_MAX_BODY_BYTES", "10485760", "a larger request body is a 413 `body_too_large`"),
+    ("AP_MAX_METADATA_BYTES", "65536", "a larger `metadata` (compact JSON) is a 422 `too_large`"),
+    ("AP_MAX_VALUES_BYTES", "4194304", "a larger `values` or store `value` is a 422 `too_large`"),
+)
+
+
+def table() -> str:
+    """The README's settings table, from DOCUMENTED."""
+    rows = ["| Setting | Default | Meaning |", "|---|---|---|"]
+    rows += [f"| `{name}` | {default} | {meaning} |" for name, default, meaning in DOCUMENTED]
+    return "\n".join(rows) + "\n"
+
+
+class SettingError(ValueError):
+    """A setting (environment variable or config file) that cannot be used; the message
+    names it and says what it should be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +124,10 @@ class Settings:
     # AP_DATA_DIR: where the embedded Postgres keeps its data.
     data_dir: Path = field(default_factory=lambda: Path.cwd() / ".ap")
     host: str = "127.0.0.1"
-    port: int = 2024
+    port: int = 2024  # AP_PORT, else PORT (as platforms inject it), else --port
+    # AP_LOG_LEVEL and AP_LOG_FORMAT (text or json): see logs.py.
+    log_level: str = "INFO"
+    log_format: str = "text"
     # Extra agents, each "module:attribute" (AP_AGENTS, comma-separated; or the config file).
     agents: tuple[str, ...] = ()
     # Whether to register the example agents (echo, hitl, slow, fail).
@@ -52,23 +161,27 @@ class Settings:
         cls, env: dict[str, str] | None = None, config_file: str | None = None
     ) -> Settings:
         env = dict(os.environ if env is None else env)
+        read = _Reader(env)
         settings = cls(
             database_url=env.get("DATABASE_URL") or None,
             data_dir=Path(env["AP_DATA_DIR"]).resolve()
             if env.get("AP_DATA_DIR")
             else Path.cwd() / ".ap",
+            port=_first(read("AP_PORT", int, None), read("PORT", int, None), 2024),
+            log_level=read("AP_LOG_LEVEL", _choice(LOG_LEVELS, str.upper), "INFO"),
+            log_format=read("AP_LOG_FORMAT", _choice(LOG_FORMATS, str.lower), "text"),
             agents=tuple(a.strip() for a in env.get("AP_AGENTS", "").split(",") if a.strip()),
             example_agents=_flag(env.get("AP_EXAMPLE_AGENTS", "1")),
-            pool_size=int(env.get("AP_POOL_SIZE", "10")),
-            workers=int(env.get("AP_WORKERS", "32")),
-            lease_seconds=float(env.get("AP_LEASE_SECONDS", "10")),
-            max_attempts=int(env.get("AP_MAX_ATTEMPTS", "3")),
-            run_timeout=float(env["AP_RUN_TIMEOUT"]) if env.get("AP_RUN_TIMEOUT") else None,
-            stop_timeout=float(env.get("AP_STOP_TIMEOUT", "5")),
-            shutdown_grace=float(env.get("AP_SHUTDOWN_GRACE", "10")),
-            temporary_thread_ttl=float(env.get("AP_TEMPORARY_THREAD_TTL", "30")),
+            pool_size=read("AP_POOL_SIZE", int, 10),
+            workers=read("AP_WORKERS", int, 32),
+            lease_seconds=read("AP_LEASE_SECONDS", float, 10.0),
+            max_attempts=read("AP_MAX_ATTEMPTS", int, 3),
+            run_timeout=read("AP_RUN_TIMEOUT", float, None),
+            stop_timeout=read("AP_STOP_TIMEOUT", float, 5.0),
+            shutdown_grace=read("AP_SHUTDOWN_GRACE", float, 10.0),
+            temporary_thread_ttl=read("AP_TEMPORARY_THREAD_TTL", float, 30.0),
             webhook_allow_private=_flag(env.get("AP_WEBHOOK_ALLOW_PRIVATE", "0")),
-            sse_heartbeat=float(env.get("AP_SSE_HEARTBEAT", "15")),
+            sse_heartbeat=read("AP_SSE_HEARTBEAT", float, 15.0),
             api_keys=env.get("AP_API_KEYS", ""),
             api_keys_file=Path(env["AP_API_KEYS_FILE"]) if env.get("AP_API_KEYS_FILE") else None,
             admin_key=env.get("AP_ADMIN_KEY", ""),
@@ -76,9 +189,9 @@ class Settings:
                 o.strip() for o in env.get("AP_CORS_ORIGINS", "").split(",") if o.strip()
             ),
             cors_origin_regex=env.get("AP_CORS_ORIGIN_REGEX") or None,
-            max_body_bytes=int(env.get("AP_MAX_BODY_BYTES", 10 * MIB)),
-            max_metadata_bytes=int(env.get("AP_MAX_METADATA_BYTES", 64 * 1024)),
-            max_values_bytes=int(env.get("AP_MAX_VALUES_BYTES", 4 * MIB)),
+            max_body_bytes=read("AP_MAX_BODY_BYTES", int, 10 * MIB),
+            max_metadata_bytes=read("AP_MAX_METADATA_BYTES", int, 64 * 1024),
+            max_values_bytes=read("AP_MAX_VALUES_BYTES", int, 4 * MIB),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:
@@ -86,14 +199,36 @@ class Settings:
         return settings
 
     def with_config_file(self, path: Path) -> Settings:
-        """Read a TOML file: `agents = ["pkg.module:attribute", ...]`, `example_agents = bool`."""
-        data = tomllib.loads(path.read_text())
-        agents = tuple(data.get("agents", ()))
-        return replace(
-            self,
-            agents=self.agents + agents,
-            example_agents=bool(data.get("example_agents", self.example_agents)),
-        )
+        """Read a TOML file: `agents = ["pkg.module:attribute", ...]`, `example_agents = bool`.
+        A missing or malformed file, an unknown key or a value of the wrong type is a
+        SettingError naming it."""
+        try:
+            data = tomllib.loads(path.read_text())
+        except FileNotFoundError:
+            raise SettingError(
+                f"config file {path} not found (from --config or AP_CONFIG)"
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SettingError(f"config file {path} cannot be read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingError(f"config file {path} is not valid TOML: {exc}") from None
+        for key in data:
+            if key not in CONFIG_KEYS:
+                close = difflib.get_close_matches(key, CONFIG_KEYS, n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                raise SettingError(
+                    f"config file {path}: unknown key {key!r}; {hint}the keys are"
+                    f" {', '.join(CONFIG_KEYS)}"
+                )
+        agents = data.get("agents", [])
+        if not isinstance(agents, list) or not all(isinstance(a, str) for a in agents):
+            raise SettingError(
+                f'config file {path}: agents must be a list of "module:attribute" strings'
+            )
+        example_agents = data.get("example_agents", self.example_agents)
+        if not isinstance(example_agents, bool):
+            raise SettingError(f"config file {path}: example_agents must be true or false")
+        return replace(self, agents=self.agents + tuple(agents), example_agents=example_agents)
 
     def replace(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -101,3 +236,38 @@ class Settings:
 
 def _flag(value: str) -> bool:
     return value.strip().lower() not in ("", "0", "false", "no", "off")
+
+
+class _Reader:
+    """Reads one environment variable with a parser; a bad value is a SettingError."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+
+    def __call__(self, name: str, parse: Callable[[str], Any], default: Any) -> Any:
+        raw = self.env.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            what = {int: "an integer", float: "a number"}.get(parse, "valid")  # type: ignore
+            detail = f" ({exc})" if what == "valid" else ""
+            raise SettingError(f"{name}={raw!r} is not {what}{detail}") from None
+
+
+def _first(*values: Any) -> Any:
+    return next(v for v in values if v is not None)
+
+
+def _choice(choices: tuple[str, ...], normal: Callable[[str], str]) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if normal(raw) not in choices:
+            raise ValueError(f"one of {', '.join(choices)}")
+        return normal(raw)
+
+    return parse
+
+
+if __name__ == "__main__":  # python -m ap_server.settings: print the README's table
+    print(table(), end="")

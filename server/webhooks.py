@@ -30,6 +30,7 @@ from typing import Any, Self
 import httpx
 import pydantic_core
 
+from ap_server import observe
 from ap_server.errors import Invalid
 
 logger = logging.getLogger("ap_server.webhooks")
@@ -275,6 +276,8 @@ class WebhookSender:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:  # deliver does not raise
             logger.error("webhook delivery crashed", exc_info=task.exception())
+        elif not task.cancelled():
+            observe.webhook_finished(task.result())
 
     async def deliver(self, url: str, payload: Mapping[str, Any]) -> bool:
         """POST `payload` as JSON to `url`; whether a 2xx answer came. Never raises (but can be

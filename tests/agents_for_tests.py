@@ -44,3 +44,10 @@ async def remembers(ctx):
     await ctx.store.put(["memory"], "last", {"input": ctx.input})
     found = await ctx.store.search(prefix=["memory"], filter=None, limit=100, offset=0)
     await ctx.update({"seen": [item.value for item in found]})
+
+
+async def until_stopped(ctx):
+    """Runs until it is stopped, doing nothing: an active run that never ends by itself (a
+    test's "active run" stays active however slow the machine)."""
+    while True:
+        await ctx.sleep(3600)

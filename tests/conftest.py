@@ -28,6 +28,11 @@ from ap_server.database import Database
 from ap_server.settings import Settings
 
 SERVER_START_TIMEOUT = 30.0
+# A test that starts server processes of its own takes seconds: it is `slow`, and
+# `-m "not slow"` leaves it out of the quick loop.
+OWN_SERVER_FIXTURES = frozenset({"start_server", "empty_database_url"})
+# Whole modules that drive long sequences (schemathesis, the conformance kit, a browser).
+SLOW_MODULES = ("tests/conformance/", "tests/test_conformance_kit.py", "tests/test_docs_browser.py")
 LISTENING = re.compile(r"ap-server listening on (http://\S+)")
 
 
@@ -145,6 +150,13 @@ async def server_on_new_database(
             yield process
     finally:
         await drop_database(postgres_url, url)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        own_server = OWN_SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if own_server or item.nodeid.startswith(SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,7 @@ from ap_server.conformance import main as conformance
 from ap_server.settings import Settings
 
 from .conftest import ServerProcess, server_on_new_database
-from .test_runs import run_until
+from .helpers import run_until
 
 KEYS = {"alice": "alice-key-1", "bob": "bob-key-2"}
 ADMIN_KEY = "admin-key-3"
@@ -41,7 +41,7 @@ async def keyed_server(postgres_url: str, tmp_path_factory) -> AsyncIterator[Ser
     env = {
         "AP_API_KEYS": ",".join(f"{owner}={key}" for owner, key in KEYS.items()),
         "AP_ADMIN_KEY": ADMIN_KEY,
-        "AP_AGENTS": "tests.agents_for_tests:remembers",
+        "AP_AGENTS": "tests.agents_for_tests:remembers,tests.agents_for_tests:until_stopped",
     }
     async with server_on_new_database(postgres_url, log_path, **env) as process:
         yield process
@@ -95,7 +95,7 @@ async def make_resources(http: httpx.AsyncClient) -> Resources:
     busy = (await http.post("/threads", json={})).json()["thread_id"]
     active = await http.post(
         "/runs",
-        json={"thread_id": busy, "agent_id": "slow", "input": {"steps": 600, "delay": 0.1}},
+        json={"thread_id": busy, "agent_id": "until_stopped"},
     )
     namespace = ["shared", "ns"]  # the same namespace and key for every owner
     put = await http.put(

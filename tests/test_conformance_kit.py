@@ -97,7 +97,9 @@ async def test_every_check_passes_against_our_server(base_url, tmp_path, capsys)
     assert (suite.get("failures"), suite.get("skipped"), suite.get("errors")) == ("0", "0", "0")
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == [s.name for s in SCENARIOS]
-    assert all(len(c) == 0 for c in cases), "no failure or skipped element"
+    assert all(c.find("failure") is None and c.find("skipped") is None for c in cases)
+    rules = [c.find("properties/property[@name='rule']") for c in cases]
+    assert all(r is not None and r.get("value") for r in rules), "each check names its rule"
     assert cases[0].get("classname") == "conformance.threads"
     assert float(cases[0].get("time")) > 0
 

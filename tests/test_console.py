@@ -94,6 +94,44 @@ async def test_console_under_a_path_prefix():
         assert home.headers["location"] == "/ap/console"
 
 
+READ_IN_CHUNKS = """async (text) => {
+  const { readEvents } = await import("/console/static/js/sse.js");
+  const bytes = new TextEncoder().encode(text);
+  const seen = new Set();
+  for (let size = 1; size <= bytes.length; size++) {
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+        controller.close();
+      },
+    });
+    const events = [];
+    for await (const e of readEvents(new Response(body))) events.push([e.id, e.event, e.data]);
+    seen.add(JSON.stringify(events));
+  }
+  return [...seen].map((events) => JSON.parse(events));
+}"""
+
+
+async def test_the_event_stream_reader_in_the_browser_takes_any_chunking(page, base_url):
+    stream = (
+        ": heartbeat\r\n\r\n"
+        'id: 1\r\nevent: metadata\r\ndata: {"run_id":"r"}\r\n\r\n'
+        'id: 2\nevent: values\ndata: {"word":\ndata: "été ☃"}\n\n'
+        "id: 3\nevent: end\ndata:null\n\n"
+        "id: 4\nevent: partial\ndata: 1\n"  # no blank line: never complete
+    )
+    await open_console(page, base_url)
+    results = await page.evaluate(READ_IN_CHUNKS, stream)
+    assert results == [
+        [
+            ["1", "metadata", {"run_id": "r"}],
+            ["2", "values", {"word": "été ☃"}],
+            ["3", "end", None],
+        ]
+    ]
+
+
 async def test_start_a_run_and_watch_it_stream_to_its_end(page, base_url, http):
     form = await start_run_form(page, base_url, "slow", {"steps": 3, "delay": 0.05})
     await expect(page.get_by_text("Input schema")).to_be_visible()

@@ -37,17 +37,12 @@ from agent_protocol_client.sse import (
     create_and_stream_run,
     resume_and_stream_run,
 )
+from tests.helpers import new_thread, thread_of, until
 
 RESUME_PATHS = ["/runs/resume", "/runs/resume/wait", "/runs/resume/stream"]
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-async def new_thread(http: httpx.AsyncClient, **body: Any) -> str:
-    response = await http.post("/threads", json=body)
-    assert response.status_code == 200, response.text
-    return response.json()["thread_id"]
 
 
 async def run_wait(http: httpx.AsyncClient, thread_id: str, agent_id: str, **body: Any) -> dict:
@@ -69,12 +64,6 @@ async def interrupted_thread(
     return thread_id, waited["interrupts"]
 
 
-async def thread_of(http: httpx.AsyncClient, thread_id: str) -> dict:
-    response = await http.get(f"/threads/{thread_id}")
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 async def runs_of(http: httpx.AsyncClient, thread_id: str) -> list[dict]:
     response = await http.post("/runs/search", json={"thread_id": thread_id, "limit": 100})
     assert response.status_code == 200, response.text
@@ -87,13 +76,6 @@ async def sse(http: httpx.AsyncClient, method: str, path: str, body: Any) -> lis
         assert response.status_code == 200, (await response.aread()).decode()
         assert response.headers["content-type"].startswith("text/event-stream")
         return [(e.event, e.json()) async for e in aiter_sse(response)]
-
-
-async def until(predicate, timeout: float = 10.0, interval: float = 0.05) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await predicate():
-        assert asyncio.get_running_loop().time() < deadline, "timed out waiting"
-        await asyncio.sleep(interval)
 
 
 def assert_idle_without_interrupts(thread: dict) -> None:

@@ -6,7 +6,6 @@ engine shared with the Agent Protocol paths."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,6 +13,8 @@ import httpx
 import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import ConflictError, NotFoundError, UnprocessableEntityError
+
+from tests.helpers import until
 
 from .conftest import ServerProcess, create_database, drop_database, spawn_server
 
@@ -55,15 +56,6 @@ def client(lg_server: ServerProcess):
 async def http(lg_server: ServerProcess) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=lg_server.base_url, timeout=30) as h:
         yield h
-
-
-async def until(predicate, timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := await predicate():
-            return result
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 async def running(client, thread_id: str, run_id: str) -> bool:

@@ -7,7 +7,7 @@ import asyncio
 
 import httpx
 
-from .test_runs import new_thread, run_until
+from .helpers import eventually, new_thread, run_until, until_value
 
 TERMINAL = {"success", "error", "timeout", "interrupted"}
 
@@ -17,9 +17,10 @@ async def test_a_rolling_restart_of_two_processes_loses_no_run(start_server, emp
     first = await start_server(empty_database_url, **env)
     second = await start_server(empty_database_url, **env)
     async with httpx.AsyncClient(base_url=second.base_url, timeout=60) as http:
-        run_ids = []
+        run_ids, thread_ids = [], []
         for _ in range(6):
             thread_id = await new_thread(http)
+            thread_ids.append(thread_id)
             body = {
                 "agent_id": "slow",
                 "thread_id": thread_id,
@@ -27,11 +28,10 @@ async def test_a_rolling_restart_of_two_processes_loses_no_run(start_server, emp
             }
             run_ids.append((await http.post("/runs", json=body)).json()["run_id"])
         await run_until(http, run_ids[0], {"running"})
-        await asyncio.sleep(0.5)
+        await until_value(http, thread_ids[0], "step", 1)
 
         assert await first.stop() == 0  # SIGTERM: its runs go back to the queue
         third = await start_server(empty_database_url, **env)
-        await asyncio.sleep(0.5)
         assert await second.stop() == 0
 
     async with httpx.AsyncClient(base_url=third.base_url, timeout=60) as http:
@@ -86,18 +86,29 @@ async def test_open_streams_and_waits_end_cleanly_at_shutdown(start_server, empt
         run_id = (await http.post("/runs", json={**slow, "thread_id": thread_id})).json()["run_id"]
         await run_until(http, run_id, {"running"})
 
+        streaming = asyncio.Event()
+
         async def stream() -> list[str]:
+            lines = []
             async with http.stream("GET", f"/runs/{run_id}/stream") as response:
-                return [line async for line in response.aiter_lines()]
+                async for line in response.aiter_lines():
+                    lines.append(line)
+                    streaming.set()
+            return lines
+
+        async def in_flight() -> bool:
+            """The stream has begun and the wait's run exists (its request arrived)."""
+            runs = (await http.post("/runs/search", json={"limit": 10})).json()
+            return streaming.is_set() and len(runs) == 2
 
         waits = [
             http.get(f"/runs/{run_id}/wait"),
             http.post("/runs/wait", json={**slow, "on_disconnect": "cancel"}),
         ]
         pending = [asyncio.ensure_future(c) for c in (stream(), *waits)]
-        await asyncio.sleep(0.5)
+        await eventually(in_flight, "the stream and the waits to be in flight")
         stopping = asyncio.ensure_future(server.stop(timeout=30))
-        done, _ = await asyncio.wait(pending, timeout=2)
+        done, _ = await asyncio.wait(pending, timeout=30)  # a hang bound, not a speed
         assert len(done) == len(pending)
         lines, *answers = [task.result() for task in pending]
         assert "event: end" not in lines and any(line.startswith("id: ") for line in lines)

@@ -54,6 +54,7 @@ __all__ = [
     "stream_run_sync",
 ]
 
+
 class StreamError(Exception):
     """A streaming operation answered with a status other than 200."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -76,17 +77,32 @@ class AgentRegistry:
         return found[offset : offset + limit]
 
 
+class AgentLoadError(ValueError):
+    """An agent reference that cannot be served; the message names the reference, the cause
+    and what to do (the server says it and exits)."""
+
+
 def load(reference: str, adapters: Sequence[Adapter] = ()) -> Agent:
     """Import `module:attribute` (optionally `agent_id=module:attribute`); an async function
     is wrapped as an agent of its name, anything else by the first of `adapters` that
-    knows it (the server passes the LangGraph one: a compiled graph as a graph agent)."""
+    knows it (the server passes the LangGraph one: a compiled graph as a graph agent).
+    What none of them takes is an AgentLoadError saying why."""
+    given = reference
     agent_id, _, reference = reference.rpartition("=")
     module_name, _, attribute = reference.partition(":")
     if not module_name or not attribute:
-        raise ValueError(f"agent reference {reference!r} is not 'module:attribute'")
-    target = importlib.import_module(module_name)
-    for part in attribute.split("."):
-        target = getattr(target, part)
+        raise AgentLoadError(
+            f"agent {given!r} is not 'module:attribute' (e.g. my_pkg.agents:my_agent)"
+        )
+    target = _import(given, module_name)
+    for depth, part in enumerate(attribute.split(".")):
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            where = ".".join([module_name, *attribute.split(".")[:depth]])
+            raise AgentLoadError(
+                f"agent {given!r}: {where} has no attribute {part!r}; check the name after ':'"
+            ) from None
     agent_id = agent_id or attribute.rsplit(".", 1)[-1]
     if isinstance(target, Agent):
         return target
@@ -94,6 +110,37 @@ def load(reference: str, adapters: Sequence[Adapter] = ()) -> Agent:
         adapted = adapt(agent_id, target)
         if adapted is not None:
             return adapted
-    if callable(target):
+    if inspect.iscoroutinefunction(target) or inspect.iscoroutinefunction(
+        type(target).__call__  # an object with an async __call__
+    ):
         return Agent(agent_id=agent_id, run=target)
-    raise TypeError(f"{reference} is neither an Agent nor an async function")
+    raise AgentLoadError(
+        f"agent {given!r} is {_kind(target)}, not an Agent, an async function `fn(ctx)` or"
+        " a compiled LangGraph graph"
+    )
+
+
+def _import(given: str, module_name: str) -> Any:
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module_name == exc.name or module_name.startswith(exc.name + ".")):
+            raise AgentLoadError(
+                f"agent {given!r}: no module named {exc.name!r}; is its package installed,"
+                " or its folder on PYTHONPATH?"
+            ) from exc
+        raise AgentLoadError(
+            f"agent {given!r}: importing {module_name} failed: it needs the module"
+            f" {exc.name!r}, which is not installed"
+        ) from exc
+    except Exception as exc:
+        raise AgentLoadError(
+            f"agent {given!r}: importing {module_name} raised {type(exc).__name__}: {exc}"
+            " (--debug shows the traceback)"
+        ) from exc
+
+
+def _kind(target: object) -> str:
+    if callable(target) and not isinstance(target, type):
+        return f"a plain (not async) function {getattr(target, '__name__', '')}".rstrip()
+    return f"a {type(target).__name__}"

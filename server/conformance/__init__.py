@@ -1,8 +1,13 @@
 """The conformance kit: behavioural checks of any Agent Protocol server.
 
-    ap-server conformance --base-url http://127.0.0.1:2024 \\
-        [--report-json report.json] [--report-junit junit.xml] \\
+    ap-server conformance --base-url http://127.0.0.1:2024 [--api agent-protocol|langgraph] \\
+        [--report-json report.json] [--report-junit junit.xml] [--report-html report.html] \\
         [--timeout SECONDS] [--only PATTERN ...]
+
+Two profiles: the Agent Protocol checks below (`scenarios.py`, the default), and the
+LangGraph Platform API checks (`--api langgraph`, `lg_scenarios.py`, on the graphs of
+`graphs.py`). Every check names the rule it enforces (`Scenario.rule`), shown with each
+failure and in every report.
 
 (or `python -m ap_server.conformance ...`). It runs small scenarios against the server
 at `--base-url` with the generated client (`agent_protocol_client`, and its `sse` module
@@ -50,7 +55,8 @@ the server does not answer).
 
 from __future__ import annotations
 
+from .lg_scenarios import LANGGRAPH_SCENARIOS
 from .runner import main
 from .scenarios import SCENARIOS
 
-__all__ = ["SCENARIOS", "main"]
+__all__ = ["LANGGRAPH_SCENARIOS", "SCENARIOS", "main"]

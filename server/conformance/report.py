@@ -26,6 +26,7 @@ class Result:
     duration: float
     message: str = ""  # why it failed, or why it was skipped
     exchange: dict[str, Any] | None = None
+    rule: str = ""  # the spec section or documented behaviour the check enforces
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Report:
     started_at: str  # ISO 8601, UTC
     duration: float
     results: list[Result] = field(default_factory=list)
+    api: str = "agent-protocol"  # the profile: agent-protocol or langgraph
+    title: str = "Agent Protocol"
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -53,6 +56,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "api": self.api,
             "base_url": self.base_url,
             "agents": self.agents,
             "started_at": self.started_at,
@@ -89,6 +93,8 @@ def render(report: Report, colour: bool = False) -> str:
         lines += ["", "Failures:"]
         for n, result in enumerate(failures, 1):
             lines += ["", f"  {n}. {result.name}", *_indent(result.message, 5)]
+            if result.rule:
+                lines += _indent(f"rule:     {result.rule}", 5)
             if exchange := result.exchange:
                 lines += _indent(f"request:  {_request_line(exchange)}", 5)
                 if exchange["request_body"]:
@@ -122,7 +128,7 @@ def write_json(report: Report, path: Path) -> None:
 def junit(report: Report) -> ET.ElementTree:
     counts = report.summary()
     attributes = {
-        "name": "ap-server conformance",
+        "name": f"ap-server conformance ({report.api})",
         "tests": str(counts["total"]),
         "failures": str(counts["failed"]),
         "errors": "0",
@@ -132,6 +138,7 @@ def junit(report: Report) -> ET.ElementTree:
     suites = ET.Element("testsuites", attributes)
     suite = ET.SubElement(suites, "testsuite", {**attributes, "timestamp": report.started_at})
     properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", name="api", value=report.api)
     ET.SubElement(properties, "property", name="base_url", value=report.base_url)
     ET.SubElement(properties, "property", name="agents", value=",".join(report.agents))
     for result in report.results:
@@ -142,6 +149,9 @@ def junit(report: Report) -> ET.ElementTree:
             name=result.name,
             time=f"{result.duration:.3f}",
         )
+        if result.rule:
+            case_properties = ET.SubElement(case, "properties")
+            ET.SubElement(case_properties, "property", name="rule", value=_xml(result.rule))
         if result.status == SKIP:
             ET.SubElement(case, "skipped", message=_xml(result.message))
         elif result.status == FAIL:
@@ -153,6 +163,8 @@ def junit(report: Report) -> ET.ElementTree:
 
 def _failure_text(result: Result) -> str:
     lines = [result.message]
+    if result.rule:
+        lines.append(f"rule:     {result.rule}")
     if exchange := result.exchange:
         lines += [
             "",

@@ -10,7 +10,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -21,6 +21,9 @@ from agent_protocol_client.api.agents import get_agent, search_agents
 from agent_protocol_client.models import Agent, AgentSearchRequest
 
 from .context import CheckContext, CheckFailed, Skipped, new_client
+from .html_report import write_html
+from .lg_context import GRAPHS, LgContext
+from .lg_scenarios import LANGGRAPH_SCENARIOS
 from .report import (
     FAIL,
     PASS,
@@ -82,6 +85,60 @@ async def discover(
     return found
 
 
+async def discover_graphs(
+    base_url: str, wanted: set[str], timeout: float, api_key: str | None = None
+) -> Discovery:
+    """The graphs of `wanted` a LangGraph Platform server has an assistant for
+    (POST /assistants/search). Raises Unreachable when the server does not answer."""
+    found = Discovery()
+    headers = {"x-api-key": api_key} if api_key else {}
+    async with httpx.AsyncClient(base_url=base_url, timeout=timeout, headers=headers) as http:
+        try:
+            response = await http.post("/assistants/search", json={"limit": 1000, "offset": 0})
+        except httpx.TransportError as exc:
+            raise Unreachable(f"{base_url}: {type(exc).__name__}: {exc}") from exc
+        try:
+            assistants = response.json() if response.status_code == 200 else None
+        except ValueError:
+            assistants = None
+        if isinstance(assistants, list):
+            for assistant in assistants:
+                if isinstance(assistant, dict) and isinstance(assistant.get("graph_id"), str):
+                    found.agents.add(assistant["graph_id"])
+        else:
+            found.notes.append(f"POST /assistants/search answered {response.status_code}")
+    return found
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What `--api` selects: the checks, the agents or graphs they need, how to find them."""
+
+    name: str
+    title: str
+    scenarios: list[Scenario]
+    contract: tuple[str, ...]
+    context: type
+    discover: Callable[..., Awaitable[Discovery]]
+    needs: str  # how a report names what the checks need ("agents", "graphs")
+
+
+PROFILES = {
+    "agent-protocol": Profile(
+        "agent-protocol", "Agent Protocol", SCENARIOS, CONTRACT, CheckContext, discover, "agents"
+    ),
+    "langgraph": Profile(
+        "langgraph",
+        "LangGraph Platform API",
+        LANGGRAPH_SCENARIOS,
+        GRAPHS,
+        LgContext,
+        discover_graphs,
+        "graphs",
+    ),
+}
+
+
 class Progress:
     """ "[7/23] resume: concurrent resumes ..." while a check runs: rewritten in place on a
     terminal, one plain line per check (with its result) otherwise."""
@@ -110,11 +167,15 @@ class Progress:
 
 
 async def run_one(
-    scenario: Scenario, base_url: str, timeout: float, api_key: str | None = None
+    scenario: Scenario,
+    base_url: str,
+    timeout: float,
+    api_key: str | None = None,
+    context: type = CheckContext,
 ) -> Result:
     started = time.monotonic()
     status, message, exchange = PASS, "", None
-    async with CheckContext(base_url, timeout, api_key) as ctx:
+    async with context(base_url, timeout, api_key) as ctx:
         try:
             async with asyncio.timeout(timeout) as deadline:
                 await scenario.run(ctx)
@@ -141,14 +202,15 @@ async def run_one(
         duration,
         message,
         exchange.to_dict() if exchange is not None else None,
+        scenario.rule,
     )
 
 
-def select(patterns: Sequence[str]) -> list[Scenario]:
+def select(patterns: Sequence[str], scenarios: Sequence[Scenario] = SCENARIOS) -> list[Scenario]:
     """The scenarios whose name matches one of the patterns: a glob (`resume: *`) or,
     without glob characters, a substring; case-insensitive. No patterns: all of them."""
     if not patterns:
-        return list(SCENARIOS)
+        return list(scenarios)
 
     def matches(name: str, pattern: str) -> bool:
         name, pattern = name.lower(), pattern.lower()
@@ -156,7 +218,7 @@ def select(patterns: Sequence[str]) -> list[Scenario]:
             return fnmatch.fnmatchcase(name, pattern)
         return pattern in name
 
-    return [s for s in SCENARIOS if any(matches(s.name, p) for p in patterns)]
+    return [s for s in scenarios if any(matches(s.name, p) for p in patterns)]
 
 
 async def run(
@@ -166,14 +228,15 @@ async def run(
     progress: Progress,
     out: TextIO,
     api_key: str | None = None,
+    profile: Profile = PROFILES["agent-protocol"],
 ) -> Report:
     started_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
-    wanted = {*CONTRACT, *(agent for s in scenarios for agent in s.agents)}
-    discovery = await discover(base_url, wanted, min(timeout, 10.0), api_key)
+    wanted = {*profile.contract, *(agent for s in scenarios for agent in s.agents)}
+    discovery = await profile.discover(base_url, wanted, min(timeout, 10.0), api_key)
     available = sorted(wanted & discovery.agents)
-    out.write(f"Agent Protocol conformance of {base_url}\n")
-    out.write(f"agents of the contract: {', '.join(available) or 'none'}")
+    out.write(f"{profile.title} conformance of {base_url}\n")
+    out.write(f"{profile.needs} of the contract: {', '.join(available) or 'none'}")
     if missing := sorted(wanted - discovery.agents):
         out.write(f" (missing: {', '.join(missing)})")
     out.write("\n")
@@ -181,19 +244,20 @@ async def run(
         out.write(f"note: {note}\n")
     out.write("\n")
     out.flush()
-    report = Report(base_url, available, started_at, 0.0)
+    report = Report(base_url, available, started_at, 0.0, api=profile.name, title=profile.title)
     for index, scenario in enumerate(scenarios, 1):
         progress.start(index, len(scenarios), scenario.name)
         missing = [a for a in scenario.agents if a not in discovery.agents]
         if missing:
+            noun = profile.needs[:-1]
             reason = (
-                f"agent {missing[0]} not available"
+                f"{noun} {missing[0]} not available"
                 if len(missing) == 1
-                else (f"agents {', '.join(missing)} not available")
+                else (f"{profile.needs} {', '.join(missing)} not available")
             )
-            result = Result(scenario.name, scenario.group, SKIP, 0.0, reason)
+            result = Result(scenario.name, scenario.group, SKIP, 0.0, reason, rule=scenario.rule)
         else:
-            result = await run_one(scenario, base_url, timeout, api_key)
+            result = await run_one(scenario, base_url, timeout, api_key, profile.context)
         report.results.append(result)
         progress.done(result)
     progress.finish()
@@ -204,12 +268,20 @@ async def run(
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ap-server conformance",
-        description="Run behavioural checks against an Agent Protocol server. "
-        "The server must serve the agents echo, hitl, slow and fail "
-        "(see `python -m ap_server.conformance --help` and the README); "
-        "checks whose agent or route is missing are skipped.",
+        description="Run behavioural checks against an Agent Protocol server (the agents "
+        "echo, hitl, slow and fail) or, with --api langgraph, a LangGraph Platform API server "
+        "(the graphs kit_echo, kit_hitl, kit_slow and kit_fail of "
+        "ap_server.conformance.graphs); see the README. Checks whose agent, graph or route "
+        "is missing are skipped.",
     )
     p.add_argument("--base-url", required=True, metavar="URL", help="the server to check")
+    p.add_argument(
+        "--api",
+        choices=sorted(PROFILES),
+        default="agent-protocol",
+        help="which API to check: the Agent Protocol (default) or the LangGraph Platform API "
+        "(base URL: LangGraph's server, or ap-server's <url>/langgraph)",
+    )
     p.add_argument(
         "--api-key",
         default=os.environ.get("AP_API_KEY") or None,
@@ -220,6 +292,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report-json", type=Path, metavar="PATH", help="write a JSON report here")
     p.add_argument(
         "--report-junit", type=Path, metavar="PATH", help="write a JUnit XML report here"
+    )
+    p.add_argument(
+        "--report-html", type=Path, metavar="PATH", help="write a self-contained HTML report here"
     )
     p.add_argument(
         "--timeout",
@@ -251,7 +326,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     if args.timeout <= 0:
         print("conformance: --timeout must be positive", file=sys.stderr)
         return 2
-    scenarios = select(args.only)
+    profile = PROFILES[args.api]
+    scenarios = select(args.only, profile.scenarios)
     if not scenarios:
         print(f"conformance: no check matches {' or '.join(args.only)}", file=sys.stderr)
         return 2
@@ -260,7 +336,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     base_url = args.base_url.rstrip("/")
     try:
         report = asyncio.run(
-            run(base_url, scenarios, args.timeout, Progress(out, tty, colour), out, args.api_key)
+            run(
+                base_url,
+                scenarios,
+                args.timeout,
+                Progress(out, tty, colour),
+                out,
+                args.api_key,
+                profile,
+            )
         )
     except Unreachable as exc:
         print(f"conformance: cannot reach the server: {exc}", file=sys.stderr)
@@ -273,5 +357,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         write_json(report, args.report_json)
     if args.report_junit:
         write_junit(report, args.report_junit)
+    if args.report_html:
+        write_html(report, args.report_html)
     out.flush()
     return 1 if report.failed else 0

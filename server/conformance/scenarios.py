@@ -54,8 +54,9 @@ LONG = {"steps": 100, "delay": 0.1}
 class Scenario:
     name: str
     agents: tuple[str, ...]
-    run: Check
+    run: Any  # an async function of the profile's context (CheckContext or LgContext)
     description: str
+    rule: str = ""  # the spec section or documented behaviour the check enforces
 
     @property
     def group(self) -> str:
@@ -65,10 +66,18 @@ class Scenario:
 SCENARIOS: list[Scenario] = []
 
 
-def scenario(name: str, *agents: str) -> Callable[[Check], Check]:
-    def register(check: Check) -> Check:
+def scenario(name: str, *agents: str, rule: str = "") -> Callable[[Check], Check]:
+    return registrar(SCENARIOS, name, agents, rule)
+
+
+def registrar(
+    registry: list[Scenario], name: str, agents: tuple[str, ...], rule: str
+) -> Callable[[Any], Any]:
+    """A decorator adding a check to `registry`; its docstring is its description."""
+
+    def register(check: Any) -> Any:
         doc = " ".join((check.__doc__ or "").split())
-        SCENARIOS.append(Scenario(name, agents, check, doc))
+        registry.append(Scenario(name, agents, check, doc, rule))
         return check
 
     return register
@@ -107,7 +116,10 @@ async def interrupted_thread(ctx: CheckContext, question: str) -> Thread:
 # -- threads ------------------------------------------------------------------------------
 
 
-@scenario("threads: create and get")
+@scenario(
+    "threads: create and get",
+    rule="openapi.yaml POST /threads (if_exists, 409 thread_exists), GET /threads/{thread_id} (404 not_found)",
+)
 async def create_and_get(ctx: CheckContext) -> None:
     """A new thread is idle with its metadata; GET returns it; its id is unique."""
     thread_id = uuid.uuid4()
@@ -124,7 +136,10 @@ async def create_and_get(ctx: CheckContext) -> None:
     await ctx.error(get_thread, uuid.uuid4(), status=404, code="not_found")
 
 
-@scenario("threads: patch metadata and values")
+@scenario(
+    "threads: patch metadata and values",
+    rule="openapi.yaml PATCH /threads/{thread_id}: metadata merged, values merged as a new checkpoint",
+)
 async def patch_metadata_and_values(ctx: CheckContext) -> None:
     """PATCH merges metadata, and merges values key by key into the state."""
     thread = await ctx.new_thread({"a": 1})
@@ -145,7 +160,10 @@ async def patch_metadata_and_values(ctx: CheckContext) -> None:
     ctx.check(contains(plain(got.metadata), {"a": 1, "b": 2}), "metadata not merged")
 
 
-@scenario("threads: history is newest first")
+@scenario(
+    "threads: history is newest first",
+    rule="openapi.yaml GET /threads/{thread_id}/history: newest first, limit, before (spec/README fix 7)",
+)
 async def history_newest_first(ctx: CheckContext) -> None:
     """Each state change is a checkpoint; history lists them newest first; limit, before."""
     thread = await ctx.new_thread()
@@ -171,7 +189,10 @@ async def history_newest_first(ctx: CheckContext) -> None:
     )
 
 
-@scenario("threads: copy")
+@scenario(
+    "threads: copy",
+    rule="openapi.yaml POST /threads/{thread_id}/copy: new id, same metadata, values and history",
+)
 async def copy(ctx: CheckContext) -> None:
     """A copy has a new id, the metadata, values and history; it then lives on its own."""
     thread = await ctx.new_thread({"kit": "copy"})
@@ -193,7 +214,9 @@ async def copy(ctx: CheckContext) -> None:
     await ctx.error(copy_thread, uuid.uuid4(), status=404, code="not_found")
 
 
-@scenario("threads: delete, then 404")
+@scenario(
+    "threads: delete, then 404", rule="openapi.yaml DELETE /threads/{thread_id}: 204, then 404"
+)
 async def delete(ctx: CheckContext) -> None:
     """DELETE answers 204; then the thread and its history are 404, and so is a second DELETE."""
     thread = await ctx.new_thread()
@@ -207,7 +230,11 @@ async def delete(ctx: CheckContext) -> None:
 # -- runs ---------------------------------------------------------------------------------
 
 
-@scenario("runs: wait", "echo")
+@scenario(
+    "runs: wait",
+    "echo",
+    rule="openapi.yaml POST /runs/wait: RunWaitResponse when the run ends (stateless without thread_id)",
+)
 async def wait(ctx: CheckContext) -> None:
     """POST /runs/wait returns the final values, stateless or on a thread (kept there)."""
     result = await ctx.run_wait("echo", {"hello": "world"})
@@ -223,7 +250,11 @@ async def wait(ctx: CheckContext) -> None:
     ctx.equal(values_of(after), {"echo": "hi"}, "values of the thread after the run")
 
 
-@scenario("runs: background, get and join", "echo")
+@scenario(
+    "runs: background, get and join",
+    "echo",
+    rule="openapi.yaml POST /runs, GET /runs/{run_id}, GET /runs/{run_id}/wait, POST /runs/search",
+)
 async def background(ctx: CheckContext) -> None:
     """POST /runs returns at once; GET /runs/{id}/wait joins it; GET and search find it."""
     thread = await ctx.new_thread()
@@ -244,7 +275,11 @@ async def background(ctx: CheckContext) -> None:
     ctx.check(str(run.run_id) in found, f"POST /runs/search by thread_id: {found}", reply)
 
 
-@scenario("runs: stream", "echo")
+@scenario(
+    "runs: stream",
+    "echo",
+    rule="openapi.yaml POST /runs/stream, EventStream: metadata first, ids increasing, end last with the status",
+)
 async def stream(ctx: CheckContext) -> None:
     """POST /runs/stream: metadata first, the values, end last with the status."""
     thread = await ctx.new_thread()
@@ -263,7 +298,11 @@ async def stream(ctx: CheckContext) -> None:
     ctx.equal(values_of(await ctx.thread(thread.thread_id)), {"echo": "streamed"}, "thread values")
 
 
-@scenario("runs: a failing agent ends in error", "fail")
+@scenario(
+    "runs: a failing agent ends in error",
+    "fail",
+    rule="openapi.yaml Run.status error and Run.error (RunError)",
+)
 async def failing(ctx: CheckContext) -> None:
     """A run whose agent raises ends `error`, its thread too; its stream has `error`, `end`."""
     thread = await ctx.new_thread()
@@ -292,7 +331,11 @@ def steps_of(ctx: CheckContext, reply: Reply[Any]) -> list[int]:
     return steps
 
 
-@scenario("stream: join a running run", "slow")
+@scenario(
+    "stream: join a running run",
+    "slow",
+    rule="openapi.yaml GET /runs/{run_id}/stream: the run's events from the start, then live",
+)
 async def join_running(ctx: CheckContext) -> None:
     """GET /runs/{id}/stream of a running run: metadata, its next states, end."""
     thread = await ctx.new_thread()
@@ -309,7 +352,11 @@ async def join_running(ctx: CheckContext) -> None:
     ctx.check(steps == sorted(set(steps)), f"steps repeat or go back: {steps}", reply)
 
 
-@scenario("stream: rejoin with Last-Event-ID", "slow")
+@scenario(
+    "stream: rejoin with Last-Event-ID",
+    "slow",
+    rule="openapi.yaml GET /runs/{run_id}/stream Last-Event-ID: replays after the id, nothing lost or repeated",
+)
 async def rejoin(ctx: CheckContext) -> None:
     """Drop a stream after the first state, rejoin with Last-Event-ID: nothing lost or
     repeated; `Last-Event-ID: 0` replays the whole stream."""
@@ -340,7 +387,11 @@ async def rejoin(ctx: CheckContext) -> None:
     )
 
 
-@scenario("stream: replay an ended run", "slow")
+@scenario(
+    "stream: replay an ended run",
+    "slow",
+    rule="openapi.yaml GET /runs/{run_id}/stream on an ended run: the whole stream again",
+)
 async def replay_ended(ctx: CheckContext) -> None:
     """The stream of an ended run replays everything; with Last-Event-ID, exactly the rest."""
     thread = await ctx.new_thread()
@@ -365,7 +416,11 @@ async def replay_ended(ctx: CheckContext) -> None:
 # -- resume -------------------------------------------------------------------------------
 
 
-@scenario("resume: interrupt, then resume and wait", "hitl")
+@scenario(
+    "resume: interrupt, then resume and wait",
+    "hitl",
+    rule="resume proposal (seeds/001) PATCH /runs/resume/wait; openapi.yaml Interrupt",
+)
 async def resume_wait(ctx: CheckContext) -> None:
     """A hitl run ends `interrupted` and parks its thread; PATCH /runs/resume/wait delivers
     the answer; a second resume is 409."""
@@ -385,7 +440,11 @@ async def resume_wait(ctx: CheckContext) -> None:
     await ctx.error(resume_run, body=again, status=409, code="thread_not_interrupted")
 
 
-@scenario("resume: background resume", "hitl")
+@scenario(
+    "resume: background resume",
+    "hitl",
+    rule="resume proposal PATCH /runs/resume: a pending run of the interrupted thread",
+)
 async def resume_background(ctx: CheckContext) -> None:
     """PATCH /runs/resume returns the new run at once; joining it gives the answer."""
     thread = await interrupted_thread(ctx, "How many?")
@@ -402,7 +461,11 @@ async def resume_background(ctx: CheckContext) -> None:
     ctx.equal(values_of(joined.parsed).get("answer"), 42, "the answer", joined)
 
 
-@scenario("resume: stream the question and the answer", "hitl")
+@scenario(
+    "resume: stream the question and the answer",
+    "hitl",
+    rule="resume proposal PATCH /runs/resume/stream; EventStream interrupt event",
+)
 async def resume_stream(ctx: CheckContext) -> None:
     """A streamed hitl run sends `interrupt` then `end` (interrupted); PATCH
     /runs/resume/stream streams the resumed run to `end` (success)."""
@@ -438,7 +501,10 @@ async def resume_stream(ctx: CheckContext) -> None:
     )
 
 
-@scenario("resume: a missing thread is 404")
+@scenario(
+    "resume: a missing thread is 404",
+    rule="resume proposal PATCH /runs/resume: 404 on a missing thread",
+)
 async def resume_missing(ctx: CheckContext) -> None:
     """Resuming a thread that does not exist is 404 `not_found`."""
     body = RunResume.from_dict({"thread_id": str(uuid.uuid4()), "input": 1})
@@ -446,7 +512,10 @@ async def resume_missing(ctx: CheckContext) -> None:
     await ctx.error(resume_and_wait_run, body=body, status=404, code="not_found")
 
 
-@scenario("resume: a thread that is not interrupted is 409")
+@scenario(
+    "resume: a thread that is not interrupted is 409",
+    rule="resume proposal PATCH /runs/resume: 409 thread_not_interrupted",
+)
 async def resume_idle(ctx: CheckContext) -> None:
     """Resuming an idle thread is 409 `thread_not_interrupted`."""
     thread = await ctx.new_thread()
@@ -458,7 +527,11 @@ async def resume_idle(ctx: CheckContext) -> None:
     await ctx.error(resume_and_wait_run, body=body, status=409, code="thread_not_interrupted")
 
 
-@scenario("resume: of concurrent resumes exactly one wins", "hitl")
+@scenario(
+    "resume: of concurrent resumes exactly one wins",
+    "hitl",
+    rule="openapi.yaml NotInterrupted: another resume of the same interrupt was accepted first",
+)
 async def resume_race(ctx: CheckContext) -> None:
     """8 concurrent PATCH /runs/resume of one interrupt: one 200, seven 409; the winner's
     answer is the one the thread gets."""
@@ -490,7 +563,11 @@ async def resume_race(ctx: CheckContext) -> None:
 # -- cancel -------------------------------------------------------------------------------
 
 
-@scenario("cancel: interrupt a running run", "slow")
+@scenario(
+    "cancel: interrupt a running run",
+    "slow",
+    rule="openapi.yaml POST /runs/{run_id}/cancel wait=true action=interrupt (spec/README fix 6)",
+)
 async def cancel_interrupt(ctx: CheckContext) -> None:
     """POST /runs/{id}/cancel?wait=true answers 204 once the run has ended `interrupted`;
     its thread is idle and keeps what the run wrote."""
@@ -512,7 +589,11 @@ async def cancel_interrupt(ctx: CheckContext) -> None:
     ctx.equal(joined.parsed.run.status, "interrupted", "GET /runs/{run_id}/wait of it", joined)
 
 
-@scenario("cancel: rollback", "slow")
+@scenario(
+    "cancel: rollback",
+    "slow",
+    rule="openapi.yaml POST /runs/{run_id}/cancel action=rollback: the run and what it wrote are gone",
+)
 async def cancel_rollback(ctx: CheckContext) -> None:
     """cancel?action=rollback&wait=true: the run is gone (404) and the thread's state is
     back as it was before the run."""
@@ -529,7 +610,11 @@ async def cancel_rollback(ctx: CheckContext) -> None:
     ctx.equal(values_of(states[0]) if states else None, {"before": True}, "newest checkpoint")
 
 
-@scenario("cancel: without wait, then join", "slow")
+@scenario(
+    "cancel: without wait, then join",
+    "slow",
+    rule="openapi.yaml POST /runs/{run_id}/cancel without wait, then GET /runs/{run_id}/wait",
+)
 async def cancel_no_wait(ctx: CheckContext) -> None:
     """cancel (no wait) answers 204; joining the run then returns it `interrupted`, and its
     stream ends with `end` (interrupted)."""
@@ -544,7 +629,11 @@ async def cancel_no_wait(ctx: CheckContext) -> None:
     ctx.equal((await ctx.thread(thread.thread_id)).status, "idle", "status of its thread")
 
 
-@scenario("cancel: an ended run is left unchanged", "echo")
+@scenario(
+    "cancel: an ended run is left unchanged",
+    "echo",
+    rule="openapi.yaml POST /runs/{run_id}/cancel: 204 and no change on an ended run; 404 on a missing one",
+)
 async def cancel_ended(ctx: CheckContext) -> None:
     """Cancelling a run that has ended answers 204 and changes nothing; a missing run is 404."""
     thread = await ctx.new_thread()
@@ -560,7 +649,12 @@ async def cancel_ended(ctx: CheckContext) -> None:
 # -- multitask ----------------------------------------------------------------------------
 
 
-@scenario("multitask: reject on a busy thread", "slow", "echo")
+@scenario(
+    "multitask: reject on a busy thread",
+    "slow",
+    "echo",
+    rule="openapi.yaml RunCreate.multitask_strategy reject: 409 thread_busy",
+)
 async def reject_busy(ctx: CheckContext) -> None:
     """A run on a thread with an active run is 409 `thread_busy` (background, wait, stream,
     explicit `reject`); the active run goes on; once it has stopped, runs are accepted."""

@@ -18,6 +18,7 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import observe
 from ..domain.states import TERMINAL, RunStatus, StopAction, StopReason
 from ..errors import NotFound, Unavailable
 from ..sse import Event
@@ -69,7 +70,9 @@ class RunService:
 
     async def create(self, new: NewRun) -> RunRecord:
         """Create a pending run (409/422 when the thread's admission rules refuse it)."""
-        return await self._store.create(new, stop_grace=self.stop_grace)
+        run = await self._store.create(new, stop_grace=self.stop_grace)
+        observe.run_created(run)
+        return run
 
     async def get(self, run_id: uuid.UUID) -> RunRecord:
         """The run, or NotFound (also for another owner's run)."""

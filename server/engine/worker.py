@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
@@ -111,11 +112,12 @@ class Execution:
                 raise
             status = RunStatus.INTERRUPTED
         except LostRun:
-            log.warning("run %s was taken over after its lease expired", run.run_id)
+            observe.run_lost(run)
             return
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
+            observe.agent_failed(run, exc)  # the traceback to the log, not to the run
             status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
         finally:
             if self._force_timer is not None:
@@ -157,6 +159,7 @@ class Worker:
         self._tasks: list[asyncio.Task[None]] = []
         self._capacity = asyncio.Event()
         self._draining = False
+        self._hurry = asyncio.Event()  # set: the drain hands runs back without more grace
 
     async def start(self) -> None:
         self._tasks = [
@@ -172,8 +175,18 @@ class Worker:
         self._draining = True
         self._capacity.set()
         pending = [e.task for e in self.executions.values() if e.task]
-        if pending:
-            await asyncio.wait(pending, timeout=self.settings.shutdown_grace)
+        observe.draining(len(pending), self.settings.shutdown_grace)
+        if pending and not self._hurry.is_set():
+            # All of them end, the grace runs out, or hurry(): whichever comes first.
+            ended = asyncio.ensure_future(asyncio.wait(pending))
+            hurry = asyncio.ensure_future(self._hurry.wait())
+            await asyncio.wait(
+                {ended, hurry},
+                timeout=self.settings.shutdown_grace,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            ended.cancel()
+            hurry.cancel()
         left = [e for e in self.executions.values() if e.task and not e.task.done()]
         tasks = [e.task for e in left if e.task]
         for execution in left:
@@ -181,6 +194,7 @@ class Worker:
         for task in tasks:
             task.cancel()
         if left:
+            observe.handed_back([e.run for e in left])
             await asyncio.wait(tasks, timeout=5)
             await self.queue.release(
                 self.id, [e.run.run_id for e in left], max_attempts=self.settings.max_attempts
@@ -190,6 +204,14 @@ class Worker:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+    def running(self) -> int:
+        """How many runs this process executes now."""
+        return len(self.executions)
+
+    def hurry(self) -> None:
+        """End the drain's grace now: runs still going are handed back to the queue."""
+        self._hurry.set()
 
     # -- what executions need ----------------------------------------------------------
 
@@ -225,6 +247,7 @@ class Worker:
                 await wake.wait(self.settings.poll_interval)
 
     def _execute(self, run: RunRecord) -> None:
+        observe.run_started(run)
         execution = Execution(self, run)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
@@ -302,7 +325,9 @@ class Worker:
     async def _maintenance_loop(self) -> None:
         while True:
             await asyncio.sleep(self.settings.lease / 2)
-            await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            observe.runs_recovered(
+                await self._safely(self.queue.recover_expired(self.settings.max_attempts))
+            )
             await self._safely(self.queue.sweep_temporary_threads())
 
     async def _safely(self, awaitable: Awaitable[T]) -> T | None:

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.types import Text
 
+from .. import observe
 from ..domain.states import (
     RunStatus,
     StopAction,
@@ -215,6 +216,7 @@ async def finish(
         await channels.notify(conn, said, channels.queued())
     else:
         await channels.notify(conn, said)
+    observe.run_ended(ended)
     return None if action is StopAction.ROLLBACK else ended
 
 

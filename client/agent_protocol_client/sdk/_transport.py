@@ -29,7 +29,7 @@ IDEMPOTENT_METHODS = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
 MAX_BACKOFF = 8.0
 
 
-class Body(dict):
+class Body(dict[str, Any]):
     """A JSON body of plain keyword arguments, for a generated `_get_kwargs(body=...)`."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -107,9 +107,7 @@ class Settings:
 
     def wait_timeout(self) -> httpx.Timeout:
         """The timeout of a request that lasts as long as a run: no read timeout."""
-        return httpx.Timeout(
-            connect=self.timeout.connect, read=None, write=self.timeout.write, pool=self.timeout.pool
-        )
+        return httpx.Timeout(connect=self.timeout.connect, read=None, write=self.timeout.write, pool=self.timeout.pool)
 
 
 def backoff(attempt: int, response: httpx.Response | None = None) -> float:
@@ -120,7 +118,8 @@ def backoff(attempt: int, response: httpx.Response | None = None) -> float:
             return min(float(response.headers.get("retry-after", "")), MAX_BACKOFF)
         except ValueError:
             pass
-    return min(0.25 * 2 ** (attempt - 1), MAX_BACKOFF) * (0.75 + random.random() / 2)
+    delay: float = min(0.25 * 2.0 ** (attempt - 1), MAX_BACKOFF)
+    return delay * (0.75 + random.random() / 2)
 
 
 def _request_kwargs(call: Call, settings: Settings, extra_headers: dict[str, str] | None = None) -> dict[str, Any]:

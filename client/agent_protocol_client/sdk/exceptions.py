@@ -57,9 +57,7 @@ class APIStatusError(APIError):
         is_error = isinstance(body, dict) and isinstance(body.get("code"), str)
         self.body = body
         self.code: str | None = body["code"] if is_error else None
-        self.message: str = (
-            str(body.get("message", "")) if is_error else response.text[:500] or response.reason_phrase
-        )
+        self.message: str = str(body.get("message", "")) if is_error else response.text[:500] or response.reason_phrase
         self.metadata: dict[str, Any] = (body.get("metadata") or {}) if is_error else {}
         request = response.request
         super().__init__(

@@ -79,7 +79,7 @@ class Threads(Resource):
         fields = body(metadata=metadata, values=values, messages=messages, checkpoint=checkpoint)
         return self._send(Call.of(patch_thread, thread_id, body=fields))
 
-    def delete(self, thread_id: UUID | str) -> None:
+    def delete(self, thread_id: UUID | str) -> Any:
         """DELETE /threads/{thread_id}."""
         return self._send(Call.of(delete_thread, thread_id))
 
@@ -172,13 +172,13 @@ class Runs(Resource):
         )
         return self._send(Call.of(search_runs, body=fields, idempotent=True))
 
-    def cancel(self, run_id: UUID | str, *, wait: bool = False, action: str | None = None) -> None:
+    def cancel(self, run_id: UUID | str, *, wait: bool = False, action: str | None = None) -> Any:
         """POST /runs/{run_id}/cancel. `wait=True` returns once the run has stopped;
         `action`: `interrupt` (default, keeps its work) or `rollback` (erases it)."""
         chosen = CancelAction(action) if action is not None else None
         return self._send(Call.of(cancel_run, run_id, waits=wait, **params(wait=wait, action=chosen)))
 
-    def delete(self, run_id: UUID | str) -> None:
+    def delete(self, run_id: UUID | str) -> Any:
         """DELETE /runs/{run_id} (409 `run_active` while it runs)."""
         return self._send(Call.of(delete_run, run_id))
 
@@ -235,7 +235,7 @@ class Agents(Resource):
 class Store(Resource):
     """The long-term store: JSON items under a namespace (a list of labels) and a key."""
 
-    def put(self, namespace: Sequence[str], key: str, value: dict[str, Any]) -> None:
+    def put(self, namespace: Sequence[str], key: str, value: dict[str, Any]) -> Any:
         """PUT /store/items."""
         return self._send(Call.of(put_item, body=body(namespace=list(namespace), key=key, value=value)))
 
@@ -243,7 +243,7 @@ class Store(Resource):
         """GET /store/items -> `Item` (404 `NotFoundError` when absent)."""
         return self._send(Call.of(get_item, key=key, namespace=list(namespace)))
 
-    def delete(self, namespace: Sequence[str], key: str) -> None:
+    def delete(self, namespace: Sequence[str], key: str) -> Any:
         """DELETE /store/items."""
         return self._send(Call.of(delete_item, body=body(namespace=list(namespace), key=key)))
 

@@ -19,10 +19,11 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urljoin
+from uuid import UUID
 
 import httpx
 
@@ -79,15 +80,15 @@ class _Rejoin:
     def request(self) -> dict[str, Any]:
         """The request to send now: the first one, or a rejoin."""
         if self.kind == "create":
-            kwargs = create_and_stream_run._get_kwargs(body=Body(self.payload))
+            kwargs = create_and_stream_run._get_kwargs(body=cast(Any, Body(self.payload)))
         elif self.kind == "resume":
-            kwargs = resume_and_stream_run._get_kwargs(body=Body(self.payload))
+            kwargs = resume_and_stream_run._get_kwargs(body=cast(Any, Body(self.payload)))
         elif self.location:
             kwargs = {"method": "get", "url": self.location}
             if self.last_id:
                 kwargs["headers"] = {"Last-Event-ID": self.last_id}
         else:
-            kwargs = stream_run._get_kwargs(self.run_id, last_event_id=self.last_id or UNSET)
+            kwargs = stream_run._get_kwargs(UUID(str(self.run_id)), last_event_id=self.last_id or UNSET)
         headers = dict(kwargs.get("headers") or {})
         headers["Accept"] = "text/event-stream"
         return {**kwargs, "headers": headers, "timeout": self.settings.wait_timeout()}
@@ -125,7 +126,7 @@ class _Rejoin:
 
     def cancel_request(self) -> dict[str, Any] | None:
         if self.cancel_on_close and not self.ended and self.run_id:
-            return cancel_run._get_kwargs(self.run_id)
+            return cancel_run._get_kwargs(UUID(self.run_id))
         return None
 
 
@@ -156,7 +157,7 @@ class RunStream:
     def close(self) -> None:
         self._events.close()
 
-    def _run(self) -> Iterator[Event]:
+    def _run(self) -> Generator[Event, None, None]:
         state = self._state
         try:
             while not state.ended:
@@ -207,7 +208,7 @@ class AsyncRunStream:
     async def aclose(self) -> None:
         await self._events.aclose()
 
-    async def _run(self) -> AsyncIterator[Event]:
+    async def _run(self) -> AsyncGenerator[Event, None]:
         state = self._state
         try:
             while not state.ended:

@@ -151,3 +151,18 @@ def _nested():
 
 
 nested = _nested()
+
+
+def made_for(config):
+    """A graph factory of the run's config (LangGraph's server calls it once per run)."""
+    who = (config.get("configurable") or {}).get("who", "nobody")
+
+    async def answer(state: ChatState) -> dict:
+        return {"answer": f"made for {who}"}
+
+    return _one_node(ChatState, answer)
+
+
+async def made_async():
+    """An async graph factory of no argument."""
+    return _one_node(ChatState, finish)

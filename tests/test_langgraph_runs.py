@@ -154,3 +154,34 @@ async def test_last_event_id_as_langgraph_clients_send_it(client, http):
         )
     ]
     assert set(only) == {"metadata", "updates", "end"}
+
+
+@pytest.fixture(scope="module")
+async def factory_server(postgres_url: str) -> AsyncIterator[ServerProcess]:
+    url = await create_database(postgres_url)
+    agents = f"{GRAPHS}:made_for,{GRAPHS}:made_async"
+    try:
+        async with await spawn_server(url, AP_AGENTS=agents, AP_EXAMPLE_AGENTS="0") as server:
+            yield server
+    finally:
+        await drop_database(postgres_url, url)
+
+
+async def test_graph_factories_make_a_graph_per_run(factory_server):
+    client = get_client(url=f"{factory_server.base_url}/langgraph", timeout=30)
+    thread_id = (await client.threads.create())["thread_id"]
+    ann = await client.runs.wait(
+        thread_id, "made_for", input={}, config={"configurable": {"who": "Ann"}}
+    )
+    assert ann["answer"] == "made for Ann"
+    bo = await client.runs.wait(
+        thread_id, "made_for", input={}, config={"configurable": {"who": "Bo"}}
+    )
+    assert bo["answer"] == "made for Bo"  # a new graph for this run's config
+    assert (await client.runs.wait(None, "made_async", input={}))["steps"] == ["finish"]
+    drawn = await client.assistants.get_graph("made_for")
+    assert "answer" in {n["id"] for n in drawn["nodes"]}
+    assert (
+        "question"
+        in (await client.assistants.get_schemas("made_async"))["input_schema"]["properties"]
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import inspect
 import json
 from typing import Any
 
@@ -43,12 +44,17 @@ ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
 class GraphRunner:
-    """Runs one compiled graph; owns the checkpointer's connection pool."""
+    """Runs one compiled graph, or the graphs a factory makes (one per run, from the run's
+    config, as LangGraph's server calls them); owns the checkpointer's connection pool."""
 
-    def __init__(self, agent_id: str, graph: Any) -> None:
+    def __init__(self, agent_id: str, graph: Any, factory: Any = None) -> None:
         self.agent_id = agent_id
-        self.graph = graph
+        self.factory = factory
+        self.graph = graph  # the graph; for a factory, one it made (schemas, drawing)
+        if graph is None and factory is not None and not inspect.iscoroutinefunction(factory):
+            self.graph = _call_factory(factory, {})
         self._pool: Any = None
+        self._saver: Any = None
 
     async def start(self, database_url: str) -> None:
         from psycopg import AsyncConnection
@@ -83,9 +89,20 @@ class GraphRunner:
             },
         )
         await self._pool.open()
-        saver = AsyncPostgresSaver(self._pool)
-        await saver.setup()
-        self.graph = self.graph.copy(update={"checkpointer": saver})
+        self._saver = AsyncPostgresSaver(self._pool)
+        await self._saver.setup()
+        if self.graph is None:  # an async factory's first graph
+            self.graph = await _call_factory(self.factory, {})
+        self.graph = self.graph.copy(update={"checkpointer": self._saver})
+
+    async def _graph_for(self, config: dict[str, Any]) -> Any:
+        """The graph a run uses: the one graph, or what the factory makes of the config."""
+        if self.factory is None:
+            return self.graph
+        made = _call_factory(self.factory, config)
+        if inspect.isawaitable(made):
+            made = await made
+        return made.copy(update={"checkpointer": self._saver})
 
     async def stop(self) -> None:
         if self._pool is not None:
@@ -105,7 +122,8 @@ class GraphRunner:
         for key in ("recursion_limit", "tags"):
             if key in config:
                 run_config[key] = config[key]
-        if fork := await _start_point(ctx, self.graph, thread):
+        graph = await self._graph_for(run_config)
+        if fork := await _start_point(ctx, graph, thread):
             run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
         graph_input: Any = ctx.input
@@ -124,10 +142,10 @@ class GraphRunner:
         wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
-        elif getattr(self.graph, "context_schema", None) is not None:
+        elif getattr(graph, "context_schema", None) is not None:
             kwargs["context"] = {}  # LangGraph makes the schema's defaults of it
         steps: dict[str, Any] = {}
-        async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
+        async with contextlib.aclosing(graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
                 ctx.check_stop()
                 if mode == "updates":
@@ -155,7 +173,7 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:  # custom, and debug or tasks when asked for
                     await ctx.emit(mode, jsonable(chunk))
-        snapshot = await self.graph.aget_state({"configurable": thread})
+        snapshot = await graph.aget_state({"configurable": thread})
         if snapshot.interrupts:
             raise Interrupt(
                 [jsonable(i.value) for i in snapshot.interrupts],
@@ -172,8 +190,8 @@ class GraphRunner:
         return {k: v or {"type": "object"} for k, v in found.items()}
 
 
-def graph_agent(agent_id: str, graph: Any) -> Agent:
-    runner = GraphRunner(agent_id, graph)
+def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:
+    runner = GraphRunner(agent_id, graph, factory)
     return Agent(
         agent_id=agent_id,
         run=runner.run,
@@ -191,7 +209,22 @@ def as_agent(agent_id: str, target: Any) -> Agent | None:
     anything else (the registry's adapter for graphs)."""
     if hasattr(target, "astream") and hasattr(target, "aget_state"):
         return graph_agent(agent_id, target)
+    if is_graph_factory(target):
+        return graph_agent(agent_id, None, factory=target)
     return None
+
+
+def is_graph_factory(target: Any) -> bool:
+    """A function (sync or async) of no parameter or of one named `config` that returns a
+    graph, as LangGraph's server accepts (an agent function takes `ctx`)."""
+    if not inspect.isfunction(target):
+        return False
+    params = list(inspect.signature(target).parameters.values())
+    return not params or (len(params) == 1 and params[0].name == "config")
+
+
+def _call_factory(factory: Any, config: dict[str, Any]) -> Any:
+    return factory(config) if inspect.signature(factory).parameters else factory()
 
 
 async def _try_lock(conn: Any) -> bool:

@@ -29,6 +29,7 @@ from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
 from .auth import ApiKeys
 from .errors import ApiError, Invalid
+from .keepalive import Pending, pending_response
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
 from .storage.owners import EVERYONE, Scope
@@ -170,6 +171,17 @@ def _endpoint(
             result = result.body
         if op.stream:
             return event_stream_response(result, heartbeat, headers)
+        if isinstance(result, Pending):  # a long wait: keepalive newlines after a heartbeat
+            result = await pending_response(
+                result,
+                lambda w: _call_until_disconnect(request, w),
+                heartbeat,
+                render,
+                status,
+                headers,
+            )
+            if isinstance(result, Response):
+                return result
         if result is None:
             return Response(status_code=status, headers=headers)
         return Response(

@@ -185,3 +185,29 @@ async def test_graph_factories_make_a_graph_per_run(factory_server):
         "question"
         in (await client.assistants.get_schemas("made_async"))["input_schema"]["properties"]
     )
+
+
+@pytest.fixture(scope="module")
+async def quick_heartbeat(postgres_url: str) -> AsyncIterator[ServerProcess]:
+    url = await create_database(postgres_url)
+    try:
+        async with await spawn_server(url, AP_AGENTS=AGENTS, AP_SSE_HEARTBEAT="0.2") as server:
+            yield server
+    finally:
+        await drop_database(postgres_url, url)
+
+
+async def test_long_waits_and_joins_send_keepalive_newlines(quick_heartbeat):
+    base = f"{quick_heartbeat.base_url}/langgraph"
+    long_run = {"assistant_id": "slow_graph", "input": {"limit": 8}}  # ~0.8 s: heartbeats
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        waited = await http.post("/runs/wait", json=long_run)
+        assert waited.status_code == 200
+        assert waited.content.startswith(b"\n") and waited.json()["ticks"] == 8
+        quick = await http.post("/runs/wait", json={"assistant_id": "echo", "input": {"q": 1}})
+        assert quick.content.startswith(b"{") and quick.json() == {"echo": {"q": 1}}
+        run = (await http.post("/runs", json=long_run)).json()
+        joined = await http.get(f"/threads/{run['thread_id']}/runs/{run['run_id']}/join")
+        assert joined.content.startswith(b"\n") and joined.json()["ticks"] == 8
+    client = get_client(url=base, timeout=30)
+    assert (await client.runs.wait(None, "slow_graph", input={"limit": 8}))["ticks"] == 8

@@ -3,8 +3,9 @@ same threads, runs and store as the Agent Protocol handlers. No engine of their 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
 from typing import Any
 
 from ap_generated import models
@@ -15,6 +16,7 @@ from ..engine.service import Ended, NewRun, RunRecord, RunService
 from ..engine.services import Services
 from ..errors import Invalid, NotFound
 from ..info import server_info
+from ..keepalive import Pending
 from ..routing import Reply, until_disconnect
 from ..sse import Event
 from ..webhooks import check_target
@@ -133,9 +135,9 @@ class LangGraphApi(CronsApi, LgThreadsApi):
 
     async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
         run = await self._lg_start(thread_id, body, ALL_MODES)
-        ended: Ended = await self._runs.wait(run, str(body.on_disconnect or "continue"))
+        ended = self._runs.wait(run, str(body.on_disconnect or "continue"))
         return Reply(
-            views.output(ended),
+            Pending(asyncio.ensure_future(_output(ended))),
             headers={
                 "Location": f"{views.run_path(run)}/join",
                 "Content-Location": views.run_path(run),
@@ -202,9 +204,9 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         await self._runs.delete(params.run_id)
 
     @until_disconnect
-    async def lg_join_run(self, params: models.LgJoinRunParams) -> dict[str, Any]:
+    async def lg_join_run(self, params: models.LgJoinRunParams) -> Pending:
         run = await self._lg_run(params.thread_id, params.run_id)
-        return views.output(await self._runs.wait(run))
+        return Pending(asyncio.ensure_future(_output(self._runs.wait(run))))
 
     async def lg_join_stream(self, params: models.LgJoinStreamParams) -> Reply:
         run = await self._lg_run(params.thread_id, params.run_id)
@@ -298,6 +300,10 @@ def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
     state.apply_update({}, messages=messages)  # a 422 now if they are not messages
     rest = {k: v for k, v in value.items() if k != "messages"}
     return rest or None, messages
+
+
+async def _output(ended: Awaitable[Ended]) -> dict[str, Any]:
+    return views.output(await ended)
 
 
 async def _translated(

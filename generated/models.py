@@ -1696,7 +1696,10 @@ class LgThread(BaseModel):
     updated_at: AwareDatetime
     metadata: dict[str, Any]
     status: Status
-    values: dict[str, Any]
+    values: dict[str, Any] | None
+    """
+    null until the thread has a state.
+    """
     interrupts: dict[str, list[LgInterrupt]]
     """
     Pending interrupts by task (here, by interrupt id).

@@ -64,7 +64,7 @@ class Context:
             if messages:
                 changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
         events: list[tuple[str, Any]] = []
-        if "updates" in self._modes:
+        if "updates" in self._modes and source != "input":  # the input is no node's update
             events.append(("updates", {step or self._run.agent_id: changes}))
         if "values" in self._modes:
             events.append(("values", new))

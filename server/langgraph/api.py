@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from ap_generated import models
@@ -113,6 +113,15 @@ class LangGraphApi(CronsApi, LgThreadsApi):
             )
         return run
 
+    def _lg_values(self, run: RunRecord) -> Callable[[], Awaitable[dict[str, Any]]]:
+        async def values() -> dict[str, Any]:
+            try:
+                return (await self.services.threads.get(run.thread_id)).values
+            except NotFound:  # a stateless run's thread, gone
+                return {}
+
+        return values
+
     async def _lg_create(
         self,
         thread_id: uuid.UUID | None,
@@ -126,7 +135,7 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         run = await self._lg_start(thread_id, body, ("values",))
         events = self._runs.stream(run, 0, str(body.on_disconnect or "continue"))
         return Reply(
-            _translated(events, run),
+            _translated(events, run, self._lg_values(run)),
             headers={
                 "Location": f"{views.run_path(run)}/stream",
                 "Content-Location": views.run_path(run),
@@ -217,7 +226,7 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         asked = [m for m in asked if m]  # the SDK sends `stream_mode=` for none
         only = {MODES.get(m, m) for m in asked} or None
         return Reply(
-            _translated(events, run, only),
+            _translated(events, run, self._lg_values(run), only),
             headers={"Location": f"{views.run_path(run)}/stream"},
         )
 
@@ -307,12 +316,17 @@ async def _output(ended: Awaitable[Ended]) -> dict[str, Any]:
 
 
 async def _translated(
-    events: AsyncGenerator[Event, None], run: RunRecord, only: set[str] | None = None
+    events: AsyncGenerator[Event, None],
+    run: RunRecord,
+    state: Callable[[], Awaitable[dict[str, Any]]],
+    only: set[str] | None = None,
 ) -> AsyncIterator[Event]:
-    """Our events as the SDK reads them; `only`: just these modes (and metadata, error, end)."""
+    """Our events as the SDK reads them (`state`: the thread's values, read for the
+    interrupt's `values` event); `only`: just these modes (and metadata, error, end)."""
     try:
         async for e in events:
-            for translated in views.events(e, run):
+            values = await state() if e.event == "interrupt" else None
+            for translated in views.events(e, run, values):
                 if (
                     only is None
                     or translated.event not in MODES.values()

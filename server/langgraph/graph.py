@@ -155,12 +155,15 @@ class GraphRunner:
                 elif mode == "checkpoints":
                     if wants_checkpoints:
                         await ctx.emit("checkpoints", jsonable(chunk))
+                    if (chunk.get("metadata") or {}).get("source") == "input":
+                        continue  # before the input is applied: LangGraph streams no values
                     values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
                         await ctx.update(
                             values,
                             step=step,
+                            source="loop" if steps else "input",
                             changes=steps.get(step, steps) if steps else values,
                             metadata={
                                 CHECKPOINT_KEY: chunk["config"]["configurable"]["checkpoint_id"],

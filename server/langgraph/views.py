@@ -113,7 +113,8 @@ def thread(record: ThreadRecord) -> models.LgThread:
         updated_at=record.updated_at,
         metadata=record.metadata,
         status=models.Status(record.status),
-        values=record.values,
+        # A thread without a checkpoint has no state yet: null, as LangGraph shows it.
+        values=record.values if record.head_checkpoint_id is not None else None,
         interrupts={i.id: [i] for i in interrupts(record.interrupts)},
     )
 
@@ -208,13 +209,16 @@ def event_seq(last_event_id: str | None) -> int | None:
     return int(last_event_id[:digits][:9]) if digits else 0
 
 
-def events(e: Event, run: RunRecord) -> list[Event]:
+def events(e: Event, run: RunRecord, values: dict[str, Any] | None = None) -> list[Event]:
     """One of our stream events as the SDK reads it: the interrupt that ends a run is
-    `__interrupt__` in an `updates` and in a `values` event, for the modes the run asked."""
+    `__interrupt__` in an `updates` event and, with the state (`values`), in a `values`
+    event, for the modes the run asked."""
     if e.event == "interrupt":
-        data = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
+        asked = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
         return [
-            Event(mode, data, e.id) for mode in ("updates", "values") if mode in run.stream_mode
+            Event(mode, {**(values or {}), **asked} if mode == "values" else asked, e.id)
+            for mode in ("updates", "values")
+            if mode in run.stream_mode
         ]
     return [event(e, str(run.run_id), str(run.thread_id))]
 

@@ -14,6 +14,7 @@ import asyncio
 import json
 import re
 import sys
+import uuid
 from typing import Any
 
 from langgraph_sdk import get_client
@@ -21,6 +22,14 @@ from langgraph_sdk import get_client
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
+
+
+def default_id(graph_id: str) -> str:
+    """A graph's default assistant (LangGraph's server reads only ids on assistant paths)."""
+    return str(uuid.uuid5(NAMESPACE_GRAPH, graph_id))
+
 
 # Steps whose answers differ on purpose: step -> why.
 DELIBERATE = {
@@ -30,6 +39,17 @@ DELIBERATE = {
     "(langgraph_checkpoint_id) and our step names; LangGraph's carries its own keys",
     "delete_busy_thread": "deleting a thread with an active run is a 409 thread_busy here "
     "(cancel it first); LangGraph's server cancels the run and answers 204",
+    "runs_listed": "the refused early resume made no run here; LangGraph's server made one "
+    "that failed",
+    "assistant_set_latest": "set_latest restores the version's context too; LangGraph's "
+    "in-memory server keeps the latest context",
+    "assistant_context_merged": "follows from assistant_set_latest: the run gets version 1's "
+    "context here",
+    "wait_interrupted": "interrupts carry `id` and `value`, not newer LangGraph's "
+    "`response_schema` (null there)",
+    "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
+    "interrupts carry no `response_schema`",
+    "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
 }
 
 
@@ -60,7 +80,7 @@ async def scenario(url: str) -> dict[str, Any]:
     client = get_client(url=url, timeout=60)
     out: dict[str, Any] = {}
 
-    default = await client.assistants.get("hitl_graph")
+    default = await client.assistants.get(default_id("hitl_graph"))
     out["default_assistant"] = norm(
         {k: default[k] for k in ("graph_id", "name", "version", "config", "metadata")}
     )
@@ -79,10 +99,10 @@ async def scenario(url: str) -> dict[str, Any]:
     out["assistant_search"] = sorted(
         a["name"] for a in await client.assistants.search(metadata={"diff": True})
     )
-    graph = await client.assistants.get_graph("hitl_graph")
+    graph = await client.assistants.get_graph(default_id("hitl_graph"))
     out["graph_nodes"] = sorted(n["id"] for n in graph["nodes"])
     out["graph_edges"] = sorted((e["source"], e["target"]) for e in graph["edges"])
-    schemas = await client.assistants.get_schemas("greeter")
+    schemas = await client.assistants.get_schemas(default_id("greeter"))
     out["context_schema"] = schemas["context_schema"]["properties"]
 
     thread = await client.threads.create(metadata={"diff": "yes"})
@@ -129,7 +149,7 @@ async def scenario(url: str) -> dict[str, Any]:
         "answer"
     ]
 
-    chat = (await client.threads.create())["thread_id"]
+    chat = (await client.threads.create(graph_id="chat_graph"))["thread_id"]
     await client.threads.update_state(chat, {"messages": [{"type": "human", "content": "hi"}]})
     reply = await client.runs.wait(
         chat, "chat_graph", input={"messages": [{"type": "human", "content": "again"}]}

@@ -139,7 +139,7 @@ from .lg_thread_fields_extracted import LgThreadFieldsExtracted
 from .lg_thread_fields_interrupts import LgThreadFieldsInterrupts
 from .lg_thread_fields_metadata import LgThreadFieldsMetadata
 from .lg_thread_fields_status import LgThreadFieldsStatus
-from .lg_thread_fields_values import LgThreadFieldsValues
+from .lg_thread_fields_values_type_0 import LgThreadFieldsValuesType0
 from .lg_thread_interrupts import LgThreadInterrupts
 from .lg_thread_metadata import LgThreadMetadata
 from .lg_thread_patch import LgThreadPatch
@@ -160,7 +160,7 @@ from .lg_thread_state_values import LgThreadStateValues
 from .lg_thread_status import LgThreadStatus
 from .lg_thread_ttl import LgThreadTtl
 from .lg_thread_ttl_strategy_type_0 import LgThreadTtlStrategyType0
-from .lg_thread_values import LgThreadValues
+from .lg_thread_values_type_0 import LgThreadValuesType0
 from .lg_values import LgValues
 from .message import Message
 from .message_any_block import MessageAnyBlock
@@ -354,7 +354,7 @@ __all__ = (
     "LgThreadFieldsInterrupts",
     "LgThreadFieldsMetadata",
     "LgThreadFieldsStatus",
-    "LgThreadFieldsValues",
+    "LgThreadFieldsValuesType0",
     "LgThreadInterrupts",
     "LgThreadMetadata",
     "LgThreadPatch",
@@ -375,7 +375,7 @@ __all__ = (
     "LgThreadStatus",
     "LgThreadTtl",
     "LgThreadTtlStrategyType0",
-    "LgThreadValues",
+    "LgThreadValuesType0",
     "LgValues",
     "Message",
     "MessageAnyBlock",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..models.lg_thread_fields_extracted import LgThreadFieldsExtracted
     from ..models.lg_thread_fields_interrupts import LgThreadFieldsInterrupts
     from ..models.lg_thread_fields_metadata import LgThreadFieldsMetadata
-    from ..models.lg_thread_fields_values import LgThreadFieldsValues
+    from ..models.lg_thread_fields_values_type_0 import LgThreadFieldsValuesType0
 
 
 T = TypeVar("T", bound="LgThreadFields")
@@ -31,7 +31,7 @@ class LgThreadFields:
         updated_at (datetime.datetime | Unset):
         metadata (LgThreadFieldsMetadata | Unset):
         status (LgThreadFieldsStatus | Unset):
-        values (LgThreadFieldsValues | Unset):
+        values (LgThreadFieldsValuesType0 | None | Unset):
         interrupts (LgThreadFieldsInterrupts | Unset):
         extracted (LgThreadFieldsExtracted | Unset):
     """
@@ -41,12 +41,14 @@ class LgThreadFields:
     updated_at: datetime.datetime | Unset = UNSET
     metadata: LgThreadFieldsMetadata | Unset = UNSET
     status: LgThreadFieldsStatus | Unset = UNSET
-    values: LgThreadFieldsValues | Unset = UNSET
+    values: LgThreadFieldsValuesType0 | None | Unset = UNSET
     interrupts: LgThreadFieldsInterrupts | Unset = UNSET
     extracted: LgThreadFieldsExtracted | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_thread_fields_values_type_0 import LgThreadFieldsValuesType0  # noqa: PLC0415
+
         thread_id: str | Unset = UNSET
         if not isinstance(self.thread_id, Unset):
             thread_id = str(self.thread_id)
@@ -67,9 +69,13 @@ class LgThreadFields:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        values: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.values, Unset):
+        values: dict[str, Any] | None | Unset
+        if isinstance(self.values, Unset):
+            values = UNSET
+        elif isinstance(self.values, LgThreadFieldsValuesType0):
             values = self.values.to_dict()
+        else:
+            values = self.values
 
         interrupts: dict[str, Any] | Unset = UNSET
         if not isinstance(self.interrupts, Unset):
@@ -106,7 +112,7 @@ class LgThreadFields:
         from ..models.lg_thread_fields_extracted import LgThreadFieldsExtracted  # noqa: PLC0415
         from ..models.lg_thread_fields_interrupts import LgThreadFieldsInterrupts  # noqa: PLC0415
         from ..models.lg_thread_fields_metadata import LgThreadFieldsMetadata  # noqa: PLC0415
-        from ..models.lg_thread_fields_values import LgThreadFieldsValues  # noqa: PLC0415
+        from ..models.lg_thread_fields_values_type_0 import LgThreadFieldsValuesType0  # noqa: PLC0415
 
         d = dict(src_dict)
         _thread_id = d.pop("thread_id", UNSET)
@@ -144,12 +150,22 @@ class LgThreadFields:
         else:
             status = LgThreadFieldsStatus(_status)
 
-        _values = d.pop("values", UNSET)
-        values: LgThreadFieldsValues | Unset
-        if isinstance(_values, Unset):
-            values = UNSET
-        else:
-            values = LgThreadFieldsValues.from_dict(_values)
+        def _parse_values(data: object) -> LgThreadFieldsValuesType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                values_type_0 = LgThreadFieldsValuesType0.from_dict(data)
+
+                return values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgThreadFieldsValuesType0 | None | Unset, data)
+
+        values = _parse_values(d.pop("values", UNSET))
 
         _interrupts = d.pop("interrupts", UNSET)
         interrupts: LgThreadFieldsInterrupts | Unset

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LgThreadFieldsValues")
+T = TypeVar("T", bound="LgThreadFieldsValuesType0")
 
 
 @_attrs_define
-class LgThreadFieldsValues:
+class LgThreadFieldsValuesType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class LgThreadFieldsValues:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        lg_thread_fields_values = cls()
+        lg_thread_fields_values_type_0 = cls()
 
-        lg_thread_fields_values.additional_properties = d
-        return lg_thread_fields_values
+        lg_thread_fields_values_type_0.additional_properties = d
+        return lg_thread_fields_values_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,6 +8,209 @@ from enum import StrEnum
 from uuid import UUID
 
 
+class StreamingCommand(BaseModel):
+    """
+    A client command. `method` is one of `run.start`, `input.respond`, `input.inject`,
+    `state.get`, `state.listCheckpoints`, `state.fork`, `agent.getTree`, and on a
+    WebSocket `subscription.subscribe`, `subscription.unsubscribe`,
+    `subscription.reconnect`; another is answered with the protocol error
+    `unknown_command` (a string here, so that the answer is a protocol error, as the
+    protocol says, not a 422). `params` depends on the method (see `README.md`); bad
+    params are the protocol error `invalid_argument`.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Annotated[int, Field(ge=0)]
+    """
+    Chosen by the client; its response carries it.
+    """
+    method: str
+    params: dict[str, Any] | None = None
+
+
+class StreamingResponseMeta(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    applied_through_seq: Annotated[int | None, Field(ge=0)] = None
+    """
+    The thread's last event `seq` before the command was applied: later events may
+    be its doing (what the SDKs take as the boundary between history and the
+    command's run).
+
+    """
+
+
+class StreamingSuccessResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["success"]
+    id: Annotated[int, Field(ge=0)]
+    result: dict[str, Any]
+    """
+    By method: `run.start`, `input.respond`, `input.inject`: `{run_id}`; `state.get`:
+    `{values, checkpoint: {id}, interrupts?}`; `state.listCheckpoints`:
+    `{checkpoints: [{id, parent_id, timestamp, step, metadata}]}`; `state.fork`:
+    `{run_id, thread_id}`; `agent.getTree`: `{tree}`; `subscription.subscribe`:
+    `{subscription_id, replayed_events}`; `subscription.reconnect`:
+    `{restored, missed_events}`.
+
+    """
+    meta: StreamingResponseMeta
+
+
+class StreamingErrorCode(StrEnum):
+    """
+    The protocol's codes, and the engine's own for the same refusals as the REST
+    operations (`thread_busy`, `thread_interrupted`, `thread_not_interrupted`,
+    `interrupts_unanswered`, `not_found`, `too_large`, `command_not_supported`,
+    `validation_error`, `webhook_refused`, `checkpoint_not_found`).
+
+    """
+
+    INVALID_ARGUMENT = "invalid_argument"
+    UNKNOWN_COMMAND = "unknown_command"
+    UNKNOWN_ERROR = "unknown_error"
+    NO_SUCH_RUN = "no_such_run"
+    NO_SUCH_SUBSCRIPTION = "no_such_subscription"
+    NO_SUCH_NAMESPACE = "no_such_namespace"
+    NO_SUCH_INTERRUPT = "no_such_interrupt"
+    NO_SUCH_CHECKPOINT = "no_such_checkpoint"
+    PERMISSION_DENIED = "permission_denied"
+    NOT_SUPPORTED = "not_supported"
+    THREAD_BUSY = "thread_busy"
+    THREAD_INTERRUPTED = "thread_interrupted"
+    THREAD_NOT_INTERRUPTED = "thread_not_interrupted"
+    INTERRUPTS_UNANSWERED = "interrupts_unanswered"
+    NOT_FOUND = "not_found"
+    CHECKPOINT_NOT_FOUND = "checkpoint_not_found"
+    TOO_LARGE = "too_large"
+    COMMAND_NOT_SUPPORTED = "command_not_supported"
+    VALIDATION_ERROR = "validation_error"
+    WEBHOOK_REFUSED = "webhook_refused"
+
+
+class Id(RootModel[int]):
+    root: Annotated[int, Field(ge=0)]
+    """
+    The command's id; null when the command could not be read.
+    """
+
+
+class StreamingErrorResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["error"]
+    id: Id | None
+    """
+    The command's id; null when the command could not be read.
+    """
+    error: StreamingErrorCode
+    message: str
+    meta: dict[str, Any] | None = None
+
+
+class StreamingChannelName(StrEnum):
+    VALUES = "values"
+    UPDATES = "updates"
+    MESSAGES = "messages"
+    TOOLS = "tools"
+    LIFECYCLE = "lifecycle"
+    INPUT = "input"
+    CHECKPOINTS = "checkpoints"
+    TASKS = "tasks"
+    CUSTOM = "custom"
+
+
+class StreamingChannel1(RootModel[str]):
+    root: Annotated[str, Field(pattern="^custom:.+", title="StreamingChannel")]
+    """
+    A channel, or `custom:<name>` (custom events whose `data.name` is `<name>`).
+    """
+
+
+class EventStreamRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    channels: Annotated[list[StreamingChannelName | StreamingChannel1], Field(min_length=1)]
+    namespaces: list[list[str]] | None = None
+    """
+    Namespace prefixes; omitted, every namespace.
+    """
+    depth: Annotated[int | None, Field(ge=0)] = None
+    """
+    How many levels below a prefix an event may be.
+    """
+    since: Annotated[int | None, Field(ge=0, le=9223372036854775807)] = None
+    """
+    Replay the stored events after this `seq`, then follow live ones.
+    """
+    follow: bool = True
+    """
+    `false`: send the stored events after `since`, then end the stream (read the log
+    so far), instead of following live ones.
+
+    """
+
+
+class StreamingEventParams(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    namespace: Annotated[list[str], Field(title="StreamingNamespace")]
+    """
+    A path in the agent tree; `[]` is the root.
+    """
+    timestamp: int
+    """
+    Milliseconds since the Unix epoch.
+    """
+    data: Any
+    """
+    By method; see `README.md` (Thread streaming).
+    """
+
+
+class StreamingEvent(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Literal["event"]
+    event_id: str
+    """
+    The `seq` as a string (the SSE `id`, and `last_event_id` on reconnect).
+    """
+    seq: Annotated[int, Field(ge=1)]
+    """
+    One monotonic number per thread, durable.
+    """
+    method: str
+    """
+    `values`, `updates`, `messages`, `lifecycle`, `input.requested`, `checkpoints`,
+    `custom` (and, from agents that have them, `tools`, `tasks`).
+
+    """
+    params: StreamingEventParams
+
+
+class StreamingSseEvent(BaseModel):
+    """
+    One server-sent event of a thread stream; `data` is a `StreamingEvent`, `id` its
+    `seq` (always sent).
+
+    """
+
+    event: str
+    data: Annotated[str, Field(json_schema_extra={"contentMediaType": "application/json"})]
+    id: str | None = None
+
+
 class ErrorResponse(BaseModel):
     """
     The body of every 4xx and 5xx response.
@@ -1186,6 +1389,27 @@ class InfoParams(BaseModel):
     pass
 
 
+class SendThreadStreamingCommandParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class OpenThreadWebsocketStreamParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class OpenThreadSseStreamParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
 class LgCreateAssistantParams(BaseModel):
     pass
 
@@ -1506,6 +1730,27 @@ class LgCancelRunParams(BaseModel):
     action: Action = Action.INTERRUPT
 
 
+class LgSendThreadStreamingCommandParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgOpenThreadWebsocketStreamParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
+class LgOpenThreadSseStreamParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
 class LgCancelRunsParams(BaseModel):
     action: Action = Action.INTERRUPT
 
@@ -1575,6 +1820,12 @@ class LgSearchItemsParams(BaseModel):
 
 class LgListNamespacesParams(BaseModel):
     pass
+
+
+class StreamingCommandResponse(RootModel[StreamingSuccessResponse | StreamingErrorResponse]):
+    root: Annotated[
+        StreamingSuccessResponse | StreamingErrorResponse, Field(title="StreamingCommandResponse")
+    ]
 
 
 class Agent(BaseModel):

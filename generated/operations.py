@@ -481,6 +481,51 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=False,
     ),
     Operation(
+        operation_id="send_thread_streaming_command",
+        method="POST",
+        path="/threads/{thread_id}/commands",
+        params=models.SendThreadStreamingCommandParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StreamingCommand,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="open_thread_websocket_stream",
+        method="GET",
+        path="/threads/{thread_id}/stream",
+        params=models.OpenThreadWebsocketStreamParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=None,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="open_thread_sse_stream",
+        method="POST",
+        path="/threads/{thread_id}/stream",
+        params=models.OpenThreadSseStreamParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.EventStreamRequest,
+        body_required=True,
+        success_status=200,
+        stream=True,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_create_assistant",
         method="POST",
         path="/langgraph/assistants",
@@ -1006,6 +1051,51 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_send_thread_streaming_command",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/commands",
+        params=models.LgSendThreadStreamingCommandParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.StreamingCommand,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_open_thread_websocket_stream",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/stream/events",
+        params=models.LgOpenThreadWebsocketStreamParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=None,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_open_thread_sse_stream",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/stream/events",
+        params=models.LgOpenThreadSseStreamParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.EventStreamRequest,
+        body_required=True,
+        success_status=200,
+        stream=True,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_cancel_runs",
         method="POST",
         path="/langgraph/runs/cancel",
@@ -1249,6 +1339,8 @@ OPERATIONS: tuple[Operation, ...] = (
 
 # Fields the spec lets a client send as null (any other null is a 422).
 NULLABLE: dict[str, frozenset[str]] = {
+    "StreamingErrorResponse": frozenset(["id"]),
+    "StreamingEventParams": frozenset(["data"]),
     "Interrupt": frozenset(["value"]),
     "RunCreate": frozenset(["input"]),
     "RunStream": frozenset(["input"]),
@@ -1528,6 +1620,24 @@ class Handlers(Protocol):
         """GET /info: What this server is and can do."""
         ...
 
+    async def send_thread_streaming_command(
+        self, params: models.SendThreadStreamingCommandParams, body: models.StreamingCommand
+    ) -> models.StreamingCommandResponse:
+        """POST /threads/{thread_id}/commands: Send a thread streaming command."""
+        ...
+
+    async def open_thread_websocket_stream(
+        self, params: models.OpenThreadWebsocketStreamParams
+    ) -> None:
+        """GET /threads/{thread_id}/stream: Open a thread's protocol WebSocket."""
+        ...
+
+    async def open_thread_sse_stream(
+        self, params: models.OpenThreadSseStreamParams, body: models.EventStreamRequest
+    ) -> AsyncIterator[models.StreamingSseEvent]:
+        """POST /threads/{thread_id}/stream: Open a thread's event stream (SSE)."""
+        ...
+
     async def lg_create_assistant(
         self, params: models.LgCreateAssistantParams, body: models.LgAssistantCreate
     ) -> models.LgAssistant:
@@ -1710,6 +1820,24 @@ class Handlers(Protocol):
 
     async def lg_cancel_run(self, params: models.LgCancelRunParams) -> None:
         """POST /langgraph/threads/{thread_id}/runs/{run_id}/cancel: Cancel a run."""
+        ...
+
+    async def lg_send_thread_streaming_command(
+        self, params: models.LgSendThreadStreamingCommandParams, body: models.StreamingCommand
+    ) -> models.StreamingCommandResponse:
+        """POST /langgraph/threads/{thread_id}/commands: Send a thread streaming command."""
+        ...
+
+    async def lg_open_thread_websocket_stream(
+        self, params: models.LgOpenThreadWebsocketStreamParams
+    ) -> None:
+        """GET /langgraph/threads/{thread_id}/stream/events: Open a thread's protocol WebSocket."""
+        ...
+
+    async def lg_open_thread_sse_stream(
+        self, params: models.LgOpenThreadSseStreamParams, body: models.EventStreamRequest
+    ) -> AsyncIterator[models.StreamingSseEvent]:
+        """POST /langgraph/threads/{thread_id}/stream/events: Open a thread's event stream (SSE)."""
         ...
 
     async def lg_cancel_runs(

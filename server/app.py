@@ -31,6 +31,7 @@ from .routing import Gate, error_response, operation_routes
 from .runtime import Runtime
 from .settings import Settings
 from .storage.owners import Scope
+from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
 SPEC_JSON = resources.files("ap_generated").joinpath("openapi.json").read_bytes()
@@ -104,6 +105,7 @@ def create_app(
         *docs_routes("/openapi.json"),
         *console_routes(),
         *operation_routes(handlers, gate, settings.sse_heartbeat),
+        *websocket_routes(handlers, gate.keys, settings.max_websockets),
     ]
     app = Starlette(
         routes=routes,

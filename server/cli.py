@@ -160,6 +160,11 @@ async def _serve(settings: Settings) -> int:
                 # Open streams get this long to end on shutdown; clients rejoin with
                 # Last-Event-ID.
                 timeout_graceful_shutdown=3,
+                # Thread-stream WebSockets (server/streaming/websocket.py): pings, frame size.
+                ws="websockets",
+                ws_ping_interval=settings.websocket_ping,
+                ws_ping_timeout=settings.websocket_ping,
+                ws_max_size=settings.max_body_bytes,
             )
             host, port = sock.getsockname()[:2]
             url = f"http://{_url_host(host)}:{port}"

@@ -16,9 +16,10 @@ from .api.threads import ThreadsApi
 from .engine.services import Services
 from .langgraph.api import LangGraphApi
 from .storage.owners import Scope
+from .streaming.handlers import StreamingApi
 
 
-class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, SystemApi):
+class Api(LangGraphApi, AgentsApi, ThreadsApi, RunsApi, StoreApi, StreamingApi, SystemApi):
     def __init__(self, services: Services) -> None:
         self.services = services
 

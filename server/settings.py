@@ -102,6 +102,16 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("AP_MAX_BODY_BYTES", "10485760", "a larger request body is a 413 `body_too_large`"),
     ("AP_MAX_METADATA_BYTES", "65536", "a larger `metadata` (compact JSON) is a 422 `too_large`"),
     ("AP_MAX_VALUES_BYTES", "4194304", "a larger `values` or store `value` is a 422 `too_large`"),
+    (
+        "AP_MAX_WEBSOCKETS",
+        "1000",
+        "open thread-stream WebSockets per process; more are closed 4503",
+    ),
+    (
+        "AP_WEBSOCKET_PING",
+        "20",
+        "seconds between pings on a thread-stream WebSocket (and to wait for a pong)",
+    ),
 )
 
 
@@ -155,6 +165,8 @@ class Settings:
     max_body_bytes: int = 10 * MIB  # a larger request body: 413
     max_metadata_bytes: int = 64 * 1024  # a larger `metadata` (compact JSON): 422
     max_values_bytes: int = 4 * MIB  # a larger `values` or store `value`: 422
+    max_websockets: int = 1000  # open thread-stream WebSockets per process; more: closed 4503
+    websocket_ping: float = 20.0  # seconds between pings on a protocol WebSocket
 
     @classmethod
     def from_env(
@@ -192,6 +204,8 @@ class Settings:
             max_body_bytes=read("AP_MAX_BODY_BYTES", int, 10 * MIB),
             max_metadata_bytes=read("AP_MAX_METADATA_BYTES", int, 64 * 1024),
             max_values_bytes=read("AP_MAX_VALUES_BYTES", int, 4 * MIB),
+            max_websockets=read("AP_MAX_WEBSOCKETS", int, 1000),
+            websocket_ping=read("AP_WEBSOCKET_PING", float, 20.0),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:

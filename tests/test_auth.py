@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+import websockets
 
 from agent_protocol_client import AuthenticatedClient, Client
 from agent_protocol_client.api.threads import create_thread, get_thread
@@ -241,6 +243,43 @@ MATRIX: dict[str, tuple[Case, str]] = {
         "own",
     ),
 }
+
+# The thread streaming protocol (server/streaming/handlers.py): a command (even `run.start`,
+# which would create a missing thread), a stream, the WebSocket path as plain HTTP.
+RUN_START = {"id": 1, "method": "run.start", "params": {"assistant_id": "echo", "input": 1}}
+MATRIX.update(
+    {
+        "send_thread_streaming_command": (
+            lambda r: ("POST", f"/threads/{r.thread_id}/commands", None, RUN_START),
+            "404",
+        ),
+        "open_thread_sse_stream": (
+            lambda r: ("POST", f"/threads/{r.thread_id}/stream", None, {"channels": ["values"]}),
+            "404",
+        ),
+        "open_thread_websocket_stream": (
+            lambda r: ("GET", f"/threads/{r.thread_id}/stream", None, None),
+            "404",
+        ),
+        "lg_send_thread_streaming_command": (
+            lambda r: ("POST", f"/langgraph/threads/{r.thread_id}/commands", None, RUN_START),
+            "404",
+        ),
+        "lg_open_thread_sse_stream": (
+            lambda r: (
+                "POST",
+                f"/langgraph/threads/{r.thread_id}/stream/events",
+                None,
+                {"channels": ["values"]},
+            ),
+            "404",
+        ),
+        "lg_open_thread_websocket_stream": (
+            lambda r: ("GET", f"/langgraph/threads/{r.thread_id}/stream/events", None, None),
+            "404",
+        ),
+    }
+)
 
 # The LangGraph paths (server/langgraph/api.py) on the same resources.
 LG = "/langgraph"
@@ -746,3 +785,26 @@ async def test_the_conformance_kit_sends_a_key(keyed_server) -> None:
 
     assert await asyncio.to_thread(kit, "--api-key", KEYS["alice"]) == 0
     assert await asyncio.to_thread(kit) == 1  # every check refused: 401
+
+
+async def test_websockets_need_a_key_and_see_only_their_owners_threads(
+    keyed_server, resources
+) -> None:
+    base = keyed_server.base_url.replace("http://", "ws://")
+    theirs = resources["bob"].thread_id
+    path = f"{base}/threads/{theirs}/stream"
+    for url, headers, code in (
+        (path, {}, 4401),
+        (path, {"x-api-key": "wrong"}, 4401),
+        (path, {"x-api-key": KEYS["alice"]}, 4404),
+        (f"{path}?api_key={KEYS['alice']}", {}, 4404),
+    ):
+        async with websockets.connect(url, additional_headers=headers) as socket:
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await socket.recv()
+        assert closed.value.rcvd.code == code, (url, headers)
+    # the owner's key, in the query as a browser sends it
+    async with websockets.connect(f"{path}?api_key={KEYS['bob']}") as socket:
+        await socket.send(json.dumps({"id": 1, "method": "state.get", "params": {"namespace": []}}))
+        reply = json.loads(await socket.recv())
+        assert reply["type"] == "success" and reply["result"]["values"]["secret"], reply

@@ -21,7 +21,7 @@ from ap_server.conformance.lg_context import GRAPHS
 from ap_server.conformance.lg_scenarios import LANGGRAPH_SCENARIOS
 from tests.browser import browser_fixture, page_fixture  # noqa: F401
 
-from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .conftest import ServerProcess, server_on_new_database
 from .test_conformance_kit import kit, serve
 
 ALL = len(LANGGRAPH_SCENARIOS)
@@ -32,13 +32,12 @@ ASSISTANT_WRITES = "assistants: create, update (a new version), versions, delete
 
 
 @pytest.fixture(scope="module")
-async def lg_server(postgres_url: str) -> AsyncIterator[ServerProcess]:
-    url = await create_database(postgres_url)
-    try:
-        async with await spawn_server(url, AP_AGENTS=KIT_GRAPHS, AP_STOP_TIMEOUT="2") as server:
-            yield server
-    finally:
-        await drop_database(postgres_url, url)
+async def lg_server(
+    postgres_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[ServerProcess]:
+    log_path = tmp_path_factory.mktemp("lg-kit") / "server.log"
+    async with server_on_new_database(postgres_url, log_path, AP_AGENTS=KIT_GRAPHS) as server:
+        yield server
 
 
 def every_check_names_its_rule() -> None:

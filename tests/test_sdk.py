@@ -19,6 +19,7 @@ import uvicorn
 
 from agent_protocol_client import (
     AgentProtocol,
+    APITimeoutError,
     AsyncAgentProtocol,
     ConflictError,
     NotFoundError,
@@ -218,6 +219,20 @@ async def test_sync_stream_rejoins_and_breaking_out_cancels(proxy, client):
     assert (await client.runs.get(left_run)).status == "interrupted"
 
 
+async def test_leaving_an_async_stream_early_cancels_its_run(client):
+    async with client.runs.stream("slow", input={"steps": 500, "delay": 0.05}) as events:
+        async for event in events:
+            if event.event == "values":
+                break
+    run_id = events.run_id
+    for _ in range(200):  # bounded poll: the cancel reaches the worker
+        if (await client.runs.get(run_id)).status == "interrupted":
+            break
+        await asyncio.sleep(0.05)
+    run = await client.runs.get(run_id)
+    assert run.status == "interrupted" and run.stop_reason == "user"
+
+
 async def test_503_is_retried_for_idempotent_calls_only():
     """A server answering 503 twice then 200: GET succeeds after retries; POST /runs is not
     repeated (it would create a second run)."""
@@ -254,6 +269,29 @@ async def test_503_is_retried_for_idempotent_calls_only():
     finally:
         server.should_exit = True
         await task
+
+
+async def test_a_request_over_its_timeout_raises_api_timeout_error():
+    """A server that accepts the connection and never answers: the client's `timeout`
+    ends the request (not retried), as an APITimeoutError."""
+    accepted: list[asyncio.StreamWriter] = []
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(writer)
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with AsyncAgentProtocol(f"http://127.0.0.1:{port}", timeout=0.3) as client:
+            with pytest.raises(APITimeoutError) as timed_out:
+                await client.threads.get(uuid.uuid4())
+        assert timed_out.value.request is not None
+        assert timed_out.value.request.url.path.startswith("/threads/")
+        assert len(accepted) == 1, "a timeout is not retried"
+    finally:
+        for writer in accepted:
+            writer.close()
+        server.close()
 
 
 def test_the_readme_python_sdk_example_runs_as_written(base_url, tmp_path):

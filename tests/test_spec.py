@@ -129,7 +129,8 @@ def test_event_streams_have_a_schema_of_one_event():
             streams += 1
             event = resolve(OURS, content["text/event-stream"]["schema"])
             assert event["type"] == "object" and set(event["required"]) == {"event", "data"}
-    assert streams == 6  # 3 Agent Protocol operations, 3 LangGraph ones
+    # 3 Agent Protocol operations, 3 LangGraph ones, and the thread stream on both families
+    assert streams == 8
 
 
 def test_run_status_has_running_and_status_enums_have_distinct_titles():

@@ -19,12 +19,17 @@ RUN_STATUSES = "'pending', 'running', 'success', 'error', 'timeout', 'interrupte
 
 def upgrade() -> None:
     op.add_column("threads", sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
-    op.execute("CREATE INDEX threads_expires_at_idx ON threads (expires_at) WHERE expires_at IS NOT NULL")
+    op.execute(
+        "CREATE INDEX threads_expires_at_idx ON threads (expires_at) WHERE expires_at IS NOT NULL"
+    )
     op.create_table(
         "runs",
         sa.Column("run_id", UUID, primary_key=True),
         sa.Column(
-            "thread_id", UUID, sa.ForeignKey("threads.thread_id", ondelete="CASCADE"), nullable=False
+            "thread_id",
+            UUID,
+            sa.ForeignKey("threads.thread_id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("agent_id", sa.Text, nullable=False),
         sa.Column("status", sa.Text, nullable=False, server_default="pending"),
@@ -61,7 +66,9 @@ def upgrade() -> None:
         ),
     )
     # The database, not Python, refuses two runs executing on one thread at once.
-    op.execute("CREATE UNIQUE INDEX runs_one_running_per_thread ON runs (thread_id) WHERE status = 'running'")
+    op.execute(
+        "CREATE UNIQUE INDEX runs_one_running_per_thread ON runs (thread_id) WHERE status = 'running'"
+    )
     op.execute("CREATE INDEX runs_queue_idx ON runs (seq) WHERE status = 'pending'")
     op.execute("CREATE INDEX runs_thread_idx ON runs (thread_id, seq)")
     op.execute("CREATE INDEX runs_lease_idx ON runs (lease_expires_at) WHERE status = 'running'")
@@ -80,7 +87,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "run_events",
-        sa.Column("run_id", UUID, sa.ForeignKey("runs.run_id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "run_id", UUID, sa.ForeignKey("runs.run_id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("seq", sa.Integer, primary_key=True),
         sa.Column("event", sa.Text, nullable=False),
         sa.Column("data", JSONB, nullable=False),

@@ -221,25 +221,16 @@ def new_client(
     )
 
 
-class CheckContext:
-    """The client and the helpers of one check; created and closed by the runner."""
+class Recorder:
+    """Records every exchange of its httpx client (pass `hooks()` as its `event_hooks`), so
+    that a failure names the request that showed it; and the assertions of a check."""
 
-    def __init__(self, base_url: str, timeout: float, api_key: str | None = None) -> None:
+    def __init__(self, timeout: float) -> None:
         self.timeout = timeout
         self.exchanges: list[Exchange] = []
-        self.thread_ids: list[uuid.UUID] = []
-        self.run_ids: list[uuid.UUID] = []
-        hooks = {"request": [self._on_request], "response": [self._on_response]}
-        self.client = new_client(base_url, timeout, api_key, {"event_hooks": hooks})
 
-    async def __aenter__(self) -> CheckContext:
-        await self.client.__aenter__()
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.client.__aexit__(*exc_info)
-
-    # -- recording ------------------------------------------------------------------------
+    def hooks(self) -> dict[str, list[Any]]:
+        return {"request": [self._on_request], "response": [self._on_response]}
 
     async def _on_request(self, request: httpx.Request) -> None:
         exchange = Exchange(request)
@@ -259,6 +250,51 @@ class CheckContext:
             if exchange.response is None and exchange.error is None:
                 return exchange
         return self.exchanges[-1] if self.exchanges else None
+
+    async def until(
+        self, probe: Callable[[], Awaitable[tuple[bool, Any]]], what: str, within: float = 10.0
+    ) -> Any:
+        """Poll `probe` until it returns (True, value); returns value. Fails after `within` s."""
+        deadline = time.monotonic() + min(within, self.timeout)
+        while True:
+            done, value = await probe()
+            if done:
+                return value
+            if time.monotonic() > deadline:
+                raise CheckFailed(f"{what}: not seen within {within:g} s", self.last_exchange())
+            await asyncio.sleep(0.05)
+
+    # -- assertions -----------------------------------------------------------------------
+
+    def check(
+        self, condition: object, message: str, about: Reply[Any] | Exchange | None = None
+    ) -> None:
+        if not condition:
+            exchange = about.exchange if isinstance(about, Reply) else about
+            raise CheckFailed(message, exchange if exchange is not None else self.last_exchange())
+
+    def equal(
+        self, actual: Any, expected: Any, what: str, about: Reply[Any] | Exchange | None = None
+    ) -> None:
+        actual, expected = plain(actual), plain(expected)
+        self.check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}", about)
+
+
+class CheckContext(Recorder):
+    """The client and the helpers of one check; created and closed by the runner."""
+
+    def __init__(self, base_url: str, timeout: float, api_key: str | None = None) -> None:
+        super().__init__(timeout)
+        self.thread_ids: list[uuid.UUID] = []
+        self.run_ids: list[uuid.UUID] = []
+        self.client = new_client(base_url, timeout, api_key, {"event_hooks": self.hooks()})
+
+    async def __aenter__(self) -> CheckContext:
+        await self.client.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.client.__aexit__(*exc_info)
 
     # -- calling operations ---------------------------------------------------------------
 
@@ -401,21 +437,6 @@ class CheckContext:
                 return exchange
         return mine[-1]
 
-    # -- assertions -----------------------------------------------------------------------
-
-    def check(
-        self, condition: object, message: str, about: Reply[Any] | Exchange | None = None
-    ) -> None:
-        if not condition:
-            exchange = about.exchange if isinstance(about, Reply) else about
-            raise CheckFailed(message, exchange if exchange is not None else self.last_exchange())
-
-    def equal(
-        self, actual: Any, expected: Any, what: str, about: Reply[Any] | Exchange | None = None
-    ) -> None:
-        actual, expected = plain(actual), plain(expected)
-        self.check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}", about)
-
     def is_a(self, reply: Reply[Any], model: type[T]) -> T:
         self.check(
             isinstance(reply.parsed, model),
@@ -525,19 +546,6 @@ class CheckContext:
             isinstance(result.run, Run), f"{reply.exchange.route}: no run in the output", reply
         )
         return reply
-
-    async def until(
-        self, probe: Callable[[], Awaitable[tuple[bool, Any]]], what: str, within: float = 10.0
-    ) -> Any:
-        """Poll `probe` until it returns (True, value); returns value. Fails after `within` s."""
-        deadline = time.monotonic() + min(within, self.timeout)
-        while True:
-            done, value = await probe()
-            if done:
-                return value
-            if time.monotonic() > deadline:
-                raise CheckFailed(f"{what}: not seen within {within:g} s", self.last_exchange())
-            await asyncio.sleep(0.05)
 
     async def until_step(self, thread_id: uuid.UUID, at_least: int = 1) -> Thread:
         """Wait until the thread's values hold `step` >= at_least (the slow agent's progress)."""

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx
 
 from agent_protocol_client.event_stream import ServerSentEvent, aiter_sse
 
-from .context import _UUID, CheckFailed, Exchange, Reply, Skipped, contains, excerpt
+from .context import _UUID, CheckFailed, Exchange, Recorder, Reply, Skipped, contains, excerpt
 
 ROUTE_MISSING = (405, 501)
 TERMINAL = ("success", "error", "timeout", "interrupted")
@@ -29,19 +28,17 @@ CLEANUP_SECONDS = 5.0
 GRAPHS = ("kit_echo", "kit_hitl", "kit_slow", "kit_fail")
 
 
-class LgContext:
+class LgContext(Recorder):
     """The HTTP client and helpers of one check of the LangGraph profile."""
 
     def __init__(self, base_url: str, timeout: float, api_key: str | None = None) -> None:
-        self.timeout = timeout
-        self.exchanges: list[Exchange] = []
+        super().__init__(timeout)
         self.thread_ids: list[str] = []
         self.runs: list[tuple[str, str]] = []  # (thread_id, run_id)
         self.assistant_ids: list[str] = []
         headers = {"x-api-key": api_key} if api_key else {}
-        hooks = {"request": [self._on_request], "response": [self._on_response]}
         self.http = httpx.AsyncClient(
-            base_url=base_url, timeout=timeout, headers=headers, event_hooks=hooks
+            base_url=base_url, timeout=timeout, headers=headers, event_hooks=self.hooks()
         )
 
     async def __aenter__(self) -> LgContext:
@@ -49,21 +46,6 @@ class LgContext:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.http.aclose()
-
-    async def _on_request(self, request: httpx.Request) -> None:
-        self.exchanges.append(Exchange(request))
-
-    async def _on_response(self, response: httpx.Response) -> None:
-        for exchange in reversed(self.exchanges):
-            if exchange.request is response.request:
-                exchange.response = response
-                return
-
-    def last_exchange(self) -> Exchange | None:
-        for exchange in reversed(self.exchanges):
-            if exchange.response is None and exchange.error is None:
-                return exchange
-        return self.exchanges[-1] if self.exchanges else None
 
     def _exchange_of(self, response: httpx.Response) -> Exchange:
         for exchange in reversed(self.exchanges):
@@ -173,18 +155,6 @@ class LgContext:
 
     # -- assertions -----------------------------------------------------------------------
 
-    def check(
-        self, condition: object, message: str, about: Reply[Any] | Exchange | None = None
-    ) -> None:
-        if not condition:
-            exchange = about.exchange if isinstance(about, Reply) else about
-            raise CheckFailed(message, exchange if exchange is not None else self.last_exchange())
-
-    def equal(
-        self, actual: Any, expected: Any, what: str, about: Reply[Any] | Exchange | None = None
-    ) -> None:
-        self.check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}", about)
-
     def contains(
         self, actual: Any, expected: dict[str, Any], what: str, about: Reply[Any] | None = None
     ) -> None:
@@ -264,30 +234,13 @@ class LgContext:
     ) -> str:
         """Poll GET run until its status is one of `statuses`."""
         wanted = tuple(statuses)
-        deadline = time.monotonic() + min(within, self.timeout)
-        while True:
+
+        async def probe() -> tuple[bool, str]:
             reply = await self.run(thread_id, run_id)
             status = reply.parsed.get("status") if isinstance(reply.parsed, dict) else None
-            if status in wanted:
-                return status
-            if time.monotonic() > deadline:
-                raise CheckFailed(
-                    f"run {run_id} did not reach {' or '.join(wanted)} within {within:g} s (last: {status})",
-                    reply.exchange,
-                )
-            await asyncio.sleep(0.05)
+            return status in wanted, str(status)
 
-    async def until(
-        self, probe: Callable[[], Awaitable[tuple[bool, Any]]], what: str, within: float = 15.0
-    ) -> Any:
-        deadline = time.monotonic() + min(within, self.timeout)
-        while True:
-            done, value = await probe()
-            if done:
-                return value
-            if time.monotonic() > deadline:
-                raise CheckFailed(f"{what}: not seen within {within:g} s", self.last_exchange())
-            await asyncio.sleep(0.05)
+        return str(await self.until(probe, f"run {run_id} reaching {' or '.join(wanted)}", within))
 
     async def cleanup(self) -> None:
         """Best effort: cancel the check's runs, delete its threads and assistants."""

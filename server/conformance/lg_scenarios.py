@@ -36,6 +36,46 @@ def steps_of(ctx: LgContext, events: list, reply: Reply[Any]) -> list[int]:
     return [ctx.data(e, reply).get("step") for e in events if e.event == "custom"]
 
 
+async def running(ctx: LgContext, thread_id: str, run_id: str) -> None:
+    await ctx.until_status(thread_id, run_id, ("running",))
+
+
+async def join(ctx: LgContext, thread_id: str, run_id: str) -> Reply[Any]:
+    """GET /threads/{thread_id}/runs/{run_id}/join (client.runs.join)."""
+    return await ctx.request("GET", f"/threads/{thread_id}/runs/{run_id}/join")
+
+
+async def cancel_running(ctx: LgContext, params: dict[str, str]) -> tuple[str, str]:
+    """A long run on a new thread, cancelled with `params` once running."""
+    thread_id = (await ctx.new_thread())["thread_id"]
+    run = await ctx.start(thread_id, SLOW, LONG)
+    await running(ctx, thread_id, run["run_id"])
+    await ctx.request(
+        "POST",
+        f"/threads/{thread_id}/runs/{run['run_id']}/cancel",
+        params=params,
+        expect=(200, 202, 204),
+    )
+    return thread_id, run["run_id"]
+
+
+async def busy_thread(ctx: LgContext) -> tuple[str, dict[str, Any]]:
+    thread_id = (await ctx.new_thread())["thread_id"]
+    first = await ctx.start(thread_id, SLOW, LONG)
+    await running(ctx, thread_id, first["run_id"])
+    return thread_id, first
+
+
+async def supersede(ctx: LgContext, strategy: str) -> tuple[str, str]:
+    """A run created with `strategy` on a busy thread runs to its end; returns the thread
+    and the first run's id."""
+    thread_id, first = await busy_thread(ctx)
+    second = await ctx.start(thread_id, ECHO, {"text": strategy}, multitask_strategy=strategy)
+    joined = await join(ctx, thread_id, second["run_id"])
+    ctx.contains(joined.parsed, {"echo": strategy}, "values of the new run", joined)
+    return thread_id, first["run_id"]
+
+
 # -- assistants ---------------------------------------------------------------------------
 
 
@@ -184,7 +224,7 @@ async def runs_wait(ctx: LgContext) -> None:
 async def runs_background(ctx: LgContext) -> None:
     thread_id = (await ctx.new_thread())["thread_id"]
     run = await ctx.start(thread_id, ECHO, {"text": "bg"})
-    joined = await ctx.request("GET", f"/threads/{thread_id}/runs/{run['run_id']}/join")
+    joined = await join(ctx, thread_id, run["run_id"])
     ctx.contains(joined.parsed, {"echo": "bg"}, "values of runs.join", joined)
     got = await ctx.run(thread_id, run["run_id"])
     ctx.equal(got.parsed.get("status"), "success", "status after join", got)
@@ -353,10 +393,6 @@ async def interrupt_stream(ctx: LgContext) -> None:
 # -- cancel -------------------------------------------------------------------------------
 
 
-async def running(ctx: LgContext, thread_id: str, run_id: str) -> None:
-    await ctx.until_status(thread_id, run_id, ("running",))
-
-
 @check(
     "cancel: interrupt with wait",
     SLOW,
@@ -364,21 +400,13 @@ async def running(ctx: LgContext, thread_id: str, run_id: str) -> None:
     "the run is interrupted, the thread no longer busy, join returns",
 )
 async def cancel_interrupt(ctx: LgContext) -> None:
-    thread_id = (await ctx.new_thread())["thread_id"]
-    run = await ctx.start(thread_id, SLOW, LONG)
-    await running(ctx, thread_id, run["run_id"])
-    await ctx.request(
-        "POST",
-        f"/threads/{thread_id}/runs/{run['run_id']}/cancel",
-        params={"wait": "true", "action": "interrupt"},
-        expect=(200, 202, 204),
-    )
-    got = await ctx.run(thread_id, run["run_id"])
+    thread_id, run_id = await cancel_running(ctx, {"wait": "true", "action": "interrupt"})
+    got = await ctx.run(thread_id, run_id)
     ctx.equal(got.parsed.get("status"), "interrupted", "status right after cancel(wait=True)", got)
     thread = await ctx.request("GET", f"/threads/{thread_id}")
     # LangGraph marks the thread interrupted, ap-server idle (spec/README): both not busy.
     ctx.check(thread.parsed.get("status") in ("idle", "interrupted"), "thread still busy", thread)
-    await ctx.request("GET", f"/threads/{thread_id}/runs/{run['run_id']}/join")
+    await join(ctx, thread_id, run_id)
 
 
 @check(
@@ -387,21 +415,13 @@ async def cancel_interrupt(ctx: LgContext) -> None:
     rule="client.runs.cancel(action='rollback'): the run is deleted (404) with what it wrote",
 )
 async def cancel_rollback(ctx: LgContext) -> None:
-    thread_id = (await ctx.new_thread())["thread_id"]
-    run = await ctx.start(thread_id, SLOW, LONG)
-    await running(ctx, thread_id, run["run_id"])
-    await ctx.request(
-        "POST",
-        f"/threads/{thread_id}/runs/{run['run_id']}/cancel",
-        params={"wait": "true", "action": "rollback"},
-        expect=(200, 202, 204),
-    )
+    thread_id, run_id = await cancel_running(ctx, {"wait": "true", "action": "rollback"})
 
     async def gone() -> tuple[bool, None]:
-        reply = await ctx.run(thread_id, run["run_id"], expect=(200, 404))
+        reply = await ctx.run(thread_id, run_id, expect=(200, 404))
         return reply.status == 404, None
 
-    await ctx.until(gone, f"run {run['run_id']} deleted by the rollback")
+    await ctx.until(gone, f"run {run_id} deleted by the rollback")
 
 
 @check(
@@ -411,25 +431,13 @@ async def cancel_rollback(ctx: LgContext) -> None:
     "interrupted",
 )
 async def cancel_no_wait(ctx: LgContext) -> None:
-    thread_id = (await ctx.new_thread())["thread_id"]
-    run = await ctx.start(thread_id, SLOW, LONG)
-    await running(ctx, thread_id, run["run_id"])
-    await ctx.request(
-        "POST", f"/threads/{thread_id}/runs/{run['run_id']}/cancel", expect=(200, 202, 204)
-    )
-    await ctx.request("GET", f"/threads/{thread_id}/runs/{run['run_id']}/join")
-    got = await ctx.run(thread_id, run["run_id"])
+    thread_id, run_id = await cancel_running(ctx, {})
+    await join(ctx, thread_id, run_id)
+    got = await ctx.run(thread_id, run_id)
     ctx.equal(got.parsed.get("status"), "interrupted", "status after cancel and join", got)
 
 
 # -- multitask ----------------------------------------------------------------------------
-
-
-async def busy_thread(ctx: LgContext) -> tuple[str, dict[str, Any]]:
-    thread_id = (await ctx.new_thread())["thread_id"]
-    first = await ctx.start(thread_id, SLOW, LONG)
-    await running(ctx, thread_id, first["run_id"])
-    return thread_id, first
 
 
 @check(
@@ -458,7 +466,7 @@ async def multitask_enqueue(ctx: LgContext) -> None:
     thread_id = (await ctx.new_thread())["thread_id"]
     first = await ctx.start(thread_id, SLOW, SHORT)
     second = await ctx.start(thread_id, ECHO, {"text": "next"}, multitask_strategy="enqueue")
-    joined = await ctx.request("GET", f"/threads/{thread_id}/runs/{second['run_id']}/join")
+    joined = await join(ctx, thread_id, second["run_id"])
     ctx.contains(joined.parsed, {"echo": "next", "done": 4}, "values after both runs", joined)
     for run in (first, second):
         got = await ctx.run(thread_id, run["run_id"])
@@ -473,11 +481,8 @@ async def multitask_enqueue(ctx: LgContext) -> None:
     "then the new one runs",
 )
 async def multitask_interrupt(ctx: LgContext) -> None:
-    thread_id, first = await busy_thread(ctx)
-    second = await ctx.start(thread_id, ECHO, {"text": "now"}, multitask_strategy="interrupt")
-    joined = await ctx.request("GET", f"/threads/{thread_id}/runs/{second['run_id']}/join")
-    ctx.contains(joined.parsed, {"echo": "now"}, "values of the new run", joined)
-    got = await ctx.run(thread_id, first["run_id"])
+    thread_id, first = await supersede(ctx, "interrupt")
+    got = await ctx.run(thread_id, first)
     ctx.equal(got.parsed.get("status"), "interrupted", "status of the interrupted run", got)
 
 
@@ -489,11 +494,8 @@ async def multitask_interrupt(ctx: LgContext) -> None:
     "then the new one runs",
 )
 async def multitask_rollback(ctx: LgContext) -> None:
-    thread_id, first = await busy_thread(ctx)
-    second = await ctx.start(thread_id, ECHO, {"text": "over"}, multitask_strategy="rollback")
-    joined = await ctx.request("GET", f"/threads/{thread_id}/runs/{second['run_id']}/join")
-    ctx.contains(joined.parsed, {"echo": "over"}, "values of the new run", joined)
-    await ctx.run(thread_id, first["run_id"], expect=404)
+    thread_id, first = await supersede(ctx, "rollback")
+    await ctx.run(thread_id, first, expect=404)
 
 
 # -- store --------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 from importlib import resources
+from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -37,7 +38,7 @@ class _Files(StaticFiles):
     """The console's files, revalidated on every load (by ETag), so an upgraded server
     never runs with a browser's cached scripts of the previous version."""
 
-    def file_response(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
         response = super().file_response(*args, **kwargs)
         response.headers["cache-control"] = "no-cache"
         return response

@@ -60,6 +60,11 @@ class RunService:
         service._closing = self._closing
         return service
 
+    @property
+    def closing(self) -> asyncio.Event:
+        """Set when the server shuts down (thread streams end too)."""
+        return self._closing
+
     def close(self) -> None:
         """The server is shutting down: open waits and event streams end now (the runs go
         on); the run engine is not disturbed."""

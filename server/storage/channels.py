@@ -8,6 +8,8 @@ notifier and service read them with `RunNotice.parse`.
   nor, after a rollback erased the run and its events, how).
 - `ap_control` (payload: run id): a stop was requested for a running run.
 - `ap_webhooks` (no payload): a webhook was written to the outbox.
+- `ap_thread_events` (payload: thread id): events were added to a thread's log (sent by
+  the triggers of migration 0004; read by server/streaming/feed.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 QUEUE, EVENTS, CONTROL, WEBHOOKS = "ap_queue", "ap_events", "ap_control", "ap_webhooks"
-CHANNELS = (QUEUE, EVENTS, CONTROL, WEBHOOKS)
+THREAD_EVENTS = "ap_thread_events"
+CHANNELS = (QUEUE, EVENTS, CONTROL, WEBHOOKS, THREAD_EVENTS)
 
 Message = tuple[str, str]
 

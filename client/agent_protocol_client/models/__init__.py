@@ -16,6 +16,7 @@ from .config import Config
 from .config_configurable import ConfigConfigurable
 from .error_response import ErrorResponse
 from .error_response_metadata import ErrorResponseMetadata
+from .event_stream_request import EventStreamRequest
 from .health import Health
 from .if_exists import IfExists
 from .if_not_exists import IfNotExists
@@ -197,6 +198,18 @@ from .store_search_request_filter_type_0 import StoreSearchRequestFilterType0
 from .stream_event import StreamEvent
 from .stream_event_name import StreamEventName
 from .stream_mode import StreamMode
+from .streaming_channel_name import StreamingChannelName
+from .streaming_command import StreamingCommand
+from .streaming_command_params import StreamingCommandParams
+from .streaming_error_code import StreamingErrorCode
+from .streaming_error_response import StreamingErrorResponse
+from .streaming_error_response_meta import StreamingErrorResponseMeta
+from .streaming_event import StreamingEvent
+from .streaming_event_params import StreamingEventParams
+from .streaming_response_meta import StreamingResponseMeta
+from .streaming_sse_event import StreamingSseEvent
+from .streaming_success_response import StreamingSuccessResponse
+from .streaming_success_response_result import StreamingSuccessResponseResult
 from .thread import Thread
 from .thread_checkpoint import ThreadCheckpoint
 from .thread_create import ThreadCreate
@@ -231,6 +244,7 @@ __all__ = (
     "ConfigConfigurable",
     "ErrorResponse",
     "ErrorResponseMetadata",
+    "EventStreamRequest",
     "Health",
     "IfExists",
     "IfNotExists",
@@ -411,6 +425,18 @@ __all__ = (
     "StoreSearchRequestFilterType0",
     "StreamEvent",
     "StreamEventName",
+    "StreamingChannelName",
+    "StreamingCommand",
+    "StreamingCommandParams",
+    "StreamingErrorCode",
+    "StreamingErrorResponse",
+    "StreamingErrorResponseMeta",
+    "StreamingEvent",
+    "StreamingEventParams",
+    "StreamingResponseMeta",
+    "StreamingSseEvent",
+    "StreamingSuccessResponse",
+    "StreamingSuccessResponseResult",
     "StreamMode",
     "Thread",
     "ThreadCheckpoint",

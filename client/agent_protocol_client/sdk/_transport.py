@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from ..types import UNSET
-from .exceptions import APIConnectionError, error_for
+from .exceptions import APIConnectionError, APITimeoutError, error_for
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RETRIES = 2
@@ -132,6 +132,15 @@ def _request_kwargs(call: Call, settings: Settings, extra_headers: dict[str, str
     return kwargs
 
 
+def connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # an error raised before a request was built
+        request = None
+    return cls(f"{type(exc).__name__}: {exc}", request)
+
+
 def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
     attempt = 0
     while True:
@@ -143,7 +152,7 @@ def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
             if retry and not isinstance(exc, httpx.TimeoutException):
                 time.sleep(backoff(attempt))
                 continue
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+            raise connection_error(exc) from exc
         if response.status_code == 503 and retry:
             time.sleep(backoff(attempt, response))
             continue
@@ -161,7 +170,7 @@ async def asend(http: httpx.AsyncClient, settings: Settings, call: Call) -> Any:
             if retry and not isinstance(exc, httpx.TimeoutException):
                 await asyncio.sleep(backoff(attempt))
                 continue
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", getattr(exc, "_request", None)) from exc
+            raise connection_error(exc) from exc
         if response.status_code == 503 and retry:
             await asyncio.sleep(backoff(attempt, response))
             continue

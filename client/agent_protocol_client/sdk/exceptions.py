@@ -11,6 +11,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APIStatusError",
+    "APITimeoutError",
     "AgentProtocolError",
     "AuthenticationError",
     "BadRequestError",
@@ -33,6 +34,11 @@ class APIConnectionError(AgentProtocolError):
     def __init__(self, message: str, request: httpx.Request | None = None) -> None:
         super().__init__(message)
         self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request took longer than the client's `timeout` (it is not retried: the server
+    may still be working on it)."""
 
 
 class APIError(AgentProtocolError):

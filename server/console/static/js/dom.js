@@ -50,12 +50,7 @@ export function choices(legend, type, name, options, chosen) {
     { class: "choices" },
     h("legend", {}, legend),
     options.map(([value, text]) =>
-      h(
-        "label",
-        {},
-        h("input", { type, name, value, checked: isChosen(value) }),
-        ` ${text}`,
-      ),
+      h("label", {}, h("input", { type, name, value, checked: isChosen(value) }), ` ${text}`),
     ),
   );
 }
@@ -106,11 +101,25 @@ export function table(caption, columns, rows, empty = "Nothing here.") {
     "table",
     {},
     h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, columns.map(([heading]) => h("th", { scope: "col" }, heading)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map(([heading]) => h("th", { scope: "col" }, heading)),
+      ),
+    ),
     h(
       "tbody",
       {},
-      rows.map((row) => h("tr", {}, columns.map(([, cell]) => h("td", {}, cell(row))))),
+      rows.map((row) =>
+        h(
+          "tr",
+          {},
+          columns.map(([, cell]) => h("td", {}, cell(row))),
+        ),
+      ),
     ),
   );
 }

@@ -222,7 +222,9 @@ function waitResult(result) {
       h("a", { href: `#/runs/${run.run_id}` }, run.run_id),
       " ended ",
       badge(run.status),
-      run.thread_id ? [" on thread ", h("a", { href: `#/threads/${run.thread_id}` }, run.thread_id)] : "",
+      run.thread_id
+        ? [" on thread ", h("a", { href: `#/threads/${run.thread_id}` }, run.thread_id)]
+        : "",
       ".",
     ),
     jsonBlock(result.values ?? {}, "Values"),

@@ -39,7 +39,11 @@ export async function detail(view) {
       replace(
         facts,
         gone
-          ? h("p", { id: "run-gone" }, "This run no longer exists: it was rolled back or deleted (or belongs to another owner).")
+          ? h(
+              "p",
+              { id: "run-gone" },
+              "This run no longer exists: it was rolled back or deleted (or belongs to another owner).",
+            )
           : problem(error),
       );
       cancel.hidden = true;
@@ -61,9 +65,23 @@ function runFacts(run) {
   return h(
     "dl",
     { class: "facts two-columns" },
-    row("Status", h("span", { id: "run-status" }, badge(run.status)), run.stopping ? " (stopping…)" : ""),
-    row("Agent", run.agent_id ? h("a", { href: `#/agents/${encodeURIComponent(run.agent_id)}` }, run.agent_id) : "—"),
-    row("Thread", run.thread_id ? h("a", { href: `#/threads/${run.thread_id}` }, h("code", {}, run.thread_id)) : "—"),
+    row(
+      "Status",
+      h("span", { id: "run-status" }, badge(run.status)),
+      run.stopping ? " (stopping…)" : "",
+    ),
+    row(
+      "Agent",
+      run.agent_id
+        ? h("a", { href: `#/agents/${encodeURIComponent(run.agent_id)}` }, run.agent_id)
+        : "—",
+    ),
+    row(
+      "Thread",
+      run.thread_id
+        ? h("a", { href: `#/threads/${run.thread_id}` }, h("code", {}, run.thread_id))
+        : "—",
+    ),
     row("Created", when(run.created_at)),
     row("Started", when(run.started_at)),
     row("Ended", when(run.ended_at)),

@@ -15,7 +15,10 @@ function parseNamespace(text) {
     }
     return labels;
   }
-  const labels = trimmed.split("/").map((label) => label.trim()).filter(Boolean);
+  const labels = trimmed
+    .split("/")
+    .map((label) => label.trim())
+    .filter(Boolean);
   if (!labels.length) throw new InputError("Enter a namespace: labels separated by /.");
   return labels;
 }
@@ -51,7 +54,8 @@ export async function browse(view) {
                   "a",
                   {
                     href: link(namespace),
-                    "aria-current": JSON.stringify(namespace) === JSON.stringify(chosen) ? "page" : null,
+                    "aria-current":
+                      JSON.stringify(namespace) === JSON.stringify(chosen) ? "page" : null,
                   },
                   show(namespace),
                 ),
@@ -93,11 +97,20 @@ async function items(namespace, offset, view, edit) {
         [
           "",
           (item) => [
-            h("button", { type: "button", "aria-label": `Edit ${item.key}`, onclick: () => edit(item) }, "Edit"),
+            h(
+              "button",
+              { type: "button", "aria-label": `Edit ${item.key}`, onclick: () => edit(item) },
+              "Edit",
+            ),
             " ",
             h(
               "button",
-              { type: "button", class: "danger", "aria-label": `Delete ${item.key}`, onclick: () => remove(item) },
+              {
+                type: "button",
+                class: "danger",
+                "aria-label": `Delete ${item.key}`,
+                onclick: () => remove(item),
+              },
               "Delete",
             ),
           ],
@@ -109,8 +122,16 @@ async function items(namespace, offset, view, edit) {
     h(
       "nav",
       { class: "pager", "aria-label": "Pages of items" },
-      offset > 0 ? h("a", { href: link(namespace, Math.max(0, offset - PAGE)), rel: "prev" }, "Previous page") : null,
-      found.items.length === PAGE ? h("a", { href: link(namespace, offset + PAGE), rel: "next" }, "Next page") : null,
+      offset > 0
+        ? h(
+            "a",
+            { href: link(namespace, Math.max(0, offset - PAGE)), rel: "prev" },
+            "Previous page",
+          )
+        : null,
+      found.items.length === PAGE
+        ? h("a", { href: link(namespace, offset + PAGE), rel: "next" }, "Next page")
+        : null,
     ),
     status,
   );

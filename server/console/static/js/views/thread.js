@@ -23,7 +23,10 @@ export async function detail(view) {
   const [threadId] = view.params;
   const [thread, runs] = await Promise.all([
     call("GET", `/threads/${threadId}`, { signal: view.signal }),
-    call("POST", "/runs/search", { body: { thread_id: threadId, limit: 100 }, signal: view.signal }),
+    call("POST", "/runs/search", {
+      body: { thread_id: threadId, limit: 100 },
+      signal: view.signal,
+    }),
   ]);
   const edit = editForm(thread, view);
   replace(
@@ -95,14 +98,22 @@ function actions(thread, runs, view) {
     h("button", { type: "button", class: "danger", onclick: reallyDelete }, "Delete it"),
     h("button", { type: "button", onclick: () => (confirm.hidden = true) }, "Keep it"),
   );
-  const active = runs.find((run) => run.status === "running") ?? runs.findLast((run) => run.status === "pending");
+  const active =
+    runs.find((run) => run.status === "running") ??
+    runs.findLast((run) => run.status === "pending");
   return h(
     "div",
     { class: "actions" },
-    h("a", { href: `#/agents?thread=${thread.thread_id}`, class: "button" }, "Start a run on this thread"),
+    h(
+      "a",
+      { href: `#/agents?thread=${thread.thread_id}`, class: "button" },
+      "Start a run on this thread",
+    ),
     copy,
     remove,
-    active ? h("a", { href: `#/runs/${active.run_id}`, class: "button" }, "Watch the active run") : null,
+    active
+      ? h("a", { href: `#/runs/${active.run_id}`, class: "button" }, "Watch the active run")
+      : null,
     active ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload") : null,
     confirm,
     status,
@@ -114,7 +125,11 @@ function actions(thread, runs, view) {
 function interrupts(thread, view) {
   const pending = thread.interrupts;
   const output = h("div", { class: "result" });
-  const button = h("button", { type: "submit" }, pending.length > 1 ? "Send answers" : "Send answer");
+  const button = h(
+    "button",
+    { type: "submit" },
+    pending.length > 1 ? "Send answers" : "Send answer",
+  );
   const form = h(
     "form",
     { class: "resume", "aria-labelledby": "interrupts-heading" },
@@ -150,8 +165,12 @@ function interrupts(thread, view) {
       replace(
         output,
         problem(error),
-        lost ? h("p", {}, "Another answer was taken first: the thread no longer waits for this one.") : null,
-        lost ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload thread") : null,
+        lost
+          ? h("p", {}, "Another answer was taken first: the thread no longer waits for this one.")
+          : null,
+        lost
+          ? h("button", { type: "button", onclick: () => view.refresh() }, "Reload thread")
+          : null,
       );
     } finally {
       button.disabled = false;
@@ -178,7 +197,9 @@ async function resume(thread, data, output, view) {
   const input =
     answers.length === 1
       ? answers[0]
-      : new RawJson(jsonBody(Object.fromEntries(thread.interrupts.map((i, n) => [i.id, answers[n]]))));
+      : new RawJson(
+          jsonBody(Object.fromEntries(thread.interrupts.map((i, n) => [i.id, answers[n]]))),
+        );
   const stream = await startStream("PATCH", "/runs/resume/stream", {
     thread_id: thread.thread_id,
     input,
@@ -210,8 +231,15 @@ function editForm(thread, view) {
     { class: "edit-state", "aria-labelledby": "edit-heading" },
     h("h2", { id: "edit-heading" }, "Edit state"),
     field("Values to merge into the state (JSON object)", values),
-    field("Metadata to merge into the thread's (JSON object)", h("textarea", { name: "metadata", rows: 2, value: "{}" })),
-    field("Based on checkpoint", checkpoint, "Empty: the latest. Another id makes a branch from it."),
+    field(
+      "Metadata to merge into the thread's (JSON object)",
+      h("textarea", { name: "metadata", rows: 2, value: "{}" }),
+    ),
+    field(
+      "Based on checkpoint",
+      checkpoint,
+      "Empty: the latest. Another id makes a branch from it.",
+    ),
     h("button", { type: "submit" }, "Save (a new checkpoint)"),
     output,
   );
@@ -300,7 +328,11 @@ function checkpoint(state, branchFrom) {
       "dl",
       { class: "facts" },
       h("dt", {}, "Source"),
-      h("dd", {}, `${metadata.source ?? "—"}${metadata.step !== undefined ? `, step ${metadata.step}` : ""}`),
+      h(
+        "dd",
+        {},
+        `${metadata.source ?? "—"}${metadata.step !== undefined ? `, step ${metadata.step}` : ""}`,
+      ),
       h("dt", {}, "Parent"),
       h("dd", {}, shortId(state.parent_checkpoint?.checkpoint_id)),
       h("dt", {}, "Run"),

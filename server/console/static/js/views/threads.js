@@ -60,7 +60,9 @@ export async function search(view) {
       { class: "pager", "aria-label": "Pages of threads" },
       offset > 0 ? h("a", { href: page(offset - limit), rel: "prev" }, "Previous page") : null,
       h("span", {}, `Page ${Math.floor(offset / limit) + 1}`),
-      threads.length === limit ? h("a", { href: page(offset + limit), rel: "next" }, "Next page") : null,
+      threads.length === limit
+        ? h("a", { href: page(offset + limit), rel: "next" }, "Next page")
+        : null,
     ),
   );
 }
@@ -73,15 +75,27 @@ function searchForm(view) {
     field("Status", select("status", STATUSES, query.get("status") ?? "")),
     field(
       "Metadata contains (JSON object)",
-      h("input", { name: "metadata", value: query.get("metadata") ?? "", placeholder: '{"user": "ann"}' }),
+      h("input", {
+        name: "metadata",
+        value: query.get("metadata") ?? "",
+        placeholder: '{"user": "ann"}',
+      }),
     ),
     field(
       "Values contain (JSON object)",
-      h("input", { name: "values", value: query.get("values") ?? "", placeholder: '{"topic": "weather"}' }),
+      h("input", {
+        name: "values",
+        value: query.get("values") ?? "",
+        placeholder: '{"topic": "weather"}',
+      }),
     ),
     field(
       "Per page",
-      select("limit", PAGE_SIZES.map((size) => [size, size]), query.get("limit") ?? "20"),
+      select(
+        "limit",
+        PAGE_SIZES.map((size) => [size, size]),
+        query.get("limit") ?? "20",
+      ),
     ),
     h("button", { type: "submit" }, "Search"),
   );

@@ -1,0 +1,151 @@
+"""A thread's stored events (storage/thread_events.py) as protocol events. Pure.
+
+Each stored row becomes `span` protocol events numbered `seq`, `seq + 1`, ...; the event
+id is the number, so `since` and `last_event_id` are the same cursor. Every event is at
+the root namespace (`[]`): our agents, and graphs as we run them, report no subgraphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..storage.thread_events import ThreadEvent
+
+ROLES = {"assistant": "ai", "ai": "ai", "user": "human", "human": "human", "system": "system"}
+LIFECYCLE = {"running": "running", "success": "completed", "error": "failed", "timeout": "failed"}
+
+
+def protocol_events(row: ThreadEvent) -> list[dict[str, Any]]:
+    """The protocol events of one stored row, numbered from its `seq`."""
+    timestamp = int(row.created_at.timestamp() * 1000)
+    out = []
+    for offset, (method, data) in enumerate(_payloads(row)):
+        seq = row.seq + offset
+        out.append(
+            {
+                "type": "event",
+                "event_id": str(seq),
+                "seq": seq,
+                "method": method,
+                "params": {"namespace": [], "timestamp": timestamp, "data": data},
+            }
+        )
+    return out
+
+
+def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
+    run = str(row.run_id) if row.run_id else None
+    if row.kind == "status":
+        return _lifecycle(row.data, run)
+    if row.kind == "checkpoint":
+        data = {k: v for k, v in row.data.items() if v is not None}
+        return [("checkpoints", {**data, "run_id": run})]
+    mode = row.kind.removeprefix("run:")
+    if mode == "values":
+        return [("values", row.data)]
+    if mode == "updates":
+        return [("updates", _update(row.data))]
+    if mode == "messages":
+        return _message(row.data, row.seq)
+    if mode == "message-chunk":
+        return _chunk(row.data)
+    if mode == "custom":
+        return [("custom", {"payload": row.data})]
+    return []  # a kind this server version does not map
+
+
+def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
+    status = data["status"]
+    base = {"run_id": run, "graph_name": data.get("agent_id")}
+    ends = [event for m in data.get("unfinished") or [] for event in _message_end(m["full"])]
+    return ends + _status(status, data, base)
+
+
+def _status(status: str, data: dict[str, Any], base: dict[str, Any]) -> list[tuple[str, Any]]:
+    if status == "pending":
+        return [("lifecycle", {"event": "started", "status": "pending", **base})]
+    if status == "interrupted":
+        asked = data.get("interrupts") or []
+        events: list[tuple[str, Any]] = [
+            # `payload` is the protocol's name; the Python SDK reads `value`
+            (
+                "input.requested",
+                {
+                    "interrupt_id": i["id"],
+                    "payload": i.get("value"),
+                    "value": i.get("value"),
+                    **base,
+                },
+            )
+            for i in asked
+        ]
+        # A run that stopped to ask waits for input; one that was stopped says why
+        # (`stop_reason`: user, timeout, disconnect, superseded, shutdown).
+        events.append(
+            ("lifecycle", {"event": "interrupted", "stop_reason": data.get("stop_reason"), **base})
+        )
+        return events
+    event = LIFECYCLE.get(status, status)
+    payload: dict[str, Any] = {"event": event, **base}
+    if status in ("error", "timeout"):
+        error = data.get("error") or {}
+        payload["error"] = error.get("message") or status
+    return [("lifecycle", payload)]
+
+
+def _update(data: Any) -> dict[str, Any]:
+    """Our `updates` event is `{step: changes}`; the protocol's `{node, values}`."""
+    if isinstance(data, dict) and len(data) == 1:
+        ((node, values),) = data.items()
+        return {"node": node, "values": values if isinstance(values, dict) else {"value": values}}
+    return {"values": data if isinstance(data, dict) else {"value": data}}
+
+
+def _message(data: Any, seq: int) -> list[tuple[str, Any]]:
+    """A whole message (a native agent's `{role, content}`, or a graph's `[message,
+    metadata]` chunk) as start, one text block, finish."""
+    message = data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else data
+    message = message if isinstance(message, dict) else {"content": message}
+    role = ROLES.get(str(message.get("role") or message.get("type") or "ai"), "ai")
+    text = _text(message.get("content"))
+    message_id = str(message.get("id") or f"msg-{seq}")
+    return [
+        ("messages", {"event": "message-start", "role": role, "id": message_id}),
+        ("messages", {"event": "content-block-start", "index": 0, "content": {"type": "text", "text": ""}}),
+        ("messages", {"event": "content-block-delta", "index": 0, "delta": {"type": "text-delta", "text": text}}),
+        *_message_end(text),
+    ]  # fmt: skip
+
+
+def _chunk(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A chat model's token: a delta; the first also starts its message, the last ends it
+    (with the whole text)."""
+    events: list[tuple[str, Any]] = []
+    if data.get("first"):
+        role = ROLES.get(str(data.get("type", "")).removesuffix("MessageChunk").lower(), "ai")
+        events += [
+            ("messages", {"event": "message-start", "role": role, "id": data["id"]}),
+            ("messages", {"event": "content-block-start", "index": 0, "content": {"type": "text", "text": ""}}),
+        ]  # fmt: skip
+    delta = {"type": "text-delta", "text": data.get("text", "")}
+    events.append(("messages", {"event": "content-block-delta", "index": 0, "delta": delta}))
+    if data.get("last"):
+        events += _message_end(data.get("full") or "")
+    return events
+
+
+def _message_end(text: str) -> list[tuple[str, Any]]:
+    return [
+        ("messages", {"event": "content-block-finish", "index": 0, "content": {"type": "text", "text": text}}),
+        ("messages", {"event": "message-finish"}),
+    ]  # fmt: skip
+
+
+def _text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            part.get("text", "") if isinstance(part, dict) else str(part) for part in content
+        )
+    return "" if content is None else str(content)

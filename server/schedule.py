@@ -20,6 +20,7 @@ def check(schedule: str, timezone: str | None) -> None:
     if not croniter.is_valid(schedule):
         raise Invalid(
             f"schedule {schedule!r} is not a cron expression",
+            code="invalid_schedule",
             errors=[{"loc": ["schedule"], "msg": "not a cron expression"}],
         )
     _zone(timezone)
@@ -46,5 +47,6 @@ def _zone(timezone: str | None) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         raise Invalid(
             f"timezone {timezone!r} is not an IANA time zone",
+            code="invalid_schedule",
             errors=[{"loc": ["timezone"], "msg": "unknown time zone"}],
         ) from None

@@ -4,14 +4,14 @@ a default one per graph under LangGraph's own ids, merged into the runs made thr
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import ConflictError, NotFoundError, UnprocessableEntityError
 
-from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .conftest import create_database, drop_database, spawn_server
+from .lg_fixtures import client_fixture, lg_server_on  # noqa: F401
 
 GRAPHS = "tests.langgraph_graphs"
 AGENTS = ",".join(f"{GRAPHS}:{name}" for name in ("hitl_graph", "greeter", "nested"))
@@ -22,19 +22,7 @@ def default_id(graph_id: str) -> str:
     return str(uuid.uuid5(NAMESPACE_GRAPH, graph_id))
 
 
-@pytest.fixture(scope="module")
-async def lg_server(postgres_url: str) -> AsyncIterator[ServerProcess]:
-    url = await create_database(postgres_url)
-    try:
-        async with await spawn_server(url, AP_AGENTS=AGENTS) as server:
-            yield server
-    finally:
-        await drop_database(postgres_url, url)
-
-
-@pytest.fixture
-def client(lg_server: ServerProcess):
-    return get_client(url=f"{lg_server.base_url}/langgraph", timeout=30)
+lg_server = lg_server_on(AGENTS)
 
 
 async def test_every_agent_has_a_default_assistant_under_langgraphs_ids(client):

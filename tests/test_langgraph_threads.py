@@ -11,27 +11,15 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from langgraph_sdk import get_client
 from langgraph_sdk.errors import NotFoundError, UnprocessableEntityError
 
 from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .lg_fixtures import client_fixture, lg_server_on  # noqa: F401
 
 AGENTS = "tests.langgraph_graphs:chat_graph,tests.langgraph_graphs:hitl_graph"
 
 
-@pytest.fixture(scope="module")
-async def lg_server(postgres_url: str) -> AsyncIterator[ServerProcess]:
-    url = await create_database(postgres_url)
-    try:
-        async with await spawn_server(url, AP_AGENTS=AGENTS) as server:
-            yield server
-    finally:
-        await drop_database(postgres_url, url)
-
-
-@pytest.fixture
-def client(lg_server: ServerProcess):
-    return get_client(url=f"{lg_server.base_url}/langgraph", timeout=30)
+lg_server = lg_server_on(AGENTS)
 
 
 @pytest.fixture

@@ -79,16 +79,7 @@ class AssistantsApi:
     ) -> models.LgAssistant:
         self.services.agents.get(body.graph_id)  # a graph this server serves
         record = await self.services.assistants.create(
-            body.assistant_id,
-            AssistantFields(
-                graph_id=body.graph_id,
-                name=body.name,
-                description=body.description,
-                config=body.config,
-                context=body.context,
-                metadata=body.metadata,
-            ),
-            str(body.if_exists or "raise"),
+            body.assistant_id, _fields(body), str(body.if_exists or "raise")
         )
         return views.assistant(record)
 
@@ -101,15 +92,7 @@ class AssistantsApi:
         if body.graph_id is not None:
             self.services.agents.get(body.graph_id)
         record = await self.services.assistants.update(
-            await self._lg_assistant_id(params.assistant_id),
-            AssistantFields(
-                graph_id=body.graph_id,
-                name=body.name,
-                description=body.description,
-                config=body.config,
-                context=body.context,
-                metadata=body.metadata,
-            ),
+            await self._lg_assistant_id(params.assistant_id), _fields(body)
         )
         return views.assistant(record)
 
@@ -190,3 +173,14 @@ class AssistantsApi:
     ) -> models.LgGraphSchema:
         record, agent = await self._lg_assistant(params.assistant_id)
         return views.graph_schema(agent, record.graph_id)
+
+
+def _fields(body: models.LgAssistantCreate | models.LgAssistantPatch) -> AssistantFields:
+    return AssistantFields(
+        graph_id=body.graph_id,
+        name=body.name,
+        description=body.description,
+        config=body.config,
+        context=body.context,
+        metadata=body.metadata,
+    )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ap_generated import models
 
 from .. import schedule
+from ..errors import NotFound
 from ..storage.crons import CronRecord
 from . import views
 from .assistants import AssistantsApi
@@ -135,7 +136,10 @@ class CronsApi(AssistantsApi):
     async def _lg_cron_assistant(self, assistant_id: str | None) -> uuid.UUID | None:
         if assistant_id is None:
             return None
-        return (await self._lg_assistant(assistant_id))[0].assistant_id
+        try:
+            return (await self._lg_assistant(assistant_id))[0].assistant_id
+        except NotFound:  # no such assistant: a filter nothing matches
+            return uuid.UUID(int=0)
 
     async def _lg_fire(self, cron: CronRecord) -> RunRecord:
         """One firing of `cron`: an ordinary run, as its payload asks."""

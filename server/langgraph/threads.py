@@ -181,6 +181,8 @@ def chat_messages(messages: list[Any]) -> list[Any]:
 def _extracted(record: Any, paths: dict[str, str] | None) -> dict[str, Any] | None:
     if not paths:
         return None
+    if len(paths) > 10:
+        raise Invalid("extract: at most 10 paths", errors=[{"loc": ["extract"], "msg": "too many"}])
     return {name: _follow(record, path) for name, path in paths.items()}
 
 

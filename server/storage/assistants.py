@@ -78,19 +78,7 @@ class AssistantStore:
         """Create each graph's default assistant unless it exists (a server starting)."""
         async with self.engine.begin() as conn:
             for assistant_id, spec in defaults.items():
-                created = await conn.execute(
-                    pg_insert(assistants)
-                    .values(
-                        assistant_id=assistant_id,
-                        **_values(spec),
-                        version=1,
-                        owner=self.scope.owner,
-                        shared=True,
-                    )
-                    .on_conflict_do_nothing()
-                    .returning(assistants.c.assistant_id)
-                )
-                if created.first() is not None:
+                if await self._insert(conn, assistant_id, spec, shared=True) is not None:
                     await self._write_version(conn, assistant_id, 1)
 
     async def create(
@@ -98,19 +86,7 @@ class AssistantStore:
     ) -> AssistantRecord:
         assistant_id = assistant_id or uuid.uuid4()
         async with self.engine.begin() as conn:
-            created = await conn.execute(
-                pg_insert(assistants)
-                .values(
-                    assistant_id=assistant_id,
-                    **_values(spec),
-                    version=1,
-                    owner=self.scope.owner,
-                    shared=False,
-                )
-                .on_conflict_do_nothing()
-                .returning(*COLUMNS)
-            )
-            row = created.first()
+            row = await self._insert(conn, assistant_id, spec, shared=False)
             if row is None:
                 existing = await self._find(conn, assistant_id)
                 if existing is None or if_exists != "do_nothing":
@@ -290,6 +266,24 @@ class AssistantStore:
                 " owner: only the admin key changes it; create an assistant of your own",
                 code="assistant_shared",
             )
+
+    async def _insert(
+        self, conn: AsyncConnection, assistant_id: uuid.UUID, spec: AssistantFields, shared: bool
+    ) -> Any:
+        """Version 1 of a new assistant, as inserted; None if the id is taken."""
+        created = await conn.execute(
+            pg_insert(assistants)
+            .values(
+                assistant_id=assistant_id,
+                **_values(spec),
+                version=1,
+                owner=self.scope.owner,
+                shared=shared,
+            )
+            .on_conflict_do_nothing()
+            .returning(*COLUMNS)
+        )
+        return created.first()
 
     async def _write_version(
         self, conn: AsyncConnection, assistant_id: uuid.UUID, version: int

@@ -1,5 +1,5 @@
 """Sessions: generate, check-generated, tests, conformance, conformance-langgraph, bench,
-lint, serve.
+chaos, lint, serve.
 
 Every session installs what it needs into its own virtualenv, so a fresh machine with
 Python 3.11 and `pip install nox` can run all of them.
@@ -162,8 +162,20 @@ def bench(session: nox.Session) -> None:
     """The benchmark: one and two server processes on a fresh database of DATABASE_URL's
     Postgres (default: the local one at 127.0.0.1:5432); prints the table. `-- --quick` for
     a smoke run, `-- --json PATH` to keep the figures, `-- --profile PATH` for py-spy."""
-    session.install("-e", ".", "py-spy")
+    session.install("-e", ".[langgraph]", "py-spy")
     session.run("python", "-m", "tests.bench.bench", *session.posargs)
+
+
+@nox.session
+def chaos(session: nox.Session) -> None:
+    """The fault suite (tests/chaos): its own Postgres cluster (initdb/pg_ctl of the
+    machine's PostgreSQL, else the embedded one's), two server processes, kill -9, Postgres
+    fast and immediate restarts under load, connection exhaustion, hostile clients; prints
+    the table and fails on any lost or doubled run, 500, dropped connection or slow
+    recovery. AP_CHAOS_DATA, AP_CHAOS_PG_PORT, AP_CHAOS_SECONDS, AP_CHAOS_CLIENTS; `--
+    --only NAME` for one scenario."""
+    session.install("-e", ".")
+    session.run("python", "-m", "tests.chaos", *session.posargs)
 
 
 @nox.session

@@ -440,7 +440,7 @@ class Config(BaseModel):
     tags: list[str] | None = None
     recursion_limit: Annotated[int | None, Field(ge=1)] = None
     configurable: dict[str, Any] | None = None
-    timeout: Annotated[float | None, Field(gt=0.0, le=604800.0)] = None
+    timeout: Annotated[int | float | None, Field(gt=0.0, le=604800.0)] = None
     """
     Seconds the run may take; then it is stopped (gracefully, then forced) and ends
     with status `timeout` (extension; the server's default is `AP_RUN_TIMEOUT`).
@@ -2126,10 +2126,10 @@ class RunCreate(BaseModel):
     The agent to run. Without it, the server's default agent.
     """
     input: Annotated[
-        dict[str, Any] | list[Any] | str | float | bool | None, Field(title="Input")
+        dict[str, Any] | list[Any] | str | int | float | bool | None, Field(title="Input")
     ] = None
     """
-    The input to the agent; any JSON value.
+    The input to the agent; any JSON value (an integer stays an integer).
     """
     messages: list[Message] | None = None
     """
@@ -2182,10 +2182,10 @@ class RunResume(BaseModel):
     The agent to run; defaults to the agent of the thread's last run.
     """
     input: Annotated[
-        dict[str, Any] | list[Any] | str | float | bool | None, Field(title="Input")
+        dict[str, Any] | list[Any] | str | int | float | bool | None, Field(title="Input")
     ] = None
     """
-    The input to the agent; any JSON value.
+    The input to the agent; any JSON value (an integer stays an integer).
     """
     messages: list[Message] | None = None
     metadata: dict[str, Any] | None = None

@@ -1,3 +1,8 @@
 """ap-server: a Postgres-backed Agent Protocol server."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("ap-server")  # pyproject.toml's, as installed
+except PackageNotFoundError:  # a source tree that was not installed
+    __version__ = "0+unknown"

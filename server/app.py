@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from . import __version__, metrics
 from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
 from .auth import ApiKeys
@@ -120,6 +121,7 @@ def create_app(
             Exception: on_unexpected_error,
         },
     )
+    metrics.server_info.info({"version": __version__, "worker": runtime.worker.id})
     app.state.runtime = runtime
     app.state.keys = gate.keys
     return app

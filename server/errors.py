@@ -65,6 +65,16 @@ class TooLarge(ApiError):
     code = "body_too_large"
 
 
+class UnsupportedMediaType(ApiError):
+    """A request body that is not declared JSON (415)."""
+
+    status = 415
+    code = "unsupported_media_type"
+
+
 class Unavailable(ApiError):
+    """The database does not answer, or the server is going away (503): try again."""
+
     status = 503
     code = "unavailable"
+    headers: ClassVar[dict[str, str]] = {"Retry-After": "1"}

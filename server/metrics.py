@@ -19,6 +19,7 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
+    Info,
     disable_created_metrics,
     generate_latest,
 )
@@ -49,7 +50,11 @@ http_latency = Histogram(
     ["operation", "method"],
     buckets=LATENCY,
 )
-open_streams = Gauge("ap_http_open_streams", "Event streams (SSE responses) open now.")
+open_streams = Gauge(
+    "ap_http_open_streams",
+    "Streams open now, by kind: sse (event-stream responses) or websocket.",
+    ["kind"],
+)
 runs_created = Counter("ap_runs_created", "Runs created through this process, by agent.", ["agent"])
 runs_ended = Counter(
     "ap_runs_ended",
@@ -85,6 +90,10 @@ oldest_pending = Gauge(
 executing = Gauge("ap_runs_executing", "Runs this process executes now.")
 pool_in_use = Gauge("ap_db_pool_in_use", "Database connections of this process in use now.")
 pool_size = Gauge("ap_db_pool_size", "Database connections this process keeps open now.")
+server_info = Info(
+    "ap_server",
+    "This process: its version and worker id (host:pid:random, as in the runs' worker_id).",
+)
 webhooks = Counter(
     "ap_webhook_deliveries",
     "Webhook deliveries finished, by outcome (delivered, failed).",

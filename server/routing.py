@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import math
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -28,12 +28,14 @@ from starlette.routing import Match, Route
 from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 
 from .auth import ApiKeys
-from .errors import ApiError, Invalid
+from .database import transient, unreachable
+from .errors import ApiError, Invalid, Unavailable, UnsupportedMediaType
 from .keepalive import Pending, pending_response
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
 from .storage.owners import EVERYONE, Scope
 
+log = logging.getLogger("ap_server")
 Endpoint = Callable[[Request], Awaitable[Response]]
 HandlersFor = Callable[[Scope], Handlers]  # the handlers serving one owner scope
 
@@ -160,10 +162,7 @@ def _endpoint(
         args: list[Any] = [_validate(op.params, _parameters(op, request), "parameters")]
         if op.body is not None:
             args.append(await _body(op.body, request, op.body_required, gate.limits))
-        if getattr(handler, "until_disconnect", False):
-            result = await _call_until_disconnect(request, handler(*args))
-        else:
-            result = await handler(*args)
+        result = await _call(request, handler, args)
         status, headers = op.success_status, {}
         if isinstance(result, Reply):
             status = result.status or status
@@ -189,6 +188,29 @@ def _endpoint(
         )
 
     return endpoint
+
+
+ROLLBACK_RETRIES = 3  # a handler whose transaction Postgres rolled back is called again
+
+
+async def _call(request: Request, handler: Callable[..., Any], args: list[Any]) -> Any:
+    """Call the handler. A transaction Postgres rolled back for a concurrent one (a deadlock,
+    a serialization failure) wrote nothing: the call is made again, a few times. A database
+    that cannot be reached (or still rolls back) is a 503 with Retry-After, never a 500."""
+    for attempt in range(1, ROLLBACK_RETRIES + 1):
+        try:
+            if getattr(handler, "until_disconnect", False):
+                return await _call_until_disconnect(request, handler(*args))
+            return await handler(*args)
+        except Exception as exc:
+            if isinstance(exc, ApiError) or not transient(exc):
+                raise
+            if not unreachable(exc) and attempt < ROLLBACK_RETRIES:
+                log.info("%s %s: rolled back (%r), again", request.method, request.url.path, exc)
+                continue
+            log.warning("%s %s: database unavailable: %r", request.method, request.url.path, exc)
+            raise Unavailable("the database is unavailable: try again shortly") from None
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _parameters(op: Operation, request: Request) -> dict[str, Any]:
@@ -227,8 +249,11 @@ async def _body(
 ) -> BaseModel:
     """Parse and validate a JSON body strictly, as the spec's JSON Schema reads it (no
     `false` for 0, no "1" for 1, no null where the spec does not allow null; but `5.0` is
-    the integer 5, as in JSON Schema)."""
+    the integer 5 where the spec asks for an integer, as in JSON Schema). Every value the
+    spec leaves free (input, metadata, values, ...) stays exactly as sent: 7 an int, 5.0 a
+    float, big ints whole."""
     raw = await limits.read_body(request)
+    _check_media_type(request.headers.get("content-type"), bool(raw))
     if not raw.strip():
         if required:
             raise Invalid("a JSON request body is required")
@@ -242,14 +267,47 @@ async def _body(
         raise Invalid(f"the request body is not valid JSON: {exc}") from None
     _check_text(data, "body")
     limits.check_fields(data)
-    if integral:  # validate the same numbers written as integers
-        raw = json.dumps(data).encode()
     try:
-        body = model.model_validate_json(raw, strict=True)
+        if not integral:
+            body = model.model_validate_json(raw, strict=True)
+        else:
+            # Check the body with numbers like 5.0 written as integers, as JSON Schema
+            # counts them; then take the values as sent, where only an integer field turns
+            # 5.0 into 5 (the check above passed, so nothing else is coerced).
+            model.model_validate_json(json.dumps(_integers(data)), strict=True)
+            body = model.model_validate(data)
     except ValidationError as exc:
         _raise_invalid(exc, "body")
     _check_nulls(body, "body")
     return body
+
+
+def _check_media_type(content_type: str | None, has_body: bool) -> None:
+    """A body must be declared JSON: `text/plain`, form and untyped bodies are what a
+    browser sends across origins without a preflight, so they never reach a handler."""
+    if content_type is None and not has_body:
+        return
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    ):
+        return
+    raise UnsupportedMediaType(
+        f"the request body must be JSON (Content-Type: application/json), not "
+        f"{content_type or 'untyped'}",
+        content_type=content_type,
+    )
+
+
+def _integers(value: Any) -> Any:
+    """`value` with every float of zero fraction (5.0, 1e3) as an int."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {key: _integers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integers(item) for item in value]
+    return value
 
 
 def _check_nulls(model: BaseModel, where: str) -> None:
@@ -270,18 +328,16 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _number(on_integral: Callable[[str], object]) -> Callable[[str], float | int]:
-    """json.loads' `parse_float`: a finite number; one with a zero fraction (`5.0`, `1e3`)
-    is an int, as JSON Schema counts it an integer (`on_integral` is told)."""
+def _number(on_integral: Callable[[str], object]) -> Callable[[str], float]:
+    """json.loads' `parse_float`: a finite number, as a float; `on_integral` is told of one
+    with a zero fraction (`5.0`, `1e3`), which JSON Schema counts an integer."""
 
-    def parse(text: str) -> float | int:
+    def parse(text: str) -> float:
         value = float(text)
         if not math.isfinite(value):
             raise ValueError(f"number {text} is out of range")
-        exact = Decimal(text)  # |value| < 2**1024: a bounded number of digits
-        if exact == exact.to_integral_value():
+        if value.is_integer():
             on_integral(text)
-            return int(exact)
         return value
 
     return parse

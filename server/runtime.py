@@ -16,6 +16,7 @@ from .settings import Settings
 from .storage.assistants import AssistantStore
 from .storage.channels import CHANNELS
 from .storage.crons import CronStore
+from .storage.hot import HotPath
 from .storage.items import ItemStore
 from .storage.queue import RunQueue
 from .storage.runs import RunStore
@@ -30,10 +31,13 @@ class Runtime:
         items = ItemStore(database.engine)
         run_store = RunStore(database.engine, threads, settings.temporary_thread_ttl)
         self.notifier = Notifier(database.listen_dsn, CHANNELS)
+        # The run path's hot statements, on asyncpg connections of their own.
+        self.hot = HotPath(database.listen_dsn, settings.pool_size, settings.temporary_thread_ttl)
         self.webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
         self.worker = Worker(
             run_store,
             RunQueue(database.engine, settings.temporary_thread_ttl),
+            self.hot,
             items,
             agents,
             self.notifier,
@@ -56,7 +60,7 @@ class Runtime:
             assistants=AssistantStore(database.engine),
             crons=CronStore(database.engine),
             agents=agents,
-            runs=RunService(run_store, self.notifier, stop_grace=settings.stop_timeout),
+            runs=RunService(run_store, self.notifier, self.hot, local=self.worker),
         )
         self.agents = agents
         self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
@@ -65,6 +69,7 @@ class Runtime:
         # Every agent's default LangGraph assistant (made if missing, e.g. deleted).
         await self.services.assistants.ensure_defaults(default_assistants(self.agents.all()))
         await self.agents.start(self.services.database.url)
+        await self.hot.open()
         await self.notifier.start()
         await self.worker.start()
 
@@ -79,6 +84,7 @@ class Runtime:
     async def stop(self) -> None:
         self.shutting_down()
         await self.worker.drain()
+        await self.hot.close()
         await self.webhooks.aclose()
         await self.notifier.stop()
         await self.agents.stop()

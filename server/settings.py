@@ -67,6 +67,16 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "10",
         "database connections per process (plus up to half as many more under load)",
     ),
+    (
+        "AP_POOL_TIMEOUT",
+        "5",
+        "seconds a request waits for a database connection (or to connect) before a 503",
+    ),
+    (
+        "AP_PROCESSES",
+        "1",
+        "server processes sharing the database: `serve` warns when max_connections cannot hold them",
+    ),
     ("AP_WORKERS", "32", "runs executed at once per process"),
     (
         "AP_LEASE_SECONDS",
@@ -79,7 +89,12 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "none",
         "seconds a run may take (per run: `config.timeout`); then it ends `timeout`",
     ),
-    ("AP_STOP_TIMEOUT", "5", "grace of a graceful stop before the agent's task is cancelled"),
+    (
+        "AP_STOP_TIMEOUT",
+        "5",
+        "grace of a graceful stop before the agent's task is cancelled (an agent's own"
+        " `stop_grace` wins: a LangGraph graph's is 0)",
+    ),
     (
         "AP_SHUTDOWN_GRACE",
         "10",
@@ -112,6 +127,11 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
         "20",
         "seconds between pings on a thread-stream WebSocket (and to wait for a pong)",
     ),
+    ("AP_MAX_CONNECTIONS", "2048", "open HTTP connections per process; more are answered 503"),
+    ("AP_MAX_HEADER_BYTES", "32768", "a request line and headers larger than this: 431"),
+    ("AP_MAX_HEADERS", "100", "more header fields in a request: 431"),
+    ("AP_HEADER_TIMEOUT", "10", "seconds to send a request's headers, else 408 and closed"),
+    ("AP_KEEP_ALIVE_TIMEOUT", "5", "seconds an idle connection stays open between requests"),
 )
 
 
@@ -144,6 +164,11 @@ class Settings:
     example_agents: bool = True
     # Postgres connection pool size per server process.
     pool_size: int = 10
+    # How many server processes share the database (AP_PROCESSES): for the start-up check
+    # of the connections they may open against max_connections.
+    processes: int = 1
+    # Seconds a request waits for a database connection before a 503 (AP_POOL_TIMEOUT).
+    pool_timeout: float = 5.0
     # The run engine (see engine/worker.py).
     workers: int = 32  # runs executed at once per process
     lease_seconds: float = 10.0
@@ -167,6 +192,12 @@ class Settings:
     max_values_bytes: int = 4 * MIB  # a larger `values` or store `value`: 422
     max_websockets: int = 1000  # open thread-stream WebSockets per process; more: closed 4503
     websocket_ping: float = 20.0  # seconds between pings on a protocol WebSocket
+    # HTTP connections (see connections.py).
+    max_connections: int = 2048  # per process; more are answered 503
+    max_header_bytes: int = 32 * 1024  # a request line and headers larger than this: 431
+    max_headers: int = 100  # more header fields: 431
+    header_timeout: float = 10.0  # seconds to send a request's headers, else closed (408)
+    keep_alive_timeout: float = 5.0  # seconds an idle connection stays open between requests
 
     @classmethod
     def from_env(
@@ -185,6 +216,8 @@ class Settings:
             agents=tuple(a.strip() for a in env.get("AP_AGENTS", "").split(",") if a.strip()),
             example_agents=_flag(env.get("AP_EXAMPLE_AGENTS", "1")),
             pool_size=read("AP_POOL_SIZE", int, 10),
+            pool_timeout=read("AP_POOL_TIMEOUT", float, 5.0),
+            processes=read("AP_PROCESSES", int, 1),
             workers=read("AP_WORKERS", int, 32),
             lease_seconds=read("AP_LEASE_SECONDS", float, 10.0),
             max_attempts=read("AP_MAX_ATTEMPTS", int, 3),
@@ -206,6 +239,11 @@ class Settings:
             max_values_bytes=read("AP_MAX_VALUES_BYTES", int, 4 * MIB),
             max_websockets=read("AP_MAX_WEBSOCKETS", int, 1000),
             websocket_ping=read("AP_WEBSOCKET_PING", float, 20.0),
+            max_connections=read("AP_MAX_CONNECTIONS", int, 2048),
+            max_header_bytes=read("AP_MAX_HEADER_BYTES", int, 32 * 1024),
+            max_headers=read("AP_MAX_HEADERS", int, 100),
+            header_timeout=read("AP_HEADER_TIMEOUT", float, 10.0),
+            keep_alive_timeout=read("AP_KEEP_ALIVE_TIMEOUT", float, 5.0),
         )
         config_file = config_file or env.get("AP_CONFIG")
         if config_file:

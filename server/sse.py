@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.responses import StreamingResponse
+
+from .database import unreachable
+
+log = logging.getLogger("ap_server")
 
 HEARTBEAT_SECONDS = 15.0
 
@@ -40,6 +45,13 @@ async def _with_heartbeats(events: AsyncIterator[Event], every: float) -> AsyncI
             try:
                 event = pending.result()
             except StopAsyncIteration:
+                return
+            except Exception as exc:
+                if not unreachable(exc):
+                    raise
+                # The database stayed away: end the stream cleanly (no `end`), as on
+                # shutdown; the client rejoins with Last-Event-ID.
+                log.warning("stream ended: the database is unavailable (%r)", exc)
                 return
             yield event.encode()
     finally:

@@ -20,7 +20,7 @@ from starlette.types import Scope
 try:
     from opentelemetry import propagate, trace
 except ImportError:  # the package is optional
-    trace = None  # type: ignore[assignment]
+    trace = None
 
 _tracer = trace.get_tracer("ap_server") if trace is not None else None
 _runs: dict[Any, Any] = {}  # run id -> the span of its execution in this process

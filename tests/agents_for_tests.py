@@ -51,3 +51,17 @@ async def until_stopped(ctx):
     test's "active run" stays active however slow the machine)."""
     while True:
         await ctx.sleep(3600)
+
+
+@agent(
+    "resumable",
+    description="Steps 1..n (input {'steps', 'delay'}), each a checkpoint; a retry continues after the last step its thread has.",
+)
+async def resumable(ctx):
+    """A retried run starts again with the thread's values as of its last checkpoint: it
+    goes on from there, and records which attempt wrote each step."""
+    params = ctx.input if isinstance(ctx.input, dict) else {}
+    steps, delay = int(params.get("steps", 5)), float(params.get("delay", 0.2))
+    for step in range(int(ctx.values.get("step", 0)) + 1, steps + 1):
+        await ctx.sleep(delay)
+        await ctx.update({"step": step, f"attempt_{step}": ctx.attempt}, step=f"step_{step}")

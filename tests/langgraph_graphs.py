@@ -166,3 +166,25 @@ def made_for(config):
 async def made_async():
     """An async graph factory of no argument."""
     return _one_node(ChatState, finish)
+
+
+async def wait_forever(state: ChatState) -> dict:
+    """A node that never returns by itself (a tool call that hangs)."""
+    await asyncio.sleep(3600)
+    return {"answer": "never"}
+
+
+stuck_graph = _one_node(ChatState, wait_forever)
+
+
+class KeepState(TypedDict, total=False):
+    value: Any
+    kept: Any
+
+
+async def keep(state: KeepState) -> dict:
+    return {"kept": state.get("value")}
+
+
+kept_graph = _one_node(KeepState, keep)
+"""Copies its input's `value` to `kept` (through the graph's own checkpoints)."""

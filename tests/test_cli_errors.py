@@ -120,6 +120,11 @@ def test_bad_agent(agent_modules: Path, spec: str, words: list[str]) -> None:
     assert "database" not in line  # agents are checked before the database
 
 
+def test_two_agents_with_one_id() -> None:
+    result = run_cli("serve", "--agent", "ap_server.agents.examples:echo")  # echo is served
+    assert_clear_error(result, "two agents with the id 'echo'", "serve each agent id once")
+
+
 def test_debug_shows_the_traceback(agent_modules: Path) -> None:
     result = run_cli(
         "serve", "--debug", "--agent", "boom_agents:agent", PYTHONPATH=str(agent_modules)

@@ -26,9 +26,14 @@ from agent_protocol_client.api.runs import (
     create_and_wait_run,
     resume_and_stream_run,
 )
+from agent_protocol_client.api.streaming import (
+    open_thread_sse_stream,
+    send_thread_streaming_command,
+)
 from agent_protocol_client.api.threads import create_thread
 from agent_protocol_client.models import (
     ErrorResponse,
+    EventStreamRequest,
     LgRunCreate,
     LgThreadCreate,
     RunCreate,
@@ -36,9 +41,15 @@ from agent_protocol_client.models import (
     RunStream,
     StreamEvent,
     StreamEventName,
+    StreamingCommand,
+    StreamingErrorResponse,
+    StreamingSseEvent,
+    StreamingSuccessResponse,
     Thread,
     ThreadCreate,
 )
+
+from .helpers import eventually
 
 STREAM_OPERATIONS = {
     "stream_run",
@@ -47,6 +58,8 @@ STREAM_OPERATIONS = {
     "lg_stream_run",
     "lg_stream_stateless_run",
     "lg_join_stream",
+    "open_thread_sse_stream",
+    "lg_open_thread_sse_stream",
 }
 
 
@@ -60,7 +73,7 @@ def events_of(parsed: object) -> list[StreamEvent]:
 
 
 def test_every_stream_operation_is_covered_here():
-    """The six operations answering text/event-stream are the ones this file calls."""
+    """The eight operations answering text/event-stream are the ones this file calls."""
     found = set()
     for module in pkgutil.walk_packages(api_package.__path__, api_package.__name__ + "."):
         loaded = importlib.import_module(module.name)
@@ -146,3 +159,38 @@ async def test_a_refused_stream_is_an_error_response_not_a_crash(base_url):
     async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
         missing = await stream_run.asyncio(uuid.uuid4(), client=client)
         assert isinstance(missing, ErrorResponse) and missing.code == "not_found"
+
+
+async def test_thread_stream_operations_parse_their_events(base_url):
+    """A thread's log read to its end (`follow: false`) by the generated client, on both
+    path families; a command's two answers parse as their models."""
+    from agent_protocol_client.api.lang_graph import lg_open_thread_sse_stream
+
+    thread_id = uuid.uuid4()
+    async with Client(base_url=base_url, timeout=httpx.Timeout(30)) as client:
+        started = await send_thread_streaming_command.asyncio(
+            thread_id,
+            client=client,
+            body=StreamingCommand.from_dict(
+                {"id": 1, "method": "run.start", "params": {"assistant_id": "echo", "input": 1}}
+            ),
+        )
+        assert isinstance(started, StreamingSuccessResponse), started
+        refused = await send_thread_streaming_command.asyncio(
+            thread_id,
+            client=client,
+            body=StreamingCommand.from_dict({"id": 2, "method": "nope"}),
+        )
+        assert isinstance(refused, StreamingErrorResponse) and refused.error == "unknown_command"
+        body = EventStreamRequest.from_dict({"channels": ["lifecycle"], "follow": False})
+        for operation in (open_thread_sse_stream, lg_open_thread_sse_stream):
+
+            async def ended(operation=operation) -> list[StreamingSseEvent] | None:
+                events = await operation.asyncio(thread_id, client=client, body=body)
+                assert isinstance(events, list)
+                done = any('"completed"' in e.data for e in events)
+                return events if done else None
+
+            events = await eventually(ended, "the run's end in the thread's log")
+            assert all(isinstance(e, StreamingSseEvent) and e.id for e in events)
+            assert json.loads(events[0].data)["params"]["data"]["event"] == "started"

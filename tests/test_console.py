@@ -439,3 +439,28 @@ async def test_a_run_enqueued_on_a_busy_thread_from_the_thread_page(page, base_u
     await expect(page.locator(".stream-state")).to_have_text("Ended: success.")
     await expect(page.locator("#run-status")).to_have_text("success")
     assert (await http.get(f"/threads/{thread_id}")).json()["values"]["echo"] == "queued"
+
+
+async def test_runs_are_searched_by_status_agent_and_metadata(page, base_url, http):
+    tag = uuid.uuid4().hex
+    body = {"agent_id": "slow", "input": {"steps": 1000, "delay": 1}, "metadata": {"tag": tag}}
+    run = (await http.post("/runs", json=body)).json()
+    done = await http.post("/runs/wait", json={"agent_id": "echo", "metadata": {"tag": tag}})
+    assert done.json()["run"]["status"] == "success"
+    await open_console(page, base_url, "#/threads")
+    await page.get_by_role("link", name="Runs", exact=True).click()
+    await page.get_by_label("Metadata contains (JSON object)").fill(json.dumps({"tag": tag}))
+    await page.get_by_role("button", name="Search").click()
+    rows = page.locator("main table tbody tr")
+    await expect(rows).to_have_count(2)
+    await page.get_by_label("Status").select_option("running")
+    await page.get_by_label("Agent").fill("slow")
+    await page.get_by_role("button", name="Search").click()
+    await expect(rows).to_have_count(1)
+    await rows.first.get_by_role("link", name=run["run_id"][:8]).click()
+    await expect(page).to_have_url(re.compile(f"#/runs/{run['run_id']}$"))
+    await expect(page.locator("#run-status")).to_have_text("running")
+    assert (
+        await http.post(f"/runs/{run['run_id']}/cancel", params={"wait": "true"})
+    ).status_code == 204
+    await expect(page.locator("#run-status")).to_have_text("interrupted")

@@ -14,7 +14,7 @@ import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import ConflictError, NotFoundError, UnprocessableEntityError
 
-from tests.helpers import until
+from tests.helpers import run_until, until, within
 
 from .conftest import ServerProcess, create_database, drop_database, spawn_server
 
@@ -609,3 +609,29 @@ async def test_stream_modes_are_the_ones_asked_for(client, agent, payload, step)
         )
     ]
     assert set(values) == {"metadata", "values", "end"}
+
+
+async def test_a_graph_waiting_inside_a_node_is_cancelled_at_once(start_server, empty_database_url):
+    """A graph never looks at `ctx.stopping`: a stop cancels it at once, inside its node, as
+    LangGraph's own server does, not at the end of AP_STOP_TIMEOUT (60 s here; the 20 s
+    bound tells the two apart). An explicit `timeout` still gives it that grace."""
+    server = await start_server(
+        empty_database_url, AP_AGENTS=f"{GRAPHS}:stuck_graph", AP_STOP_TIMEOUT="60"
+    )
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        for params in ({"wait": "true"}, {"wait": "true", "action": "rollback"}):
+            thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+            run = await http.post(
+                "/runs", json={"agent_id": "stuck_graph", "thread_id": thread_id, "input": {}}
+            )
+            run_id = run.json()["run_id"]
+            assert (await run_until(http, run_id, {"running"}))["status"] == "running"
+            cancel = http.post(f"/runs/{run_id}/cancel", params=params)
+            response = await within(20, cancel, "the cancel of a graph inside a node")
+            assert response.status_code == 204, response.text
+            thread = (await http.get(f"/threads/{thread_id}")).json()
+            assert thread["status"] == "idle"
+            if "action" not in params:
+                ended = (await http.get(f"/runs/{run_id}")).json()
+                assert ended["status"] == "interrupted" and ended["stop_reason"] == "user"
+        assert "Traceback" not in server.log(), server.log()

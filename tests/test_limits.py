@@ -63,7 +63,9 @@ async def test_a_chunked_body_too_large_is_413(limited) -> None:
             yield b"a" * 1000
         yield b'"}}'
 
-    response = await limited.post("/threads", content=chunks())
+    response = await limited.post(
+        "/threads", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert_error(response, 413, "body_too_large")
 
 

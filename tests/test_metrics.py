@@ -7,7 +7,10 @@ import time
 
 import httpx
 import pytest
+import websockets
 from prometheus_client.parser import text_string_to_metric_families
+
+import ap_server
 
 from .test_runs import new_thread, run_until
 from .test_webhooks import hook_server  # noqa: F401  (the fixture: a real HTTP receiver)
@@ -81,6 +84,9 @@ async def test_counts_move_after_real_runs(server, hook_server) -> None:  # noqa
     assert 0 <= value(after, "ap_db_pool_in_use") <= value(after, "ap_db_pool_size")
     assert value(after, "ap_runs_executing") == 0
     assert value(after, "process_resident_memory_bytes") > 0
+    (info,) = [labels for name, labels in after if name == "ap_server_info"]
+    assert dict(info)["version"] == ap_server.__version__
+    assert dict(info)["worker"].count(":") == 2  # host:pid:random
 
 
 async def test_queue_and_streams_of_the_moment(server) -> None:
@@ -101,7 +107,16 @@ async def test_queue_and_streams_of_the_moment(server) -> None:
         assert value(busy, "ap_runs_queue_depth") == 2
         assert value(busy, "ap_runs_oldest_pending_seconds") > 0
         assert value(busy, "ap_runs_executing") == 1
-        assert value(busy, "ap_http_open_streams") == 1
+        assert value(busy, "ap_http_open_streams", kind="sse") == 1
         await http.post("/runs/cancel", json={"thread_id": thread_id})
         closed = await scrape(http)
-        assert value(closed, "ap_http_open_streams") == 0
+        assert value(closed, "ap_http_open_streams", kind="sse") == 0
+        ws_url = server.base_url.replace("http://", "ws://") + f"/threads/{thread_id}/stream"
+        async with websockets.connect(ws_url) as socket:
+            assert socket.response.headers["x-request-id"]
+            assert value(await scrape(http), "ap_http_open_streams", kind="websocket") == 1
+        deadline = time.monotonic() + 20
+        while value(after := await scrape(http), "ap_http_open_streams", kind="websocket"):
+            assert time.monotonic() < deadline, "the WebSocket was not counted closed"
+        ws = {"operation": "/threads/{thread_id}/stream", "method": "WEBSOCKET", "status": "101"}
+        assert value(after, "ap_http_requests_total", **ws) == 1

@@ -219,6 +219,46 @@ async def test_sync_stream_rejoins_and_breaking_out_cancels(proxy, client):
     assert (await client.runs.get(left_run)).status == "interrupted"
 
 
+async def test_a_rolling_restart_loses_no_wait_and_no_stream_event(
+    start_server, empty_database_url
+):
+    """Two processes on one database behind a proxy: the proxy's new connections go to B,
+    then A stops. A's open wait (503 shutting_down) becomes a join answered by B, and A's
+    open stream (closed without `end`) is rejoined on B with Last-Event-ID."""
+    env = {"AP_SHUTDOWN_GRACE": "0.2"}
+    a = await start_server(empty_database_url, **env)
+    b = await start_server(empty_database_url, **env)
+    proxy = Proxy(int(a.base_url.rsplit(":", 1)[1]))
+    url = await proxy.start()
+    slow = {"steps": 30, "delay": 0.1}
+    try:
+        async with AsyncAgentProtocol(url, timeout=30, max_retries=6) as client:
+            waiting = asyncio.ensure_future(client.runs.wait("slow", input=slow))
+            stream = client.runs.stream("slow", input=slow, stream_mode="values")
+            events = [await anext(stream), await anext(stream)]  # metadata, the first values
+            async with AsyncAgentProtocol(a.base_url) as direct:
+
+                async def both_running() -> bool:
+                    runs = await direct.runs.search(status="running", limit=10)
+                    return len(runs) == 2
+
+                for _ in range(200):  # bounded poll
+                    if await both_running():
+                        break
+                    await asyncio.sleep(0.05)
+                assert await both_running()
+            proxy.target_port = int(b.base_url.rsplit(":", 1)[1])
+            assert await a.stop(timeout=30) == 0
+            events += [event async for event in stream]
+            result = await waiting
+    finally:
+        await proxy.close()
+    assert result.run.status == "success" and result.values["step"] == 30
+    assert events[-1].event == "end" and events[-1].data["status"] == "success"
+    assert ids(events) == list(range(1, len(events) + 1)), "no event lost or repeated"
+    assert [e.data["step"] for e in events if e.event == "values"][-1] == 30
+
+
 async def test_leaving_an_async_stream_early_cancels_its_run(client):
     async with client.runs.stream("slow", input={"steps": 500, "delay": 0.05}) as events:
         async for event in events:
@@ -305,3 +345,16 @@ def test_the_readme_python_sdk_example_runs_as_written(base_url, tmp_path):
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "success" in out.stdout
+
+
+def test_the_client_readme_examples_run_as_written(base_url, tmp_path):
+    """client/README.md's Python blocks, in order, as one script against the test server."""
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "client" / "README.md").read_text(), re.S)
+    assert len(blocks) >= 7
+    script = tmp_path / "client_readme.py"
+    script.write_text("\n".join(blocks).replace("http://127.0.0.1:2024", base_url))
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    assert "nothing to resume: idle" in out.stdout

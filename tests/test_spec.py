@@ -147,3 +147,28 @@ def test_every_operation_is_routed():
     assert routed == {op["operationId"] for _, _, op in operations(OURS)}
     for op_id in routed:
         assert callable(getattr(Api, op_id)), op_id
+
+
+UPSTREAM_MAIN_FILE = ROOT.parent / "shared" / "reference" / "agent-protocol-main.openapi.json"
+
+
+@pytest.mark.skipif(not UPSTREAM_MAIN_FILE.exists(), reason="../shared/reference is missing")
+def test_the_streaming_operations_of_upstream_main_are_here():
+    upstream = json.loads(UPSTREAM_MAIN_FILE.read_text())
+    theirs = {
+        (path, method): op["operationId"]
+        for path, method, op in operations(upstream)
+        if "Streaming" in op.get("tags", [])
+    }
+    assert len(theirs) == 3
+    ours = {(path, method): op["operationId"] for path, method, op in operations(OURS)}
+    for where, operation_id in theirs.items():
+        assert ours.get(where) == operation_id, where
+    # the same body fields (ours may add optional ones), and the channel names
+    for name in ("StreamingCommand", "EventStreamRequest"):
+        their = upstream["components"]["schemas"][name]
+        mine = OURS["components"]["schemas"][name]
+        assert set(their["properties"]) <= set(mine["properties"]), name
+        assert set(mine.get("required", [])) == set(their.get("required", [])), name
+    their_channels = upstream["components"]["schemas"]["StreamingChannel"]["anyOf"][0]["enum"]
+    assert OURS["components"]["schemas"]["StreamingChannelName"]["enum"] == their_channels

@@ -19,6 +19,8 @@ from langgraph_sdk import get_client
 from .conftest import ServerProcess, server_on_new_database
 from .test_streaming import collect, command, sse, terminal
 
+pytestmark = pytest.mark.slow  # a server of its own, node processes
+
 JS = Path(__file__).parent / "js"
 GRAPHS = "tests.langgraph_graphs"
 

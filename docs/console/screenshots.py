@@ -100,7 +100,6 @@ async def main() -> None:
         ids = await demo_data(http)
         browser = await playwright.chromium.launch(executable_path=args.chromium)
         page = await browser.new_page(viewport={"width": 1280, "height": 860})
-        await shoot(page, base, "#/agents", "agents", "main table")
         await shoot(page, base, "#/agents/slow", "agent", "form.start-run")
         ann = quote(json.dumps({"user": "ann"}))
         await shoot(page, base, f"#/threads?metadata={ann}", "threads", "main table")

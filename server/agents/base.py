@@ -56,6 +56,10 @@ class RunContext(Protocol):
 
     run_id: uuid.UUID
     thread_id: uuid.UUID
+    attempt: int
+    """1 for a run's first execution; more when it is retried after its process died (or
+    the database was away): `values` are then the thread's as of the last checkpoint, so an
+    agent can go on from there."""
     input: Any
     """The run's `input` (any JSON value), or None."""
     messages: list[dict[str, Any]]
@@ -71,6 +75,9 @@ class RunContext(Protocol):
 
     resume: dict[str, Any] | None
     """On a resume: the answers by interrupt id (the run's `interrupts` then return them)."""
+    stateless: bool
+    """A stateless run: its thread is its own, made for it and removed after it (nothing
+    will continue from its state); an agent may skip what only a continuation reads."""
 
     async def update(
         self,
@@ -139,6 +146,11 @@ class Agent:
     output_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
     state_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
     config_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+    # Seconds a graceful stop gives it (to finish its step, through `ctx.stopping`) before
+    # its task is cancelled, when the stop names no `timeout`. None: the server's
+    # AP_STOP_TIMEOUT. An agent whose work is saved step by step and that never looks at
+    # `ctx.stopping` (a LangGraph graph) has 0: it is cancelled at once.
+    stop_grace: float | None = None
     # Called when the server starts (with the database URL, `postgresql://...`) and stops.
     start: Callable[[str], Awaitable[None]] | None = None
     stop: Callable[[], Awaitable[None]] | None = None

@@ -196,6 +196,26 @@ async def threads_state(ctx: LgContext) -> None:
     ctx.contains(history.parsed[0].get("values"), {"echo": "two"}, "newest history entry", history)
 
 
+@check(
+    "threads: a run tags its thread with graph_id and assistant_id",
+    ECHO,
+    rule="LangGraph Platform: a run sets its thread's metadata graph_id and assistant_id; "
+    "clients list a graph's threads by searching them (Agent Chat UI's thread history)",
+)
+async def threads_tagged(ctx: LgContext) -> None:
+    marker = new_uuid()
+    thread_id = (await ctx.new_thread({"kit": marker}))["thread_id"]
+    await ctx.wait(thread_id, ECHO, {"text": "tag"})
+    thread = await ctx.request("GET", f"/threads/{thread_id}")
+    metadata = thread.parsed.get("metadata") or {}
+    ctx.equal(metadata.get("graph_id"), ECHO, "metadata.graph_id after a run", thread)
+    ctx.check(metadata.get("assistant_id"), "no metadata.assistant_id after a run", thread)
+    found = await ctx.request(
+        "POST", "/threads/search", json={"metadata": {"kit": marker, "graph_id": ECHO}, "limit": 10}
+    )
+    ctx.equal([t.get("thread_id") for t in found.parsed], [thread_id], "search by graph_id", found)
+
+
 # -- runs ---------------------------------------------------------------------------------
 
 
@@ -303,6 +323,24 @@ async def runs_rejoin(ctx: LgContext) -> None:
     )
     ids = [e.id for e in events if e.id]
     ctx.check(len(ids) == len(set(ids)), f"repeated event ids: {ids}", rest)
+
+
+@check(
+    "runs: join_stream with Last-Event-ID -1 replays the whole run",
+    SLOW,
+    rule="client.runs.join_stream(last_event_id='-1') (the JS SDK's reconnect on mount): every "
+    "event of the run from its start",
+)
+async def runs_replay_all(ctx: LgContext) -> None:
+    thread_id = (await ctx.new_thread())["thread_id"]
+    run = await ctx.start(
+        thread_id, SLOW, SHORT, stream_mode=["custom", "values"], stream_resumable=True
+    )
+    await join(ctx, thread_id, run["run_id"])
+    path = f"/threads/{thread_id}/runs/{run['run_id']}/stream"
+    reply = await ctx.stream("GET", path, headers={"Last-Event-ID": "-1"})
+    ctx.equal(reply.parsed[0].event if reply.parsed else None, "metadata", "the first event", reply)
+    ctx.equal(steps_of(ctx, reply.parsed, reply), [1, 2, 3, 4], "custom steps replayed", reply)
 
 
 @check(

@@ -1,6 +1,8 @@
 """The run and thread state machines, stated once, and the enums of the run engine.
 
-Run:    pending -> running -> success | error | timeout | interrupted
+Run:    (new) -> pending | running        (running: created and claimed at once, by a
+                                           process with a free worker slot)
+        pending -> running -> success | error | timeout | interrupted
         pending -> interrupted            (stopped before it started)
         running -> pending                (its worker died or drained; retried)
 Thread: idle | interrupted | error -> busy   (a run is created on it)
@@ -63,6 +65,7 @@ class MultitaskStrategy(StrEnum):
 
 
 ACTIVE = frozenset({RunStatus.PENDING, RunStatus.RUNNING})
+CREATED = ACTIVE  # the statuses a run may be created in
 TERMINAL = frozenset({RunStatus.SUCCESS, RunStatus.ERROR, RunStatus.TIMEOUT, RunStatus.INTERRUPTED})
 
 RUN_TRANSITIONS: dict[RunStatus, frozenset[RunStatus]] = {

@@ -1,15 +1,28 @@
-"""The RunContext a running agent sees (the interface is in agents/base.py)."""
+"""The RunContext a running agent sees (the interface is in agents/base.py).
+
+Steps are written behind the agent, by one event-loop iteration: `update` returns at once
+and its checkpoint is written as soon as the agent next waits for anything (so a stream
+sees it at once), in order, before any later write. A step the agent had not yet let go
+of when it ended is written by the run's finishing transaction instead (`detach_step`):
+a one-step agent costs one transaction, not two. A write that fails surfaces at the next
+write or at the end of the run (`wait_writes`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from .. import state
 from ..agents.base import Interrupt, RunStopped
+from ..storage.hot import HotPath, Step
 from ..storage.items import ItemStore
-from ..storage.runs import RunRecord, RunStore
+from ..storage.runs import LostRun, RunRecord, RunStore
+from .outage import through_outage
+
+T = TypeVar("T")
 
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
@@ -24,6 +37,7 @@ class Context:
         run: RunRecord,
         runs: RunStore,
         store: ItemStore,
+        hot: HotPath,
         *,
         values: dict[str, Any],
         head: uuid.UUID | None,
@@ -31,6 +45,7 @@ class Context:
     ) -> None:
         self.run_id = run.run_id
         self.thread_id = run.thread_id
+        self.stateless = run.temporary
         self.input = run.input
         self.messages = list(run.messages or [])
         self.config = run.config
@@ -45,6 +60,16 @@ class Context:
         self._answers = run.resume or []
         self.resume = {a["id"]: a["value"] for a in run.resume} if run.resume else None
         self._asked = 0
+        self._hot = hot
+        self._step_due: Step | None = None  # written at the next loop iteration
+        self._due_handle: asyncio.Handle | None = None
+        self._writing: asyncio.Task[None] | None = None
+        self.attempt = run.attempt
+        self.write_grace = 10.0  # seconds a write is retried while the database is away
+
+    async def _retrying(self, write: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        """A write of this run, retried while the database is unreachable (for the lease)."""
+        return await through_outage(lambda: write(*args, **kwargs), self.write_grace)
 
     # -- state and streaming -----------------------------------------------------------
 
@@ -68,17 +93,21 @@ class Context:
             events.append(("updates", {step or self._run.agent_id: changes}))
         if "values" in self._modes:
             events.append(("values", new))
-        self._head = await self._runs.write_step(
-            self._run,
-            new,
-            parent=self._head,
-            metadata={
-                "source": source,
-                "step": self._step,
-                "writes": {step or self._run.agent_id: changes},
-                **(metadata or {}),
-            },
-            events=events,
+        await self._flush()
+        self._due(
+            Step.of(
+                checkpoint_id=uuid.uuid4(),
+                parent=self._head,
+                values=new,
+                metadata={
+                    "source": source,
+                    "step": self._step,
+                    "writes": {step or self._run.agent_id: changes},
+                    **(metadata or {}),
+                },
+                interrupts=[],
+                events=events,
+            )
         )
         self._step += 1
         self.values = new
@@ -86,6 +115,9 @@ class Context:
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
         """The metadata of the thread's latest checkpoints, newest first."""
+        if self._head is None:  # the thread has no checkpoint (a new one): nothing to read
+            return []
+        await self._flush()
         records = await self._runs.threads.history(self.thread_id, limit=limit, before=None)
         return [r.metadata for r in records]
 
@@ -93,25 +125,68 @@ class Context:
         if mode not in EMITTED:
             raise ValueError(f"agents emit {', '.join(EMITTED)} events, not {mode!r}")
         if mode in self._modes:
-            await self._runs.write_events(self._run, [(mode, data)])
+            await self._flush()
+            await self._retrying(self._runs.write_events, self._run, [(mode, data)])
 
     async def write_interrupts(
         self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
     ) -> None:
         """Record pending interrupts in a checkpoint (and so on the thread)."""
-        self._head = await self._runs.write_step(
-            self._run,
-            self.values,
-            parent=self._head,
-            metadata={
-                **(metadata or {}),
-                "source": "interrupt",
-                "step": self._step,
-                "agent_id": self._run.agent_id,
-            },
-            events=[],
-            interrupts=interrupts,
+        await self._flush()
+        self._due(
+            Step.of(
+                checkpoint_id=uuid.uuid4(),
+                parent=self._head,
+                values=self.values,
+                metadata={
+                    **(metadata or {}),
+                    "source": "interrupt",
+                    "step": self._step,
+                    "agent_id": self._run.agent_id,
+                },
+                interrupts=interrupts,
+                events=[],
+            )
         )
+
+    # -- writing behind the agent --------------------------------------------------------
+
+    def _due(self, step: Step) -> None:
+        """`step` is the thread's head now; it is written at the next loop iteration."""
+        self._head = step.checkpoint_id
+        self._step_due = step
+        self._due_handle = asyncio.get_running_loop().call_soon(self._start_due)
+
+    def _start_due(self) -> None:
+        step, self._step_due, self._due_handle = self._step_due, None, None
+        if step is not None:
+            self._writing = asyncio.ensure_future(self._write(step))
+
+    async def _write(self, step: Step) -> None:
+        if not await self._retrying(self._hot.write_step, self._run, step):
+            raise LostRun(self._run.run_id)
+
+    async def _flush(self) -> None:
+        """Write every step taken so far (and raise what a write raised)."""
+        if self._due_handle is not None:
+            self._due_handle.cancel()
+            self._start_due()
+        await self.wait_writes()
+
+    async def wait_writes(self) -> None:
+        """Wait for the step being written, if any (raising what its write raised)."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            await writing
+
+    def detach_step(self) -> Step | None:
+        """The last step if it has not been written yet: the caller writes it (with the
+        run's ending); None if every step is written or being written."""
+        if self._due_handle is None:
+            return None
+        self._due_handle.cancel()
+        step, self._step_due, self._due_handle = self._step_due, None, None
+        return step
 
     # -- human in the loop -------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections.abc import AsyncGenerator
-from dataclasses import dataclass
 from typing import Any
 
 from .. import observe
@@ -24,10 +24,13 @@ from ..errors import NotFound, Unavailable
 from ..sse import Event
 from ..storage import channels
 from ..storage.channels import RunNotice
+from ..storage.hot import HotPath
 from ..storage.owners import Scope
 from ..storage.records import NewRun, RunRecord
 from ..storage.runs import RunStore
 from .notifier import Notifier
+from .outage import through_outage
+from .worker import Ended, Worker
 
 __all__ = ["Ended", "NewRun", "RunRecord", "RunService"]
 
@@ -36,26 +39,20 @@ RECHECK_SECONDS = 5.0
 CANCEL, CONTINUE = "cancel", "continue"
 
 
-@dataclass(frozen=True, slots=True)
-class Ended:
-    """A run as it ended; `run` is None when a rollback erased it."""
-
-    run: RunRecord | None
-    status: str
-    stop_reason: str | None
-
-
 class RunService:
-    def __init__(self, runs: RunStore, notifier: Notifier, *, stop_grace: float) -> None:
+    def __init__(
+        self, runs: RunStore, notifier: Notifier, hot: HotPath, local: Worker | None = None
+    ) -> None:
         self._store = runs
         self.notifier = notifier
-        self.stop_grace = stop_grace
+        self._hot = hot
+        self._local = local  # this process's worker: runs it can execute at once
         self._background: set[asyncio.Task[Any]] = set()
         self._closing = asyncio.Event()  # set when the server shuts down
 
     def scoped(self, scope: Scope) -> RunService:
         """The same service on the runs `scope` sees (sharing its background stops)."""
-        service = RunService(self._store.scoped(scope), self.notifier, stop_grace=self.stop_grace)
+        service = RunService(self._store.scoped(scope), self.notifier, self._hot, self._local)
         service._background = self._background
         service._closing = self._closing
         return service
@@ -74,10 +71,22 @@ class RunService:
     # -- creating and reading ----------------------------------------------------------
 
     async def create(self, new: NewRun) -> RunRecord:
-        """Create a pending run (409/422 when the thread's admission rules refuse it)."""
-        run = await self._store.create(new, stop_grace=self.stop_grace)
+        """Create a run (409/422 when the thread's admission rules refuse it). A run that
+        may start at once (stateless, or its thread has no active run) starts in this
+        process when it has a free slot (created `running`); any other is queued
+        (`pending`) for whichever process claims it first."""
+        run = await self._created(new)
         observe.run_created(run)
         return run
+
+    async def _created(self, new: NewRun) -> RunRecord:
+        if self._local is None:
+            return (await self._store.create(new)).run
+        if new.thread_id is None:
+            run = await self._local.create_running(new, owner=self._store.scope.owner)
+            if run is not None:
+                return run
+        return await self._local.create_on_thread(new, self._store)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord:
         """The run, or NotFound (also for another owner's run)."""
@@ -127,16 +136,19 @@ class RunService:
         wait: bool = False,
     ) -> RunRecord | None:
         """Stop a run: a pending one ends at once; a running one is told to stop and is
-        cancelled after `timeout` seconds (default: the server's stop grace), at once if
-        not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
+        cancelled after `timeout` seconds (default: its agent's stop grace, which is the
+        server's AP_STOP_TIMEOUT unless the agent says otherwise: 0 for a LangGraph graph),
+        at once if not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
         if a rollback erased it); an ended run is returned unchanged."""
         run = await self._store.request_stop(
             run_id,
             reason=StopReason(reason),
             action=StopAction(action),
             graceful=graceful,
-            timeout=self.stop_grace if timeout is None else timeout,
+            timeout=timeout,
         )
+        if run is not None and self._local is not None:
+            self._local.stop_here(run)
         if wait and run is not None and run.status not in TERMINAL:
             return (await self.wait(run)).run
         return run
@@ -201,28 +213,41 @@ class RunService:
                 self.stop_in_background(run.run_id, StopReason.DISCONNECT)
 
     async def _wait(self, run: RunRecord) -> Ended:
+        execution = self._local.execution(run.run_id) if self._local is not None else None
+        if execution is not None:  # it runs here: its ending is known without a query
+            ended = await self._ending(execution.ended, run)
+            if ended is not None:
+                return ended
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             read = True
             while True:
                 woken.clear()
                 if read:
-                    try:
-                        current = await self._store.get(run.run_id)
-                    except NotFound:
+                    current = await through_outage(functools.partial(self._hot.get, run.run_id))
+                    if current is None:
                         return _erased(woken.payload)
                     if current.status in TERMINAL:
                         return Ended(current, current.status, current.stop_reason)
                 if self._closing.is_set():
-                    raise Unavailable(
-                        f"the server is shutting down before run {run.run_id} ended;"
-                        " it goes on: wait for it again",
-                        code="shutting_down",
-                        run_id=str(run.run_id),
-                    )
+                    raise _shutting_down(run)
                 notified = await woken.wait(RECHECK_SECONDS)
                 # A step's notification (the run id alone) cannot mean it ended; the run's
                 # last one, a reconnect's wake-up (no payload) or the timeout may.
                 read = not notified or RunNotice.parse(woken.payload).may_have_ended
+
+    async def _ending(self, ended: asyncio.Future[Ended | None], run: RunRecord) -> Ended | None:
+        """How a run executed here ended (None if it did not end here); Unavailable if the
+        server shuts down first."""
+        if not ended.done():
+            closing: asyncio.Future[Any] = asyncio.ensure_future(self._closing.wait())
+            waiting: set[asyncio.Future[Any]] = {ended, closing}
+            try:
+                await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                closing.cancel()
+        if ended.done():
+            return ended.result()
+        raise _shutting_down(run)
 
     async def events(self, run: RunRecord, after: int | None) -> AsyncGenerator[Event, None]:
         """The run's stored events after `after`, then live ones, until `end` (or until the
@@ -230,7 +255,7 @@ class RunService:
 
         `after=None` joins live: the `metadata` event, then what comes from now on (all
         of it if the run has already ended)."""
-        store = self._store
+        store = self._hot
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             if after is None:
                 current = await store.get(run.run_id)
@@ -238,11 +263,13 @@ class RunService:
                 for stored in first:
                     yield Event(stored.event, stored.data, str(stored.seq))
                 after = first[0].seq if first else 0
-                if current.status not in TERMINAL:
+                if current is not None and current.status not in TERMINAL:
                     after = max(after, await store.last_event_seq(run.run_id))
             while True:
                 woken.clear()
-                batch = await store.events_after(run.run_id, after)
+                batch = await through_outage(
+                    functools.partial(store.events_after, run.run_id, after)
+                )
                 for stored in batch:
                     yield Event(stored.event, stored.data, str(stored.seq))
                     after = stored.seq
@@ -250,18 +277,17 @@ class RunService:
                         return
                 if batch:
                     continue
-                try:
-                    current = await store.get(run.run_id)
-                except NotFound:
+                found = await through_outage(functools.partial(store.get, run.run_id))
+                if found is None:
                     ended = _erased(woken.payload)
                     yield Event("end", {"status": ended.status, "stop_reason": ended.stop_reason})
                     return
-                if current.status in TERMINAL:
+                if found.status in TERMINAL:
                     if await store.events_after(run.run_id, after, limit=1):
                         continue  # it has just ended: its last events are there now
                     # `after` is at or past the stored `end` (a client rejoining with the id
                     # of the last event, or a larger one): close with that `end` again.
-                    yield await self._last_event(current)
+                    yield await self._last_event(found)
                     return
                 if self._closing.is_set():
                     return
@@ -269,11 +295,19 @@ class RunService:
 
     async def _last_event(self, run: RunRecord) -> Event:
         """The `end` event of an ended run: the stored one, with its id."""
-        last = await self._store.last_event_seq(run.run_id)
-        for stored in await self._store.events_after(run.run_id, last - 1, limit=1):
+        last = await self._hot.last_event_seq(run.run_id)
+        for stored in await self._hot.events_after(run.run_id, last - 1, limit=1):
             if stored.event == "end":
                 return Event(stored.event, stored.data, str(stored.seq))
         return Event("end", {"status": run.status, "stop_reason": run.stop_reason})
+
+
+def _shutting_down(run: RunRecord) -> Unavailable:
+    return Unavailable(
+        f"the server is shutting down before run {run.run_id} ended; it goes on: wait for it again",
+        code="shutting_down",
+        run_id=str(run.run_id),
+    )
 
 
 def _erased(payload: str | None) -> Ended:

@@ -28,16 +28,20 @@ from typing import Any, TypeVar
 from .. import observe
 from ..agents.base import Interrupt, RunStopped
 from ..agents.registry import AgentRegistry
+from ..database import transient
 from ..domain.states import RunStatus, StopAction, StopReason, end_status, stronger_action
 from ..errors import NotFound
 from ..storage.channels import CONTROL, QUEUE, WEBHOOKS
+from ..storage.hot import HotPath, Step
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.queue import RunQueue
-from ..storage.runs import LostRun, RunRecord, RunStore
+from ..storage.records import NewRun
+from ..storage.runs import Claim, LostRun, RunRecord, RunStore, Seed
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
+from .outage import run_error, through_outage
 
 log = logging.getLogger("ap_server.worker")
 T = TypeVar("T")
@@ -54,19 +58,32 @@ class WorkerSettings:
     shutdown_grace: float = 10.0
 
 
-class Execution:
-    """One run being executed by this process."""
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """A run as it ended; `run` is None when a rollback erased it."""
 
-    def __init__(self, worker: Worker, run: RunRecord) -> None:
+    run: RunRecord | None
+    status: str
+    stop_reason: str | None
+
+
+class Execution:
+    """One run being executed by this process. `ended` is resolved when it has ended
+    here (None: it did not end here: handed back, lost, or failed in the engine)."""
+
+    def __init__(self, worker: Worker, run: RunRecord, seed: Seed | None = None) -> None:
         self.worker = worker
         self.run = run
+        self.seed = seed
         self.context: Context | None = None
         self.task: asyncio.Task[None] | None = None
         self.stop_reason: StopReason | None = None
         self.stop_action: StopAction | None = None
         self.forced = False
         self.released = False
-        self._force_timer: asyncio.TimerHandle | None = None
+        self._force_timer: asyncio.Handle | None = None
+        self._force_at: float | None = None  # loop time of the forced stop
+        self.ended: asyncio.Future[Ended | None] = asyncio.get_running_loop().create_future()
 
     def stop(self, reason: StopReason, action: StopAction, deadline: float) -> None:
         """Tell the agent to stop; cancel its task at `deadline` (loop time)."""
@@ -75,11 +92,12 @@ class Execution:
         self.stop_action = stronger_action(self.stop_action, action)
         if self.context is not None:
             self.context.request_stop()
-        loop = asyncio.get_running_loop()
-        if self._force_timer is None or deadline < self._force_timer.when():
+        if self._force_at is None or deadline < self._force_at:
             if self._force_timer is not None:
                 self._force_timer.cancel()
-            self._force_timer = loop.call_at(deadline, self._force)
+            # (uvloop returns a plain Handle, without `when()`, for a deadline now or past)
+            self._force_at = deadline
+            self._force_timer = asyncio.get_running_loop().call_at(deadline, self._force)
 
     def _force(self) -> None:
         if self.task is not None and not self.task.done():
@@ -87,11 +105,11 @@ class Execution:
             self.task.cancel()
 
     async def main(self) -> None:
-        runs, run = self.worker.runs, self.run
+        run = self.run
         status, error = RunStatus.SUCCESS, None
         try:
             agent = self.worker.agents.get(run.agent_id)
-            self.context = await self.worker.new_context(run)
+            self.context = await self.worker.new_context(run, self.seed)
             if self.stop_reason is not None:
                 self.context.request_stop()
             if run.messages and run.attempt == 1:
@@ -117,19 +135,48 @@ class Execution:
         except NotFound as exc:
             status, error = RunStatus.ERROR, {"type": "AgentNotFound", "message": exc.message}
         except Exception as exc:
+            if transient(exc):  # the database's failure, not the agent's: retry the run
+                log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                return
             observe.agent_failed(run, exc)  # the traceback to the log, not to the run
-            status, error = RunStatus.ERROR, {"type": type(exc).__name__, "message": str(exc)}
+            status, error = RunStatus.ERROR, run_error(exc)
         finally:
             if self._force_timer is not None:
                 self._force_timer.cancel()
+        step = None
+        if self.context is not None:
+            step = self.context.detach_step()  # written with the ending, in one transaction
+            try:
+                await self.context.wait_writes()
+            except LostRun:
+                observe.run_lost(run)
+                return
+            except Exception as exc:
+                if transient(exc):  # the database's failure, not the agent's: retry the run
+                    log.warning("run %s left for a retry: the database is unavailable", run.run_id)
+                    return
+                if status is not RunStatus.ERROR:
+                    status, error = RunStatus.ERROR, run_error(exc)
         status = end_status(status, self.stop_reason)
-        await runs.finish(
-            run,
-            status,
-            error=error,
-            stop_reason=self.stop_reason if status != RunStatus.ERROR else None,
-            action=self.stop_action,
-        )
+        reason = self.stop_reason if status != RunStatus.ERROR else None
+        # The agent has returned: its ending is retried while the database is away, so it
+        # is never executed again because this write failed.
+        try:
+            ended = await through_outage(
+                lambda: self.worker.finish(
+                    run, status, error=error, stop_reason=reason, action=self.stop_action, step=step
+                ),
+                self.worker.settings.lease * 3,
+            )
+        except Exception as exc:
+            if not transient(exc):
+                raise
+            log.warning("run %s: its ending could not be written; left for recovery", run.run_id)
+            return
+        if not self.ended.done():
+            erased = self.stop_action is StopAction.ROLLBACK
+            if ended is not None or erased:
+                self.ended.set_result(Ended(ended, status.value, reason))
 
 
 class Worker:
@@ -137,6 +184,7 @@ class Worker:
         self,
         runs: RunStore,
         queue: RunQueue,
+        hot: HotPath,
         items: ItemStore,
         agents: AgentRegistry,
         notifier: Notifier,
@@ -148,6 +196,7 @@ class Worker:
         self.id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.runs = runs
         self.queue = queue
+        self.hot = hot
         self.webhook_payload = webhook_payload  # what a webhook receives of an ended run
         self.items = items
         self.agents = agents
@@ -159,6 +208,8 @@ class Worker:
         self._tasks: list[asyncio.Task[None]] = []
         self._capacity = asyncio.Event()
         self._draining = False
+        self._reserved = 0  # slots taken by runs being created here (see create_running)
+        self._served = frozenset(self.agent_ids)
         self._hurry = asyncio.Event()  # set: the drain hands runs back without more grace
 
     async def start(self) -> None:
@@ -205,6 +256,83 @@ class Worker:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
+    # -- runs created here ---------------------------------------------------------------
+
+    def _busy(self) -> int:
+        return len(self.executions) + self._reserved
+
+    def has_room(self, agent_id: str) -> bool:
+        """Whether a run of `agent_id` created now may execute here at once."""
+        return (
+            not self._draining
+            and agent_id in self._served
+            and self._busy() < self.settings.concurrency
+        )
+
+    async def create_running(self, new: NewRun, owner: str) -> RunRecord | None:
+        """Create a stateless run and execute it here at once, if this process serves its
+        agent and has a free slot (else None: the caller queues it). It is durable like
+        any run (a row with a lease: if this process dies, another one retries it)."""
+        if not self.has_room(new.agent_id):
+            return None
+        self._reserved += 1
+        try:
+            run = await self.hot.create_running(
+                new, owner=owner, worker_id=self.id, lease=self.settings.lease
+            )
+        finally:
+            self._reserved -= 1
+        self._execute(run)
+        return run
+
+    async def create_on_thread(self, new: NewRun, store: RunStore) -> RunRecord:
+        """Create a run on a thread through `store` (its owner's scope); if its thread has
+        no active run and this process has room, it is created running and executes here
+        at once; else it is queued."""
+        if not self.has_room(new.agent_id):
+            return (await store.create(new)).run
+        self._reserved += 1
+        try:
+            created = await store.create(new, Claim(self.id, self.settings.lease))
+        finally:
+            self._reserved -= 1
+        if created.seed is not None:
+            self._execute(created.run, created.seed)
+        return created.run
+
+    def execution(self, run_id: uuid.UUID) -> Execution | None:
+        """The run's execution if this process executes it now."""
+        return self.executions.get(run_id)
+
+    def stop_here(self, run: RunRecord) -> None:
+        """A stop of `run` was requested by this process: apply it now if the run executes
+        here (its notification comes too, and changes nothing more)."""
+        execution = self.executions.get(run.run_id)
+        if execution is not None and run.stop_requested_at is not None:
+            self._apply_stop(execution, run)
+
+    async def finish(
+        self,
+        run: RunRecord,
+        status: RunStatus,
+        *,
+        error: dict[str, Any] | None,
+        stop_reason: StopReason | None,
+        action: StopAction | None,
+        step: Step | None,
+    ) -> RunRecord | None:
+        """End a run executed here, with its last step if it was not written yet."""
+        if action is StopAction.ROLLBACK:  # erased with what it wrote: the step too
+            return await self.runs.finish(
+                run, status, error=error, stop_reason=stop_reason, action=action
+            )
+        if status is RunStatus.INTERRUPTED and stop_reason is None and not (step and step.asked):
+            # Interrupted on questions written earlier: the engine's general ending reads them.
+            if step is not None and not await self.hot.write_step(run, step):
+                return None
+            return await self.runs.finish(run, status, error=error, stop_reason=None, action=action)
+        return await self.hot.finish(run, status, error=error, stop_reason=stop_reason, step=step)
+
     def running(self) -> int:
         """How many runs this process executes now."""
         return len(self.executions)
@@ -215,17 +343,32 @@ class Worker:
 
     # -- what executions need ----------------------------------------------------------
 
-    async def new_context(self, run: RunRecord) -> Context:
-        thread = await self.runs.threads.get(run.thread_id)
-        step = await self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id)
-        return Context(
-            run,
-            self.runs,
-            self.items.scoped(Scope.of(run.owner)),  # an agent uses its run's owner's store
-            values=thread.values,
-            head=thread.head_checkpoint_id,
-            step=step,
-        )
+    async def new_context(self, run: RunRecord, seed: Seed | None = None) -> Context:
+        store = self.items.scoped(Scope.of(run.owner))  # an agent uses its run's owner's store
+        grace = self.settings.lease
+        if seed is not None:  # read when the run was created
+            context = Context(
+                run, self.runs, store, self.hot, values=seed.values, head=seed.head, step=seed.step
+            )
+        elif run.temporary and run.attempt == 1:  # its own new thread: nothing to read
+            context = Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
+        else:
+            thread = await through_outage(lambda: self.runs.threads.get(run.thread_id), grace)
+            step = await through_outage(
+                lambda: self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id),
+                grace,
+            )
+            context = Context(
+                run,
+                self.runs,
+                store,
+                self.hot,
+                values=thread.values,
+                head=thread.head_checkpoint_id,
+                step=step,
+            )
+        context.write_grace = grace
+        return context
 
     # -- loops -------------------------------------------------------------------------
 
@@ -234,21 +377,21 @@ class Worker:
             while not self._draining:
                 wake.clear()
                 self._capacity.clear()
-                while len(self.executions) < self.settings.concurrency and not self._draining:
+                while self._busy() < self.settings.concurrency and not self._draining:
                     run = await self._safely(
                         self.queue.claim(self.id, self.settings.lease, self.agent_ids)
                     )
                     if run is None:
                         break
                     self._execute(run)
-                if len(self.executions) >= self.settings.concurrency:
+                if self._busy() >= self.settings.concurrency:
                     await self._capacity.wait()
                     continue
                 await wake.wait(self.settings.poll_interval)
 
-    def _execute(self, run: RunRecord) -> None:
+    def _execute(self, run: RunRecord, seed: Seed | None = None) -> None:
         observe.run_started(run)
-        execution = Execution(self, run)
+        execution = Execution(self, run, seed)
         self.executions[run.run_id] = execution
         timeout = run.timeout_seconds or self.settings.run_timeout
         loop = asyncio.get_running_loop()
@@ -261,11 +404,22 @@ class Worker:
 
     def _timeout(self, execution: Execution) -> None:
         if execution.task and not execution.task.done():
-            deadline = asyncio.get_running_loop().time() + self.settings.stop_grace
+            deadline = asyncio.get_running_loop().time() + self._grace(execution.run)
             execution.stop(StopReason.TIMEOUT, StopAction.INTERRUPT, deadline)
+
+    def _grace(self, run: RunRecord) -> float:
+        """The default grace of a stop of `run`: its agent's own (0 for a graph, whose work
+        is saved step by step), else the server's."""
+        try:
+            own = self.agents.get(run.agent_id).stop_grace
+        except NotFound:
+            own = None
+        return self.settings.stop_grace if own is None else own
 
     def _done(self, execution: Execution) -> None:
         self.executions.pop(execution.run.run_id, None)
+        if not execution.ended.done():
+            execution.ended.set_result(None)
         self._capacity.set()
         task = execution.task
         if task and not task.cancelled() and task.exception() is not None:
@@ -275,8 +429,9 @@ class Worker:
 
     def _apply_stop(self, execution: Execution, run: RunRecord) -> None:
         loop = asyncio.get_running_loop()
-        remaining = 0.0
-        if run.stop_deadline is not None:
+        if run.stop_deadline is None:  # no deadline asked for: the agent's default grace
+            remaining = self._grace(run)
+        else:
             remaining = max(0.0, (run.stop_deadline - datetime.now(UTC)).total_seconds())
         execution.stop(
             StopReason(run.stop_reason or StopReason.USER),
@@ -293,9 +448,12 @@ class Worker:
             execution = self.executions.get(run_id)
             if execution is None:
                 continue
-            run = await self._safely(self.runs.get(run_id))
+            run = await self._safely(self.hot.get(run_id))
             if run is not None and run.stop_requested_at is not None:
-                self._apply_stop(execution, run)
+                try:
+                    self._apply_stop(execution, run)
+                except Exception:  # never let one stop end the loop of all stops
+                    log.exception("applying the stop of run %s failed", run_id)
 
     async def _lease_loop(self) -> None:
         while True:

@@ -14,8 +14,9 @@
   graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
   interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
-- Stopping: a graceful stop is checked between chunks (the stream is closed, which cancels
-  the graph's tasks); a forced stop cancels the task running the graph.
+- Stopping: a graph is cancelled at once by a stop (its agent's `stop_grace` is 0), inside a
+  node too, unless the stop names a `timeout`; a graceful stop is also checked between
+  chunks (the stream is closed, which cancels the graph's tasks).
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..agents.base import Agent, Interrupt, RunContext
+from ..database import GRAPH_POOL
 
 SCHEMA = "langgraph"
 CHECKPOINT_KEY = "langgraph_checkpoint_id"
 """Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
 UPDATE_KEY = "langgraph_update"
 """Key of our checkpoints' metadata holding a `threads.update_state` for the graph."""
+RUN_KEY = "ap_run_id"
+"""Key of the graph's checkpoint metadata holding the id of the run that wrote it."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 STREAM_MODES = "langgraph_stream_modes"
@@ -79,7 +83,7 @@ class GraphRunner:
         self._pool = AsyncConnectionPool(
             dsn,
             min_size=1,
-            max_size=5,
+            max_size=GRAPH_POOL,
             open=False,
             kwargs={
                 "autocommit": True,
@@ -89,7 +93,9 @@ class GraphRunner:
             },
         )
         await self._pool.open()
-        self._saver = AsyncPostgresSaver(self._pool)
+        from .serde import ExactSerializer
+
+        self._saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
         await self._saver.setup()
         if self.graph is None:  # an async factory's first graph
             self.graph = await _call_factory(self.factory, {})
@@ -133,6 +139,9 @@ class GraphRunner:
                 update=command.get("update"),
                 goto=command.get("goto") or (),
             )
+        if ctx.attempt > 1 and await self._went_on(graph, run_config, ctx):
+            graph_input = None  # a retry goes on from the graph's checkpoint, not from START
+        run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
         extra = [m for m in config.get(STREAM_MODES) or () if m != "checkpoints"]
@@ -140,19 +149,26 @@ class GraphRunner:
             "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
         }
         wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
+        if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
+            kwargs["durability"] = "exit"
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         elif getattr(graph, "context_schema", None) is not None:
             kwargs["context"] = {}  # LangGraph makes the schema's defaults of it
         steps: dict[str, Any] = {}
+        asked: list[Any] = []  # the interrupts, as the stream reports them
+        last: dict[str, Any] = {}  # the latest checkpoint chunk
         async with contextlib.aclosing(graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
                 ctx.check_stop()
                 if mode == "updates":
                     for node, changes in (chunk or {}).items():
-                        if node != "__interrupt__":
+                        if node == "__interrupt__":
+                            asked.extend(changes or ())
+                        else:
                             steps[node] = jsonable(changes)
                 elif mode == "checkpoints":
+                    last = chunk
                     if wants_checkpoints:
                         await ctx.emit("checkpoints", jsonable(chunk))
                     if (chunk.get("metadata") or {}).get("source") == "input":
@@ -176,16 +192,21 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:  # custom, and debug or tasks when asked for
                     await ctx.emit(mode, jsonable(chunk))
-        snapshot = await graph.aget_state({"configurable": thread})
-        if snapshot.interrupts:
+        if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
-                [jsonable(i.value) for i in snapshot.interrupts],
-                ids=[i.id for i in snapshot.interrupts],
+                [jsonable(i.value) for i in asked],
+                ids=[i.id for i in asked],
                 metadata={
-                    "next": list(snapshot.next),
-                    CHECKPOINT_KEY: snapshot.config["configurable"]["checkpoint_id"],
+                    "next": list(last.get("next") or ()),
+                    CHECKPOINT_KEY: last["config"]["configurable"]["checkpoint_id"],
                 },
             )
+
+    async def _went_on(self, graph: Any, run_config: dict[str, Any], ctx: RunContext) -> bool:
+        """Whether an earlier attempt of this run left the graph part way (the checkpoint
+        it would start from is this run's, with nodes still to run)."""
+        snapshot = await graph.aget_state(run_config)
+        return bool(snapshot.next) and (snapshot.metadata or {}).get(RUN_KEY) == str(ctx.run_id)
 
     def schemas(self) -> dict[str, Any]:
         found = graph_schemas(self.graph)
@@ -203,6 +224,10 @@ def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:
         capabilities={"ap.io.messages": True, "ap.io.streaming": True},
         start=runner.start,
         stop=runner.stop,
+        # A stop cancels the graph at once, inside a node too, as LangGraph's own server
+        # does: the state is kept at its last checkpoint (the node in flight is redone by
+        # a later run), and nobody waits seconds for work that will be thrown away.
+        stop_grace=0.0,
         **runner.schemas(),
     )
 

@@ -3,7 +3,6 @@ the step that made them), read by any process that streams the run."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
@@ -12,7 +11,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.types import Text
 
-from . import channels
+from . import channels, jsonb
 from .records import StoredEvent
 from .tables import run_events
 
@@ -40,7 +39,7 @@ async def append(
         {
             "r": run_id,
             "events": [e for e, _ in events],
-            "datas": [json.dumps(d, default=str) for _, d in events],
+            "datas": [jsonb.dumps(d, default=str) for _, d in events],
         },
     )
     if notify:

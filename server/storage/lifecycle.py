@@ -106,12 +106,13 @@ async def stop(
     *,
     reason: StopReason,
     action: StopAction,
-    grace: float,
+    grace: float | None,
     temporary_ttl: float,
 ) -> RunRecord | None:
     """Stop a run (its thread locked by the caller, `run` read under that lock): a pending
     one ends at once, a running one is asked to stop (its process learns of it by NOTIFY,
-    or at its next lease renewal) and must end within `grace` seconds. A run that has
+    or at its next lease renewal) and must end within `grace` seconds (None: its agent's
+    default grace, applied by the worker running it; an earlier deadline stands). A run that has
     already ended is returned unchanged; None if the stop erased it (rollback)."""
     if run.status == RunStatus.PENDING:
         return await finish(
@@ -130,8 +131,9 @@ async def stop(
             text(
                 "UPDATE runs SET stop_requested_at = coalesce(stop_requested_at, now()),"
                 " stop_reason = coalesce(stop_reason, :reason), stop_action = :action,"
-                " stop_deadline = least(coalesce(stop_deadline, 'infinity'),"
-                "   now() + make_interval(secs => :grace)),"
+                " stop_deadline = CASE WHEN CAST(:grace AS float8) IS NULL THEN stop_deadline"
+                "   ELSE least(coalesce(stop_deadline, 'infinity'),"
+                "   now() + make_interval(secs => CAST(:grace AS float8))) END,"
                 f" updated_at = now() WHERE run_id = :r AND status = :running RETURNING {RETURNING}"
             ),
             {

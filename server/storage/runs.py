@@ -9,9 +9,11 @@ events in events.py, the notifications in channels.py.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ..domain.admission import admit
@@ -31,11 +33,34 @@ from .records import RUN_COLUMNS, NewRun, RunRecord, StoredEvent, run_record
 from .tables import runs
 from .threads import ThreadRecord, ThreadStore
 
-__all__ = ["LostRun", "NewRun", "RunRecord", "RunStore", "StoredEvent"]
+__all__ = ["Claim", "Created", "LostRun", "NewRun", "RunRecord", "RunStore", "Seed", "StoredEvent"]
 
 
 class LostRun(Exception):
     """This worker no longer owns the run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A worker that will execute a new run at once if it may start."""
+
+    worker_id: str
+    lease: float
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """The thread as a run created `running` starts from (no need to read it again)."""
+
+    values: dict[str, Any]
+    head: uuid.UUID | None
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    run: RunRecord
+    seed: Seed | None = None  # set when the run was created running (claimed)
 
 
 class RunStore:
@@ -55,9 +80,12 @@ class RunStore:
 
     # -- creating ----------------------------------------------------------------------
 
-    async def create(self, new: NewRun, *, stop_grace: float) -> RunRecord:
-        """Create a pending run, applying the thread's admission rules atomically (a run
-        it supersedes is asked to stop within `stop_grace` seconds)."""
+    async def create(self, new: NewRun, claim: Claim | None = None) -> Created:
+        """Create a run, applying the thread's admission rules atomically (a run it
+        supersedes is asked to stop, with its agent's default grace). With `claim`, a run
+        that may start at once (its thread has no active run) is created `running`, claimed
+        by that worker, and `Created.seed` is what its context starts from; any other run
+        is created `pending`, for the queue."""
         async with self.engine.begin() as conn:
             thread = await self._thread_for(conn, new)
             admission = admit(
@@ -75,15 +103,26 @@ class RunStore:
                         run,
                         reason=StopReason.SUPERSEDED,
                         action=admission.supersede,
-                        grace=stop_grace,
+                        grace=None,
                         temporary_ttl=self.temporary_ttl,
                     )
             run_id = uuid.uuid4()
             on_completion = new.on_completion or ("delete" if new.thread_id is None else "keep")
+            claimed: dict[str, Any] = {}
+            if claim is not None and thread.status != ThreadStatus.BUSY:  # no active run
+                claimed = {
+                    "status": RunStatus.RUNNING.value,  # created and claimed at once
+                    "worker_id": claim.worker_id,
+                    "attempt": 1,
+                    "started_at": func.now(),
+                    "lease_expires_at": func.now() + timedelta(seconds=claim.lease),
+                    "before_checkpoint_id": thread.head_checkpoint_id,
+                }
             row = (
                 await conn.execute(
                     runs.insert()
                     .values(
+                        **claimed,
                         run_id=run_id,
                         thread_id=thread.thread_id,
                         agent_id=new.agent_id,
@@ -99,14 +138,23 @@ class RunStore:
                         temporary=new.thread_id is None,
                         timeout_seconds=new.timeout_seconds,
                         owner=thread.owner,
+                        # The time of the insert, not of the transaction's start: a run
+                        # queued after another (the thread's lock orders them) is newer.
+                        created_at=func.clock_timestamp(),
+                        updated_at=func.clock_timestamp(),
                     )
                     .returning(*RUN_COLUMNS)
                 )
             ).one()
             await lifecycle.mark_busy(conn, thread.thread_id)
             await events.append(conn, run_id, [("metadata", {"run_id": str(run_id)})], notify=False)
-            await channels.notify(conn, channels.written(run_id), channels.queued())
-            return run_record(row)
+            if not claimed:
+                await channels.notify(conn, channels.written(run_id), channels.queued())
+                return Created(run_record(row))
+            head = thread.head_checkpoint_id
+            base = await threads.checkpoint_at(conn, thread.thread_id, head) if head else None
+            step = base.metadata.get("step", -1) + 1 if base else 0
+            return Created(run_record(row), Seed(thread.values, head, step))
 
     async def _thread_for(self, conn: AsyncConnection, new: NewRun) -> ThreadRecord:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own
@@ -228,7 +276,7 @@ class RunStore:
         reason: StopReason,
         action: StopAction,
         graceful: bool,
-        timeout: float,
+        timeout: float | None,
     ) -> RunRecord | None:
         """Stop a run (see lifecycle.stop): returns it as it is now (None if erased)."""
         async with self.engine.begin() as conn:
@@ -247,32 +295,6 @@ class RunStore:
             )
 
     # -- executing (the worker that claimed the run) -----------------------------------
-
-    async def write_step(
-        self,
-        run: RunRecord,
-        values: dict[str, Any],
-        *,
-        parent: uuid.UUID | None,
-        metadata: dict[str, Any],
-        events: list[tuple[str, Any]],
-        interrupts: list[dict[str, Any]] | None = None,
-    ) -> uuid.UUID:
-        """One agent step: a checkpoint, the thread's values, and the step's events."""
-        async with self.engine.begin() as conn:
-            await threads.get(conn, self.scope, run.thread_id, lock=True)
-            await self._fence(conn, run)
-            checkpoint_id = await threads.write_checkpoint(
-                conn,
-                run.thread_id,
-                values,
-                parent=parent,
-                metadata=metadata,
-                run_id=run.run_id,
-                interrupts=interrupts,
-            )
-            await _append(conn, run.run_id, events)
-            return checkpoint_id
 
     async def write_events(self, run: RunRecord, events: list[tuple[str, Any]]) -> None:
         async with self.engine.begin() as conn:

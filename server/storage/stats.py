@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ..domain.states import RunStatus
 from . import autocommit
 
 
@@ -29,7 +30,9 @@ class StatsStore:
                 await conn.execute(
                     text(
                         "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)"
-                        " FROM runs WHERE status = 'pending'"
+                        # A literal, not a parameter: a generic plan could not use
+                        # the partial index on pending runs.
+                        f" FROM runs WHERE status = '{RunStatus.PENDING.value}'"
                     )
                 )
             ).one()

@@ -6,7 +6,6 @@ written in the same transaction as the checkpoint, by `_write_checkpoint`.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from .. import state
 from ..domain.states import ThreadStatus
 from ..errors import Conflict, NotFound
-from . import autocommit
+from . import autocommit, jsonb
 from .owners import EVERYONE, Scope
 from .tables import checkpoints, threads
 
@@ -87,7 +86,7 @@ class ThreadStore:
                         " VALUES (:id, CAST(:metadata AS jsonb), :owner)"
                         " ON CONFLICT (thread_id) DO NOTHING RETURNING thread_id"
                     ).bindparams(
-                        id=thread_id, metadata=json.dumps(metadata), owner=self.scope.owner
+                        id=thread_id, metadata=jsonb.dumps(metadata), owner=self.scope.owner
                     )
                 )
             ).first()

@@ -128,7 +128,14 @@ TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "concurrent.2.runs_per_s": (">= 800 runs/s", lambda v: v >= 800.0),
     "streams.rss_during": ("<= 200 MB", lambda v: v <= 200.0),
     "search.by_user.p50": ("<= 20 ms", lambda v: v <= 20.0),
+    "sequential.cpu.server": ("<= 2 ms", lambda v: v <= 2.0),
+    "sequential.sql.statements": ("<= 10 stmts", lambda v: v <= 10.0),
+    "sequential.sql.transactions": ("<= 2 txns", lambda v: v <= 2.0),
+    "langgraph.vs_native": ("<= 1.3x", lambda v: v <= 1.3),
+    "stop.graph.terminal.p99": ("<= 50 ms", lambda v: v <= 50.0),
 }
+# The graphs served as agents (the `langgraph` extra): /langgraph runs and graph cancels.
+GRAPHS = "tests.bench.graphs:echo_graph,tests.bench.graphs:stuck_graph"
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -516,6 +523,7 @@ async def spawn_server(
         "DATABASE_URL": database_url,
         "PYTHONUNBUFFERED": "1",
         "AP_SHUTDOWN_GRACE": "2",  # only how long a stopping server waits for its runs
+        "AP_AGENTS": GRAPHS,
     }
     with log_path.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO)
@@ -824,6 +832,68 @@ async def on_thread(report: Report, http: httpx.AsyncClient, n: int) -> None:
     samples = await timed(lambda: wait_run(http, body), n)
     report.latency(
         "sequential.on_thread", "create+wait on one thread", samples, (50, 99), commit_bound=True
+    )
+
+
+async def graph_runs(report: Report, http: httpx.AsyncClient, sizes: Sizes) -> None:
+    """A one-node graph, stateless, through the LangGraph SDK's path (POST
+    /langgraph/runs/wait), next to the native echo measured the same way, interleaved."""
+    graph = {"assistant_id": "echo_graph", "input": {"text": "hi"}}
+    native = {"agent_id": "echo", "input": {"text": "hi"}}
+
+    async def graph_run() -> None:
+        output = expect(await http.post("/langgraph/runs/wait", json=graph))
+        if output.get("echo") != "hi":
+            raise RuntimeError(f"graph run did not echo: {output}")
+
+    await timed(graph_run, sizes.warmup)
+    graph_samples: list[float] = []
+    native_samples: list[float] = []
+    for _ in range(sizes.sequential // 10):
+        graph_samples += await timed(graph_run, 10)
+        native_samples += await timed(lambda: wait_run(http, native), 10)
+    report.latency(
+        "langgraph.create_wait",
+        "/langgraph graph create+wait, stateless",
+        graph_samples,
+        (50, 99),
+        commit_bound=True,
+    )
+    report.latency(
+        "langgraph.native", "native echo create+wait, interleaved", native_samples, (50,)
+    )
+    ratio = percentile(graph_samples, 50) / percentile(native_samples, 50)
+    report.add(
+        "langgraph.vs_native", "  /langgraph graph over native, p50", ratio, "x", len(graph_samples)
+    )
+
+
+async def graph_stops(report: Report, http: httpx.AsyncClient, sizes: Sizes) -> None:
+    """cancel?wait=true of a graph run waiting inside its node (default grace), request to
+    the run terminal."""
+    samples: list[float] = []
+    for _ in range(sizes.stop * 2):
+        body = {"agent_id": "stuck_graph", "input": {"text": "wait"}}
+        run = expect(await http.post("/runs", json=body))
+        run_id, thread_id = run["run_id"], run["thread_id"]
+        deadline = time.monotonic() + 30
+        while expect(await http.get(f"/threads/{thread_id}"))["values"].get("text") != "wait":
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"graph run {run_id} did not reach its node")
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.02)  # inside the node's wait
+        started = time.perf_counter()
+        expect(await http.post(f"/runs/{run_id}/cancel", params={"wait": "true"}), 204)
+        samples.append(time.perf_counter() - started)
+        status = expect(await http.get(f"/runs/{run_id}"))["status"]
+        if status not in TERMINAL:
+            raise RuntimeError(f"graph run {run_id} is {status} after cancel?wait=true")
+    report.latency(
+        "stop.graph.terminal",
+        "cancel of a graph inside a node: to terminal",
+        samples,
+        (50, 99),
+        commit_bound=True,
     )
 
 
@@ -1282,6 +1352,8 @@ async def _phases(
 
                 await phase(report, "sequential create+wait under py-spy", profiled())
             await phase(report, "create+wait on a thread", on_thread(report, http, sizes.on_thread))
+            await phase(report, "/langgraph graph create+wait", graph_runs(report, http, sizes))
+            await phase(report, "cancel of a graph inside a node", graph_stops(report, http, sizes))
             await phase(report, "stream", stream(report, http, sizes.stream))
             await phase(report, "resume", resume(report, http, sizes.resume))
             await settle(db)

@@ -41,11 +41,13 @@ def test_settings_defaults_and_config_file(tmp_path: Path):
     assert settings.agents == ("a:b", "x:y") and settings.example_agents is False
 
 
-def test_numbers_with_a_zero_fraction_are_integers_and_others_stay_floats():
+def test_numbers_stay_floats_and_those_with_a_zero_fraction_are_told():
+    # A float stays a float (5.0 is not 5 in a free value); the caller is told of one with a
+    # zero fraction, which JSON Schema counts an integer where the spec asks for one.
     seen: list[str] = []
     parse = routing._number(seen.append)
-    assert parse("5.0") == 5 and isinstance(parse("5.0"), int)
-    assert parse("1e3") == 1000 and isinstance(parse("1e3"), int)
+    assert parse("5.0") == 5.0 and isinstance(parse("5.0"), float)
+    assert parse("1e3") == 1000.0 and isinstance(parse("1e3"), float)
     assert parse("0.5") == 0.5 and isinstance(parse("0.5"), float)
     assert seen == ["5.0", "5.0", "1e3", "1e3"]
     with pytest.raises(ValueError):

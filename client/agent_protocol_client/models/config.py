@@ -23,14 +23,14 @@ class Config:
         tags (list[str] | Unset):
         recursion_limit (int | Unset):
         configurable (ConfigConfigurable | Unset):
-        timeout (float | Unset): Seconds the run may take; then it is stopped (gracefully, then forced) and ends
+        timeout (float | int | Unset): Seconds the run may take; then it is stopped (gracefully, then forced) and ends
             with status `timeout` (extension; the server's default is `AP_RUN_TIMEOUT`).
     """
 
     tags: list[str] | Unset = UNSET
     recursion_limit: int | Unset = UNSET
     configurable: ConfigConfigurable | Unset = UNSET
-    timeout: float | Unset = UNSET
+    timeout: float | int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +44,11 @@ class Config:
         if not isinstance(self.configurable, Unset):
             configurable = self.configurable.to_dict()
 
-        timeout = self.timeout
+        timeout: float | int | Unset
+        if isinstance(self.timeout, Unset):
+            timeout = UNSET
+        else:
+            timeout = self.timeout
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,7 +80,12 @@ class Config:
         else:
             configurable = ConfigConfigurable.from_dict(_configurable)
 
-        timeout = d.pop("timeout", UNSET)
+        def _parse_timeout(data: object) -> float | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | int | Unset, data)
+
+        timeout = _parse_timeout(d.pop("timeout", UNSET))
 
         config = cls(
             tags=tags,

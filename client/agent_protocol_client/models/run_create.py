@@ -30,7 +30,8 @@ class RunCreate:
     Attributes:
         thread_id (UUID | Unset): The thread to run on. Without it, the run is stateless (a temporary thread).
         agent_id (str | Unset): The agent to run. Without it, the server's default agent.
-        input_ (bool | float | InputType0 | list[Any] | None | str | Unset): The input to the agent; any JSON value.
+        input_ (bool | float | InputType0 | int | list[Any] | None | str | Unset): The input to the agent; any JSON
+            value (an integer stays an integer).
         messages (list[Message] | Unset): Messages to pass as input to the agent.
         metadata (RunCreateMetadata | Unset): Metadata to assign to the run.
         config (Config | Unset): The configuration for the agent; keys other than these are passed on to it.
@@ -48,7 +49,7 @@ class RunCreate:
 
     thread_id: UUID | Unset = UNSET
     agent_id: str | Unset = UNSET
-    input_: bool | float | InputType0 | list[Any] | None | str | Unset = UNSET
+    input_: bool | float | InputType0 | int | list[Any] | None | str | Unset = UNSET
     messages: list[Message] | Unset = UNSET
     metadata: RunCreateMetadata | Unset = UNSET
     config: Config | Unset = UNSET
@@ -68,7 +69,7 @@ class RunCreate:
 
         agent_id = self.agent_id
 
-        input_: bool | dict[str, Any] | float | list[Any] | None | str | Unset
+        input_: bool | dict[str, Any] | float | int | list[Any] | None | str | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
         elif isinstance(self.input_, InputType0):
@@ -157,7 +158,7 @@ class RunCreate:
 
         agent_id = d.pop("agent_id", UNSET)
 
-        def _parse_input_(data: object) -> bool | float | InputType0 | list[Any] | None | str | Unset:
+        def _parse_input_(data: object) -> bool | float | InputType0 | int | list[Any] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -178,7 +179,7 @@ class RunCreate:
                 return componentsschemas_input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(bool | float | InputType0 | list[Any] | None | str | Unset, data)
+            return cast(bool | float | InputType0 | int | list[Any] | None | str | Unset, data)
 
         input_ = _parse_input_(d.pop("input", UNSET))
 

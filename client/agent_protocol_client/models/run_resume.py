@@ -28,7 +28,8 @@ class RunResume:
     Attributes:
         thread_id (UUID): The thread to resume; it must be interrupted.
         agent_id (str | Unset): The agent to run; defaults to the agent of the thread's last run.
-        input_ (bool | float | InputType0 | list[Any] | None | str | Unset): The input to the agent; any JSON value.
+        input_ (bool | float | InputType0 | int | list[Any] | None | str | Unset): The input to the agent; any JSON
+            value (an integer stays an integer).
         messages (list[Message] | Unset):
         metadata (RunResumeMetadata | Unset): Metadata to assign to the run.
         config (Config | Unset): The configuration for the agent; keys other than these are passed on to it.
@@ -41,7 +42,7 @@ class RunResume:
 
     thread_id: UUID
     agent_id: str | Unset = UNSET
-    input_: bool | float | InputType0 | list[Any] | None | str | Unset = UNSET
+    input_: bool | float | InputType0 | int | list[Any] | None | str | Unset = UNSET
     messages: list[Message] | Unset = UNSET
     metadata: RunResumeMetadata | Unset = UNSET
     config: Config | Unset = UNSET
@@ -57,7 +58,7 @@ class RunResume:
 
         agent_id = self.agent_id
 
-        input_: bool | dict[str, Any] | float | list[Any] | None | str | Unset
+        input_: bool | dict[str, Any] | float | int | list[Any] | None | str | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
         elif isinstance(self.input_, InputType0):
@@ -131,7 +132,7 @@ class RunResume:
 
         agent_id = d.pop("agent_id", UNSET)
 
-        def _parse_input_(data: object) -> bool | float | InputType0 | list[Any] | None | str | Unset:
+        def _parse_input_(data: object) -> bool | float | InputType0 | int | list[Any] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -152,7 +153,7 @@ class RunResume:
                 return componentsschemas_input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(bool | float | InputType0 | list[Any] | None | str | Unset, data)
+            return cast(bool | float | InputType0 | int | list[Any] | None | str | Unset, data)
 
         input_ = _parse_input_(d.pop("input", UNSET))
 

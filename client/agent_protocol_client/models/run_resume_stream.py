@@ -29,7 +29,8 @@ class RunResumeStream:
     Attributes:
         thread_id (UUID): The thread to resume; it must be interrupted.
         agent_id (str | Unset): The agent to run; defaults to the agent of the thread's last run.
-        input_ (bool | float | InputType0 | list[Any] | None | str | Unset): The input to the agent; any JSON value.
+        input_ (bool | float | InputType0 | int | list[Any] | None | str | Unset): The input to the agent; any JSON
+            value (an integer stays an integer).
         messages (list[Message] | Unset):
         metadata (RunResumeMetadata | Unset): Metadata to assign to the run.
         config (Config | Unset): The configuration for the agent; keys other than these are passed on to it.
@@ -43,7 +44,7 @@ class RunResumeStream:
 
     thread_id: UUID
     agent_id: str | Unset = UNSET
-    input_: bool | float | InputType0 | list[Any] | None | str | Unset = UNSET
+    input_: bool | float | InputType0 | int | list[Any] | None | str | Unset = UNSET
     messages: list[Message] | Unset = UNSET
     metadata: RunResumeMetadata | Unset = UNSET
     config: Config | Unset = UNSET
@@ -60,7 +61,7 @@ class RunResumeStream:
 
         agent_id = self.agent_id
 
-        input_: bool | dict[str, Any] | float | list[Any] | None | str | Unset
+        input_: bool | dict[str, Any] | float | int | list[Any] | None | str | Unset
         if isinstance(self.input_, Unset):
             input_ = UNSET
         elif isinstance(self.input_, InputType0):
@@ -147,7 +148,7 @@ class RunResumeStream:
 
         agent_id = d.pop("agent_id", UNSET)
 
-        def _parse_input_(data: object) -> bool | float | InputType0 | list[Any] | None | str | Unset:
+        def _parse_input_(data: object) -> bool | float | InputType0 | int | list[Any] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -168,7 +169,7 @@ class RunResumeStream:
                 return componentsschemas_input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(bool | float | InputType0 | list[Any] | None | str | Unset, data)
+            return cast(bool | float | InputType0 | int | list[Any] | None | str | Unset, data)
 
         input_ = _parse_input_(d.pop("input", UNSET))
 

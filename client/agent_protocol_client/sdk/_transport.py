@@ -5,7 +5,9 @@ its `_get_kwargs` builds method, path, query and headers (so paths live only in 
 and its `_parse_response` turns a 2xx body into the generated models. Answers of 400 or
 more raise (`exceptions.error_for`). Idempotent requests (GET, PUT, DELETE, and the
 read-only searches) are retried on 503 and on connection failures, with exponential
-backoff that honours `Retry-After`.
+backoff that honours `Retry-After`. A wait for a run's output answered 503
+`shutting_down` (the server stopped; the run goes on) is retried as a join of that run
+(`GET /runs/{run_id}/wait`), so a rolling restart does not lose the answer.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ import time
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+from uuid import UUID
 
 import httpx
 
+from ..api.background_runs import wait_run
+from ..api.runs import create_and_wait_run, resume_and_wait_run
 from ..types import UNSET
 from .exceptions import APIConnectionError, APITimeoutError, error_for
 
@@ -141,6 +146,25 @@ def connection_error(exc: httpx.TransportError) -> APIConnectionError:
     return cls(f"{type(exc).__name__}: {exc}", request)
 
 
+_WAITS_FOR_OUTPUT = (create_and_wait_run, resume_and_wait_run, wait_run)
+
+
+def rejoin_of(call: Call, response: httpx.Response) -> Call | None:
+    """The join that takes over a wait the server gave up at shutdown, if this is one."""
+    if response.status_code != 503 or call.op not in _WAITS_FOR_OUTPUT:
+        return None
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if not isinstance(body, dict) or body.get("code") != "shutting_down":
+        return None
+    run_id = (body.get("metadata") or {}).get("run_id")
+    if not isinstance(run_id, str):
+        return None
+    return Call.of(wait_run, UUID(run_id), waits=True)
+
+
 def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
     attempt = 0
     while True:
@@ -153,6 +177,10 @@ def send(http: httpx.Client, settings: Settings, call: Call) -> Any:
                 time.sleep(backoff(attempt))
                 continue
             raise connection_error(exc) from exc
+        if attempt <= settings.max_retries and (join := rejoin_of(call, response)):
+            call = join
+            time.sleep(backoff(attempt, response))
+            continue
         if response.status_code == 503 and retry:
             time.sleep(backoff(attempt, response))
             continue
@@ -171,6 +199,10 @@ async def asend(http: httpx.AsyncClient, settings: Settings, call: Call) -> Any:
                 await asyncio.sleep(backoff(attempt))
                 continue
             raise connection_error(exc) from exc
+        if attempt <= settings.max_retries and (join := rejoin_of(call, response)):
+            call = join
+            await asyncio.sleep(backoff(attempt, response))
+            continue
         if response.status_code == 503 and retry:
             await asyncio.sleep(backoff(attempt, response))
             continue

@@ -4,6 +4,7 @@ import { apiKey } from "./api.js";
 import { h, problem, replace } from "./dom.js";
 import * as agents from "./views/agents.js";
 import * as run from "./views/run.js";
+import * as runs from "./views/runs.js";
 import * as store from "./views/store.js";
 import * as thread from "./views/thread.js";
 import * as threads from "./views/threads.js";
@@ -13,6 +14,7 @@ const ROUTES = [
   [/^\/agents\/([^/]+)$/, agents.detail],
   [/^\/threads$/, threads.search],
   [/^\/threads\/([^/]+)$/, thread.detail],
+  [/^\/runs$/, runs.search],
   [/^\/runs\/([^/]+)$/, run.detail],
   [/^\/store$/, store.browse],
 ];

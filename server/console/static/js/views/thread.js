@@ -2,20 +2,10 @@
 // and edits of its state.
 
 import { call, InputError, jsonBody, RawJson, rawJson } from "../api.js";
-import {
-  badge,
-  duration,
-  field,
-  h,
-  jsonBlock,
-  problem,
-  replace,
-  shortId,
-  table,
-  when,
-} from "../dom.js";
+import { badge, field, h, jsonBlock, problem, replace, shortId, when } from "../dom.js";
 import { streamLog } from "../streamlog.js";
 import { startStream } from "../streams.js";
+import { runsTable } from "./runs.js";
 
 const HISTORY_PAGE = 10;
 
@@ -52,7 +42,14 @@ export async function detail(view) {
       jsonBlock(thread.values ?? {}, "Values"),
       thread.messages?.length ? [h("h3", {}, "Messages"), jsonBlock(thread.messages)] : null,
     ),
-    section("runs", "Runs", runsTable(runs)),
+    section(
+      "runs",
+      "Runs",
+      runsTable(runs, {
+        caption: "Runs of this thread, newest first",
+        empty: "No runs on this thread.",
+      }),
+    ),
     section("history", "History", history(threadId, view, edit.branchFrom)),
     edit.element,
   );
@@ -267,25 +264,6 @@ function editForm(thread, view) {
     values.focus();
   };
   return { element: form, branchFrom };
-}
-
-function runsTable(runs) {
-  return table(
-    "Runs of this thread, newest first",
-    [
-      ["Run", (run) => h("a", { href: `#/runs/${run.run_id}` }, shortId(run.run_id))],
-      ["Agent", (run) => run.agent_id ?? ""],
-      ["Status", (run) => badge(run.status)],
-      ["Created", (run) => when(run.created_at)],
-      ["Started", (run) => when(run.started_at)],
-      ["Ended", (run) => when(run.ended_at)],
-      ["Took", (run) => duration(run.started_at, run.ended_at)],
-      ["Stop reason", (run) => run.stop_reason ?? ""],
-      ["Error", (run) => (run.error ? `${run.error.type}: ${run.error.message}` : "")],
-    ],
-    runs,
-    "No runs on this thread.",
-  );
 }
 
 // The checkpoints, newest first, a page at a time.

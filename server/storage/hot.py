@@ -1,0 +1,345 @@
+"""The run path's hot statements, on asyncpg directly: fixed SQL, prepared once per
+connection (asyncpg's statement cache), each a few round trips at most.
+
+- `create_running`: a stateless run created and claimed by the process that received it
+  (it has a free worker slot), with its temporary thread and its `metadata` event: one
+  statement, one commit.
+- `write_step`: one agent step (checkpoint, thread values, events, notification), fenced
+  by the run's ownership in the same statement: one statement, one commit.
+- `finish`: a running run ends, with its last step (if it was not written yet), its last
+  events, its thread settled, its webhook queued and its notifications: one transaction
+  of two statements (the thread's lock first, so that the second one's snapshot sees
+  every run created on the thread before it).
+- `get`, `events_after`, `last_event_seq`: what waiters and streams read.
+
+The rules are the same as lifecycle.py's (each status change names its source statuses
+from the state machine); SQLAlchemy keeps the rest (migrations, searches, the rarer
+transitions).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, fields
+from typing import Any
+
+import asyncpg
+
+from ..domain.states import (
+    ACTIVE,
+    MultitaskStrategy,
+    RunStatus,
+    StopReason,
+    ThreadStatus,
+    sources,
+    thread_after,
+    thread_sources,
+)
+from . import channels
+from .records import NewRun, RunRecord, StoredEvent
+
+_FIELDS = [f.name for f in fields(RunRecord)]
+_RUN = ", ".join(_FIELDS)
+_R_RUN = ", ".join(f"r.{name}" for name in _FIELDS)
+_ACTIVE = [s.value for s in ACTIVE]
+
+
+class Encoded(str):
+    """JSON text, encoded when it was made (a value the agent changes afterwards is not
+    changed in what is written)."""
+
+
+def encode(value: Any) -> Encoded:
+    return Encoded(json.dumps(value, default=str))
+
+
+def _encode(value: Any) -> str:
+    return value if isinstance(value, Encoded) else json.dumps(value, default=str)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A checkpoint to write, with the events it streams, as JSON already."""
+
+    checkpoint_id: uuid.UUID
+    parent: uuid.UUID | None
+    values: Encoded
+    metadata: Encoded
+    interrupts: Encoded  # "[]" for none
+    asked: bool  # whether it records pending interrupts
+    events: list[tuple[str, Encoded]]
+
+    @classmethod
+    def of(
+        cls,
+        checkpoint_id: uuid.UUID,
+        parent: uuid.UUID | None,
+        values: dict[str, Any],
+        metadata: dict[str, Any],
+        interrupts: list[dict[str, Any]],
+        events: list[tuple[str, Any]],
+    ) -> Step:
+        return cls(
+            checkpoint_id,
+            parent,
+            encode(values),
+            encode(metadata),
+            encode(interrupts),
+            bool(interrupts),
+            [(name, encode(data)) for name, data in events],
+        )
+
+
+async def _init(conn: asyncpg.Connection) -> None:
+    for name in ("json", "jsonb"):
+        await conn.set_type_codec(
+            name, encoder=_encode, decoder=json.loads, schema="pg_catalog", format="text"
+        )
+
+
+async def _reset(conn: asyncpg.Connection) -> None:
+    """On release to the pool: these connections keep no session state (no LISTEN, no
+    advisory locks, no settings), so asyncpg's reset (four statements, a round trip)
+    is only needed to end a transaction left open."""
+    if conn.is_in_transaction():
+        await conn.execute("ROLLBACK")
+
+
+def _record(row: asyncpg.Record) -> RunRecord:
+    return RunRecord(*(row[name] for name in _FIELDS))
+
+
+_CREATE_RUNNING = f"""
+WITH th AS (
+  INSERT INTO threads (thread_id, owner, status) VALUES ($1, $2, $3) RETURNING thread_id
+), r AS (
+  INSERT INTO runs (run_id, thread_id, agent_id, status, metadata, config, input, messages,
+    stream_mode, webhook, multitask_strategy, on_completion, temporary, timeout_seconds, owner,
+    worker_id, attempt, started_at, lease_expires_at)
+  SELECT $4, th.thread_id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, true, $15, $2,
+    $16, 1, now(), now() + make_interval(secs => $17)
+  FROM th RETURNING {_RUN}
+), ev AS (
+  INSERT INTO run_events (run_id, seq, event, data)
+  SELECT run_id, 1, 'metadata', jsonb_build_object('run_id', run_id::text) FROM r
+)
+SELECT {_RUN} FROM r
+"""
+
+_STEP = """
+WITH t AS (
+  SELECT thread_id FROM threads WHERE thread_id = $2 FOR UPDATE
+), f AS (
+  SELECT r.run_id FROM runs r, t
+  WHERE r.run_id = $1 AND r.status = $3 AND r.worker_id = $4 FOR UPDATE OF r
+), cp AS (
+  INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
+    metadata, interrupts)
+  SELECT $2, $5, $6, $1, $7, $8, $9 FROM f
+), th AS (
+  UPDATE threads SET values = $7, head_checkpoint_id = $5, interrupts = $9, updated_at = now()
+  FROM f WHERE threads.thread_id = $2
+), ev AS (
+  INSERT INTO run_events (run_id, seq, event, data)
+  SELECT $1, base.n + e.ord, e.event, e.data::jsonb
+  FROM f, (SELECT coalesce(max(seq), 0) AS n FROM run_events WHERE run_id = $1) base,
+    unnest($10::text[], $11::text[]) WITH ORDINALITY AS e(event, data, ord)
+)
+SELECT count(*) AS fenced,
+  CASE WHEN count(*) > 0 AND cardinality($10::text[]) > 0 THEN pg_notify($12, $13) END
+FROM f
+"""
+
+_LOCK_THREAD = "SELECT 1 FROM threads WHERE thread_id = $1 FOR UPDATE"
+
+_FINISH = f"""
+WITH t AS (
+  SELECT values, interrupts FROM threads WHERE thread_id = $2
+), r AS (
+  UPDATE runs SET status = $3, ended_at = now(), updated_at = now(), stop_reason = $4,
+    error = $5, worker_id = NULL, lease_expires_at = NULL,
+    output = jsonb_build_object(
+      'values', CASE WHEN $8::uuid IS NULL THEN t.values ELSE $10::jsonb END,
+      'interrupts', CASE WHEN $8::uuid IS NULL THEN t.interrupts ELSE $12::jsonb END)
+  FROM t WHERE runs.run_id = $1 AND runs.status = ANY($7::text[]) AND runs.worker_id = $6
+  RETURNING runs.*
+), cp AS (
+  INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
+    metadata, interrupts)
+  SELECT $2, $8, $9, $1, $10, $11, $12 FROM r WHERE $8::uuid IS NOT NULL
+), others AS (
+  SELECT count(*) AS active, count(*) FILTER (WHERE status = $19) AS pending
+  FROM runs WHERE thread_id = $2 AND run_id <> $1 AND status = ANY($17::text[])
+), th AS (
+  UPDATE threads SET
+    values = CASE WHEN $8::uuid IS NULL THEN threads.values ELSE $10::jsonb END,
+    head_checkpoint_id = coalesce($8::uuid, threads.head_checkpoint_id),
+    interrupts = CASE
+      WHEN others.active = 0 AND $15 <> $20 THEN '[]'::jsonb
+      WHEN $8::uuid IS NULL THEN threads.interrupts ELSE $12::jsonb END,
+    status = CASE WHEN others.active = 0 AND threads.status = ANY($16::text[])
+      THEN $15 ELSE threads.status END,
+    expires_at = CASE WHEN others.active = 0 AND $18::float8 IS NOT NULL
+      THEN now() + make_interval(secs => $18::float8) ELSE threads.expires_at END,
+    updated_at = now()
+  FROM r, others WHERE threads.thread_id = $2
+), ev AS (
+  INSERT INTO run_events (run_id, seq, event, data)
+  SELECT $1, base.n + e.ord, e.event, e.data::jsonb
+  FROM r, (SELECT coalesce(max(seq), 0) AS n FROM run_events WHERE run_id = $1) base,
+    unnest($13::text[], $14::text[]) WITH ORDINALITY AS e(event, data, ord)
+), ob AS (
+  INSERT INTO webhook_outbox (run_id, url, payload)
+  SELECT r.run_id, r.webhook, to_jsonb(r.*) FROM r WHERE r.webhook IS NOT NULL
+)
+SELECT {_R_RUN},
+  pg_notify($21, $22) AS ended,
+  CASE WHEN others.pending > 0 THEN pg_notify($23, '') END AS queued,
+  CASE WHEN r.webhook IS NOT NULL THEN pg_notify($24, '') END AS webhook_queued
+FROM r, others
+"""
+
+_GET = f"SELECT {_RUN} FROM runs WHERE run_id = $1"
+_EVENTS_AFTER = (
+    "SELECT seq, event, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+)
+_LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM run_events WHERE run_id = $1"
+
+
+class HotPath:
+    """The hot statements on a pool of asyncpg connections of their own."""
+
+    def __init__(self, dsn: str, size: int, temporary_ttl: float) -> None:
+        self.dsn = dsn
+        self.size = size
+        self.temporary_ttl = temporary_ttl
+        self._pool: asyncpg.Pool | None = None
+
+    async def open(self) -> None:
+        self._pool = await asyncpg.create_pool(
+            self.dsn, min_size=1, max_size=self.size, init=_init, reset=_reset
+        )
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await pool.close()
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        if self._pool is None:
+            raise RuntimeError("the hot path is not open")
+        return self._pool
+
+    async def create_running(
+        self, new: NewRun, *, owner: str, worker_id: str, lease: float
+    ) -> RunRecord:
+        """A stateless run (on a new temporary thread of its own), created `running` and
+        claimed by `worker_id`: a run created by a process with a free slot starts there."""
+        row = await self.pool.fetchrow(
+            _CREATE_RUNNING,
+            uuid.uuid4(),
+            owner,
+            ThreadStatus.BUSY.value,  # a new thread with its first run
+            uuid.uuid4(),
+            new.agent_id,
+            RunStatus.RUNNING.value,  # created and claimed at once (see domain.states)
+            new.metadata or {},
+            new.config or {},
+            new.input,
+            new.messages,
+            list(new.stream_mode),
+            new.webhook,
+            MultitaskStrategy(new.multitask_strategy).value,
+            new.on_completion or "delete",
+            new.timeout_seconds,
+            worker_id,
+            lease,
+        )
+        assert row is not None
+        return _record(row)
+
+    async def write_step(self, run: RunRecord, step: Step) -> bool:
+        """Write one step of a run this worker executes; False if it no longer owns it."""
+        row = await self.pool.fetchrow(
+            _STEP,
+            run.run_id,
+            run.thread_id,
+            RunStatus.RUNNING.value,
+            run.worker_id,
+            step.checkpoint_id,
+            step.parent,
+            step.values,
+            step.metadata,
+            step.interrupts,
+            [e for e, _ in step.events],
+            [_encode(d) for _, d in step.events],
+            *channels.written(run.run_id),
+        )
+        return bool(row and row["fenced"])
+
+    async def finish(
+        self,
+        run: RunRecord,
+        status: RunStatus,
+        *,
+        error: dict[str, Any] | None,
+        stop_reason: StopReason | None,
+        step: Step | None,
+    ) -> RunRecord | None:
+        """End a run this worker executes (running -> `status`), writing `step` first if
+        given; None if it had already ended otherwise. Not for a rollback (lifecycle.py
+        erases) nor for an interrupt whose questions are not in `step`."""
+        after = thread_after(status, stopped=stop_reason is not None)
+        last: list[tuple[str, Any]] = list(step.events) if step else []
+        if error:
+            last.append(("error", error))
+        if status is RunStatus.INTERRUPTED and stop_reason is None and step and step.asked:
+            last.append(("interrupt", step.interrupts))
+        reason = stop_reason.value if stop_reason else None
+        last.append(("end", {"status": status.value, "stop_reason": reason}))
+        expire = self.temporary_ttl if run.temporary and run.on_completion == "delete" else None
+        async with self.pool.acquire() as conn, conn.transaction():
+            await conn.execute(_LOCK_THREAD, run.thread_id)
+            row = await conn.fetchrow(
+                _FINISH,
+                run.run_id,
+                run.thread_id,
+                status.value,
+                reason,
+                error,
+                run.worker_id,
+                sources(status, among=frozenset({RunStatus.RUNNING})),
+                step.checkpoint_id if step else None,
+                step.parent if step else None,
+                step.values if step else None,
+                step.metadata if step else None,
+                step.interrupts if step else None,
+                [e for e, _ in last],
+                [_encode(d) for _, d in last],
+                after.value,
+                thread_sources(after),
+                _ACTIVE,
+                expire,
+                RunStatus.PENDING.value,
+                ThreadStatus.INTERRUPTED.value,
+                *channels.ended(run.run_id, status.value, reason),
+                channels.QUEUE,
+                channels.WEBHOOKS,
+            )
+        return None if row is None else _record(row)
+
+    async def get(self, run_id: uuid.UUID) -> RunRecord | None:
+        row = await self.pool.fetchrow(_GET, run_id)
+        return None if row is None else _record(row)
+
+    async def events_after(
+        self, run_id: uuid.UUID, after: int, limit: int = 500
+    ) -> list[StoredEvent]:
+        """The run's stored events after `after`, in order (what a stream reads)."""
+        rows = await self.pool.fetch(_EVENTS_AFTER, run_id, after, limit)
+        return [StoredEvent(row["seq"], row["event"], row["data"]) for row in rows]
+
+    async def last_event_seq(self, run_id: uuid.UUID) -> int:
+        return int(await self.pool.fetchval(_LAST_SEQ, run_id))

@@ -1,0 +1,133 @@
+"""A database outage: every request that cannot reach Postgres answers 503 `unavailable`
+with `Retry-After`, promptly (a bounded wait for a connection), never a 500 or a hang; the
+server recovers by itself when Postgres is back. The outage is a TCP proxy between the
+server and the real Postgres that drops every connection and refuses new ones (Postgres
+restarts and connection exhaustion are in the chaos suite, `nox -s chaos`)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+
+from .conftest import create_database, drop_database, spawn_server
+
+
+class Proxy:
+    """Forwards TCP connections to `upstream`; `cut()` drops them all and refuses new ones
+    until `mend()`."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.upstream = (host, port)
+        self.down = False
+        self.port = 0
+        self._writers: set[asyncio.StreamWriter] = set()
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        self.cut()
+        if self._server:
+            self._server.close()
+
+    def cut(self) -> None:
+        self.down = True
+        for writer in list(self._writers):
+            writer.transport.abort()  # a reset, as when Postgres goes away
+        self._writers.clear()
+
+    def mend(self) -> None:
+        self.down = False
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.down:
+            writer.transport.abort()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_connection(*self.upstream)
+        except OSError:
+            writer.transport.abort()
+            return
+        self._writers |= {writer, up_writer}
+        await asyncio.gather(
+            self._pipe(reader, up_writer), self._pipe(up_reader, writer), return_exceptions=True
+        )
+        self._writers -= {writer, up_writer}
+
+    @staticmethod
+    async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        finally:
+            with contextlib.suppress(Exception):
+                writer.close()
+
+
+@pytest.fixture(scope="module")
+async def outage(postgres_url: str, tmp_path_factory) -> AsyncIterator[tuple[Proxy, str]]:
+    """A server whose database is behind a proxy: (the proxy, the server's URL)."""
+    url = await create_database(postgres_url)
+    parsed = make_url(url)
+    proxy = Proxy(parsed.host or "127.0.0.1", parsed.port or 5432)
+    await proxy.start()
+    proxied = parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    log_path = tmp_path_factory.mktemp("outage") / "server.log"
+    try:
+        async with await spawn_server(proxied, log_path=log_path, AP_POOL_TIMEOUT="2") as server:
+            yield proxy, server.base_url
+    finally:
+        await proxy.stop()
+        await drop_database(postgres_url, url)
+
+
+async def until_ok(http: httpx.AsyncClient, timeout: float = 30.0) -> None:
+    """A bounded poll of GET /ok until the server answers 200 again."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.TransportError):
+            if (await http.get("/ok")).status_code == 200:
+                return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the server did not recover")
+
+
+async def test_requests_during_an_outage_are_503_and_the_server_recovers(outage) -> None:
+    proxy, base_url = outage
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        thread_id = (await http.post("/threads", json={})).json()["thread_id"]
+        proxy.cut()
+        try:
+            attempts = [
+                http.get("/ok"),
+                http.get(f"/threads/{thread_id}"),
+                http.post("/threads", json={}),
+                http.post("/threads/search", json={}),
+                http.post("/runs/wait", json={"agent_id": "echo", "input": 1}),
+                http.post("/runs", json={"agent_id": "echo", "thread_id": thread_id}),
+                http.put("/store/items", json={"namespace": ["a"], "key": "k", "value": {}}),
+            ]
+            for response in await asyncio.gather(*attempts):
+                assert response.status_code == 503, (response.request.url, response.text)
+                assert int(response.headers["retry-after"]) >= 1
+                error = response.json()
+                assert error["code"] == "unavailable", error
+                assert "asyncpg" not in error["message"] and "sqlalchemy" not in error["message"]
+        finally:
+            proxy.mend()
+        await until_ok(http)
+        # Recovered by itself: requests, the worker and LISTEN/NOTIFY all work again.
+        done = await http.post(
+            "/runs/wait", json={"agent_id": "echo", "thread_id": thread_id, "input": 7}
+        )
+        assert done.status_code == 200, done.text
+        assert done.json()["values"]["echo"] == 7

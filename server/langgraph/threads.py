@@ -43,6 +43,10 @@ class LgThreadsApi:
     async def lg_search_threads(
         self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
     ) -> list[models.LgThreadFields]:
+        if body.extract and len(body.extract) > 10:  # the spec's maxProperties
+            raise Invalid(
+                "extract: at most 10 paths", errors=[{"loc": ["extract"], "msg": "too many"}]
+            )
         records = await self.services.threads.search(
             metadata=body.metadata,
             values=body.values,
@@ -181,8 +185,6 @@ def chat_messages(messages: list[Any]) -> list[Any]:
 def _extracted(record: Any, paths: dict[str, str] | None) -> dict[str, Any] | None:
     if not paths:
         return None
-    if len(paths) > 10:
-        raise Invalid("extract: at most 10 paths", errors=[{"loc": ["extract"], "msg": "too many"}])
     return {name: _follow(record, path) for name, path in paths.items()}
 
 

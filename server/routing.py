@@ -254,7 +254,7 @@ async def _body(
     float, big ints whole."""
     raw = await limits.read_body(request)
     _check_media_type(request.headers.get("content-type"), bool(raw))
-    if not raw.strip():
+    if not raw.strip(b" \t\n\r"):  # JSON's whitespace only (not \x0b, \x0c)
         if required:
             raise Invalid("a JSON request body is required")
         raw = b"{}"

@@ -241,6 +241,8 @@ def unreachable(exc: BaseException) -> bool:
             return True
         if isinstance(error, asyncpg.InterfaceError) and "closed" in str(error):
             return True  # "connection is closed", "connection was closed in the middle ..."
+        if isinstance(error, asyncpg.InternalClientError) and "in progress" in str(error):
+            return True  # a connection cut mid-operation: "cannot switch to state ..."
         if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
             return True
     return False

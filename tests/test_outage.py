@@ -22,7 +22,9 @@ class Proxy:
     """Forwards TCP connections to `upstream`; `cut()` drops them all and refuses new ones
     until `mend()`."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, socket_dir: str | None = None) -> None:
+        # The embedded Postgres listens on a Unix socket only: forward to it there.
+        self.socket = f"{socket_dir}/.s.PGSQL.{port}" if socket_dir else None
         self.upstream = (host, port)
         self.down = False
         self.port = 0
@@ -52,7 +54,10 @@ class Proxy:
             writer.transport.abort()
             return
         try:
-            up_reader, up_writer = await asyncio.open_connection(*self.upstream)
+            if self.socket:
+                up_reader, up_writer = await asyncio.open_unix_connection(self.socket)
+            else:
+                up_reader, up_writer = await asyncio.open_connection(*self.upstream)
         except OSError:
             writer.transport.abort()
             return
@@ -78,12 +83,17 @@ async def outage(postgres_url: str, tmp_path_factory) -> AsyncIterator[tuple[Pro
     """A server whose database is behind a proxy: (the proxy, the server's URL)."""
     url = await create_database(postgres_url)
     parsed = make_url(url)
-    proxy = Proxy(parsed.host or "127.0.0.1", parsed.port or 5432)
+    socket_dir = parsed.query.get("host")
+    assert socket_dir is None or isinstance(socket_dir, str)
+    proxy = Proxy(parsed.host or "127.0.0.1", parsed.port or 5432, socket_dir)
     await proxy.start()
-    proxied = parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    proxied = parsed.set(host="127.0.0.1", port=proxy.port).difference_update_query(["host"])
+    proxied_url = proxied.render_as_string(hide_password=False)
     log_path = tmp_path_factory.mktemp("outage") / "server.log"
     try:
-        async with await spawn_server(proxied, log_path=log_path, AP_POOL_TIMEOUT="2") as server:
+        async with await spawn_server(
+            proxied_url, log_path=log_path, AP_POOL_TIMEOUT="2"
+        ) as server:
             yield proxy, server.base_url
     finally:
         await proxy.stop()

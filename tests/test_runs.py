@@ -257,13 +257,15 @@ async def test_thread_is_busy_while_a_run_is_active_and_checkpoints_per_step(htt
 
 async def test_reject_under_50_concurrent_creates(http):
     thread_id = await new_thread(http)
-    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1, "delay": 0.5}}
+    # The run outlives the creates however slow the machine (it waits until stopped).
+    body = {"agent_id": "slow", "thread_id": thread_id, "input": {"steps": 1, "delay": 300}}
     responses = await asyncio.gather(*(http.post("/runs", json=body) for _ in range(50)))
     codes = sorted(r.status_code for r in responses)
     assert codes == [200] + [409] * 49
     assert {r.json()["code"] for r in responses if r.status_code == 409} == {"thread_busy"}
     runs = (await http.post("/runs/search", json={"thread_id": thread_id, "limit": 100})).json()
     assert len(runs) == 1
+    await http.post(f"/runs/{runs[0]['run_id']}/cancel", params={"wait": "true"})
 
 
 async def test_enqueue_runs_all_one_at_a_time_in_order(http, db):

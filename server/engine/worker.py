@@ -331,7 +331,10 @@ class Worker:
             if step is not None and not await self.hot.write_step(run, step):
                 return None
             return await self.runs.finish(run, status, error=error, stop_reason=None, action=action)
-        return await self.hot.finish(run, status, error=error, stop_reason=stop_reason, step=step)
+        ended = await self.hot.finish(run, status, error=error, stop_reason=stop_reason, step=step)
+        if ended is not None:
+            observe.run_ended(ended)
+        return ended
 
     def running(self) -> int:
         """How many runs this process executes now."""

@@ -36,7 +36,7 @@ from ..domain.states import (
     thread_after,
     thread_sources,
 )
-from . import channels
+from . import channels, jsonb
 from .records import NewRun, RunRecord, StoredEvent
 
 _FIELDS = [f.name for f in fields(RunRecord)]
@@ -51,11 +51,12 @@ class Encoded(str):
 
 
 def encode(value: Any) -> Encoded:
-    return Encoded(json.dumps(value, default=str))
+    return Encoded(jsonb.dumps(value, default=str))
 
 
 def _encode(value: Any) -> str:
-    return value if isinstance(value, Encoded) else json.dumps(value, default=str)
+    """JSON text that jsonb reads back as the same value (floats stay floats)."""
+    return value if isinstance(value, Encoded) else jsonb.dumps(value, default=str)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,21 +154,36 @@ FROM f
 
 _LOCK_THREAD = "SELECT 1 FROM threads WHERE thread_id = $1 FOR UPDATE"
 
+# The run's last checkpoint and events are inserted before its status changes (the UPDATE
+# reads what they return, so they run first): the thread-events triggers (migration 0004)
+# then number the step before the ending, as when they were two transactions. Every other
+# change of this run's status takes its thread's lock first, which the caller holds: the
+# fence `f` needs no lock of its own.
 _FINISH = f"""
 WITH t AS (
   SELECT values, interrupts FROM threads WHERE thread_id = $2
+), f AS (
+  SELECT run_id FROM runs WHERE run_id = $1 AND status = ANY($7::text[]) AND worker_id = $6
+), cp AS (
+  INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
+    metadata, interrupts)
+  SELECT $2, $8, $9, $1, $10, $11, $12 FROM f WHERE $8::uuid IS NOT NULL
+  RETURNING 1
+), ev AS (
+  INSERT INTO run_events (run_id, seq, event, data)
+  SELECT $1, base.n + e.ord, e.event, e.data::jsonb
+  FROM f, (SELECT coalesce(max(seq), 0) AS n FROM run_events WHERE run_id = $1) base,
+    unnest($13::text[], $14::text[]) WITH ORDINALITY AS e(event, data, ord)
+  RETURNING 1
 ), r AS (
   UPDATE runs SET status = $3, ended_at = now(), updated_at = now(), stop_reason = $4,
     error = $5, worker_id = NULL, lease_expires_at = NULL,
     output = jsonb_build_object(
       'values', CASE WHEN $8::uuid IS NULL THEN t.values ELSE $10::jsonb END,
       'interrupts', CASE WHEN $8::uuid IS NULL THEN t.interrupts ELSE $12::jsonb END)
-  FROM t WHERE runs.run_id = $1 AND runs.status = ANY($7::text[]) AND runs.worker_id = $6
+  FROM t, f, (SELECT count(*) FROM cp) AS written, (SELECT count(*) FROM ev) AS appended
+  WHERE runs.run_id = f.run_id
   RETURNING runs.*
-), cp AS (
-  INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
-    metadata, interrupts)
-  SELECT $2, $8, $9, $1, $10, $11, $12 FROM r WHERE $8::uuid IS NOT NULL
 ), others AS (
   SELECT count(*) AS active, count(*) FILTER (WHERE status = $19) AS pending
   FROM runs WHERE thread_id = $2 AND run_id <> $1 AND status = ANY($17::text[])
@@ -184,11 +200,6 @@ WITH t AS (
       THEN now() + make_interval(secs => $18::float8) ELSE threads.expires_at END,
     updated_at = now()
   FROM r, others WHERE threads.thread_id = $2
-), ev AS (
-  INSERT INTO run_events (run_id, seq, event, data)
-  SELECT $1, base.n + e.ord, e.event, e.data::jsonb
-  FROM r, (SELECT coalesce(max(seq), 0) AS n FROM run_events WHERE run_id = $1) base,
-    unnest($13::text[], $14::text[]) WITH ORDINALITY AS e(event, data, ord)
 ), ob AS (
   INSERT INTO webhook_outbox (run_id, url, payload)
   SELECT r.run_id, r.webhook, to_jsonb(r.*) FROM r WHERE r.webhook IS NOT NULL

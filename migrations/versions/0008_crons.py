@@ -3,16 +3,16 @@
 Every server process polls for due crons and claims them with FOR UPDATE SKIP LOCKED, as
 it claims runs, so each firing happens in exactly one process.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -91,6 +91,51 @@ def conformance_langgraph(session: nox.Session) -> None:
             server.kill()
 
 
+@nox.session(name="langgraph-differential")
+def langgraph_differential(session: nox.Session) -> None:
+    """One scenario (tests/langgraph_diff/scenario.py) through the Python SDK against
+    LangGraph's own server (`langgraph dev`, langgraph-cli[inmem]) and ours, serving the same
+    graphs; fails on a difference not listed as deliberate. Ours runs on an embedded
+    Postgres of its own; the comparison goes to .nox/langgraph-differential.json."""
+    session.install("-e", ".[langgraph]", "langgraph-cli[inmem]", "langgraph-sdk>=0.4.14,<0.5")
+    theirs_port, ours_port = _free_port(), _free_port()
+    workdir = Path("tests/langgraph_diff")
+    shutil.rmtree(workdir / ".langgraph_api", ignore_errors=True)
+    data_dir = Path(".nox/langgraph-differential-pg")
+    shutil.rmtree(data_dir, ignore_errors=True)
+    graphs = ("hitl_graph", "slow_graph", "chat_graph", "greeter")
+    theirs_log, ours_log = Path(".nox/langgraph-dev-diff.log"), Path(".nox/ours-diff.log")
+    theirs_command = [
+        str(Path(session.bin) / "langgraph"), "dev", "--no-browser", "--no-reload",
+        "--host", "127.0.0.1", "--port", str(theirs_port),
+    ]  # fmt: skip
+    ours_env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "AP_DATA_DIR": str(data_dir.resolve()),
+        "AP_AGENTS": ",".join(f"tests.langgraph_graphs:{g}" for g in graphs),
+        "PYTHONPATH": str(Path.cwd()),
+    }
+    ours_command = [str(Path(session.bin) / "ap-server"), "serve", "--port", str(ours_port)]
+    with theirs_log.open("wb") as log:
+        theirs = subprocess.Popen(theirs_command, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+    with ours_log.open("wb") as log:
+        ours = subprocess.Popen(ours_command, env=ours_env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(f"http://127.0.0.1:{theirs_port}/ok", theirs, theirs_log)
+        _wait_for(f"http://127.0.0.1:{ours_port}/ok", ours, ours_log)
+        session.run(
+            "python", "tests/langgraph_diff/scenario.py", f"http://127.0.0.1:{theirs_port}",
+            f"http://127.0.0.1:{ours_port}/langgraph", ".nox/langgraph-differential.json",
+        )  # fmt: skip
+    finally:
+        for process in (theirs, ours):
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -680,28 +680,146 @@ class LgValues(BaseModel):
     )
 
 
-class LgAssistantSearch(BaseModel):
+class SortBy(StrEnum):
+    ASSISTANT_ID = "assistant_id"
+    GRAPH_ID = "graph_id"
+    NAME = "name"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class SortOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+class LgCount(RootModel[int]):
+    root: Annotated[int, Field(ge=0, title="LgCount")]
+
+
+class LgAssistantField(StrEnum):
+    ASSISTANT_ID = "assistant_id"
+    GRAPH_ID = "graph_id"
+    NAME = "name"
+    DESCRIPTION = "description"
+    CONFIG = "config"
+    CONTEXT = "context"
+    METADATA = "metadata"
+    VERSION = "version"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class LgAssistantCount(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     graph_id: Annotated[str | None, Field(max_length=256)] = None
     name: Annotated[str | None, Field(max_length=256)] = None
+    metadata: dict[str, Any] | None = None
+
+
+class IfExists1(StrEnum):
+    RAISE = "raise"
+    DO_NOTHING = "do_nothing"
+
+
+class LgAssistantCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The graph (agent) it runs.
+    """
+    assistant_id: UUID | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    description: Annotated[str | None, Field(max_length=4096)] = None
+    if_exists: IfExists1 | None = None
+
+
+class LgAssistantPatch(BaseModel):
+    """
+    What the new version changes: `graph_id`, `config`, `context`, `name`, `description`
+    replace the latest version's when given; `metadata` is merged into it.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str | None, Field(max_length=256, min_length=1)] = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    description: Annotated[str | None, Field(max_length=4096)] = None
+
+
+class LgAssistantVersionSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
     metadata: dict[str, Any] | None = None
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
     offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
 
 
+class LgAssistantSetLatest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    version: Annotated[int, Field(ge=1, le=2147483647)]
+
+
 class LgAssistant(BaseModel):
-    assistant_id: str
+    assistant_id: UUID
     graph_id: str
     name: str
     description: str | None = None
     config: dict[str, Any]
-    context: dict[str, Any] | None = None
+    context: dict[str, Any]
     metadata: dict[str, Any]
     version: int
     created_at: AwareDatetime
     updated_at: AwareDatetime
+
+
+class LgAssistantFields(BaseModel):
+    """
+    An assistant, or the fields of it a search selected.
+    """
+
+    assistant_id: UUID | None = None
+    graph_id: str | None = None
+    name: str | None = None
+    description: str | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = None
+    version: int | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+
+
+class LgAssistantVersion(BaseModel):
+    assistant_id: UUID
+    graph_id: str
+    name: str
+    description: str | None = None
+    config: dict[str, Any]
+    context: dict[str, Any]
+    metadata: dict[str, Any]
+    version: int
+    created_at: AwareDatetime
+
+
+class LgDrawableGraph(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
 
 
 class LgGraphSchema(BaseModel):
@@ -713,18 +831,34 @@ class LgGraphSchema(BaseModel):
     context_schema: dict[str, Any] | None = None
 
 
-class IfExists1(StrEnum):
-    RAISE = "raise"
-    DO_NOTHING = "do_nothing"
-
-
-class LgThreadCreate(BaseModel):
+class LgSuperstepUpdate(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
-    thread_id: UUID | None = None
-    metadata: dict[str, Any] | None = None
-    if_exists: IfExists1 | None = None
+    values: dict[str, Any] | None
+    as_node: Annotated[str | None, Field(max_length=256)] = None
+    command: Any | None = None
+    """
+    Refused unless null (422 `not_supported`).
+    """
+
+
+class Strategy(StrEnum):
+    DELETE = "delete"
+
+
+class LgThreadTtl(BaseModel):
+    """
+    Delete the thread `ttl` minutes from now (from the create or update that sets it);
+    swept like the threads of stateless runs. Only the `delete` strategy exists.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ttl: Annotated[float, Field(gt=0.0, le=52560000.0)]
+    strategy: Strategy | None = None
 
 
 class Status(StrEnum):
@@ -734,22 +868,67 @@ class Status(StrEnum):
     ERROR = "error"
 
 
-class LgThreadSearch(BaseModel):
+class SortBy1(StrEnum):
+    THREAD_ID = "thread_id"
+    STATUS = "status"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+class LgThreadField(StrEnum):
+    THREAD_ID = "thread_id"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    METADATA = "metadata"
+    STATUS = "status"
+    VALUES = "values"
+    INTERRUPTS = "interrupts"
+
+
+class LgThreadCount(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     metadata: dict[str, Any] | None = None
     values: dict[str, Any] | None = None
     status: Status | None = None
-    limit: Annotated[int, Field(ge=1, le=1000)] = 10
-    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+
+
+class Strategy1(StrEnum):
+    DELETE = "delete"
+    KEEP_LATEST = "keep_latest"
+
+
+class LgThreadPrune(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    thread_ids: Annotated[list[UUID], Field(max_length=1000)]
+    strategy: Strategy1 | None = None
+
+
+class LgPruneResult(BaseModel):
+    pruned_count: int
+
+
+class Info(BaseModel):
+    version: str
+    """
+    This server's version.
+    """
+    flags: dict[str, bool]
+    """
+    What it offers, as LangGraph's server names it (`assistants`, `crons`, `langsmith`).
+    """
+    capabilities: dict[str, Any] | None = None
 
 
 class LgThreadPatch(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     metadata: dict[str, Any] | None = None
+    ttl: LgThreadTtl | None = None
 
 
 class LgInterrupt(BaseModel):
@@ -774,23 +953,22 @@ class LgThreadState(BaseModel):
     interrupts: list[LgInterrupt]
 
 
-class LgStateUpdate(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    values: dict[str, Any] | None = None
-    as_node: Annotated[str | None, Field(max_length=256)] = None
-
-
 class LgStateUpdateResponse(BaseModel):
     checkpoint: LgCheckpoint
 
 
 class LgCheckpointRef(BaseModel):
+    """
+    A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is refused (422 `not_supported`).
+    """
+
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     checkpoint_id: UUID
+    thread_id: str | None = None
+    checkpoint_ns: Annotated[str | None, Field(max_length=1024)] = None
+    checkpoint_map: dict[str, Any] | None = None
 
 
 class LgCommand(BaseModel):
@@ -818,6 +996,103 @@ class MultitaskStrategy1(StrEnum):
     ENQUEUE = "enqueue"
 
 
+class OnRunCompleted(StrEnum):
+    DELETE = "delete"
+    KEEP = "keep"
+
+
+class SortBy2(StrEnum):
+    CRON_ID = "cron_id"
+    ASSISTANT_ID = "assistant_id"
+    THREAD_ID = "thread_id"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    NEXT_RUN_DATE = "next_run_date"
+    END_TIME = "end_time"
+
+
+class SelectEnum(StrEnum):
+    CRON_ID = "cron_id"
+    ASSISTANT_ID = "assistant_id"
+    THREAD_ID = "thread_id"
+    END_TIME = "end_time"
+    SCHEDULE = "schedule"
+    TIMEZONE = "timezone"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    USER_ID = "user_id"
+    PAYLOAD = "payload"
+    NEXT_RUN_DATE = "next_run_date"
+    METADATA = "metadata"
+    NOW = "now"
+    ON_RUN_COMPLETED = "on_run_completed"
+    ENABLED = "enabled"
+
+
+class LgCronSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    assistant_id: Annotated[str | None, Field(max_length=256)] = None
+    thread_id: UUID | None = None
+    enabled: bool | None = None
+    metadata: dict[str, Any] | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy2 | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[SelectEnum] | None, Field(max_length=16)] = None
+
+
+class LgCronCount(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    assistant_id: Annotated[str | None, Field(max_length=256)] = None
+    thread_id: UUID | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class LgCron(BaseModel):
+    cron_id: UUID
+    assistant_id: UUID
+    thread_id: UUID | None
+    on_run_completed: str | None = None
+    end_time: AwareDatetime | None = None
+    schedule: str
+    timezone: str | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    payload: dict[str, Any]
+    user_id: str | None = None
+    next_run_date: AwareDatetime | None = None
+    metadata: dict[str, Any]
+    enabled: bool
+    now: AwareDatetime | None = None
+
+
+class LgCronFields(BaseModel):
+    """
+    A cron, or the fields of it a search selected.
+    """
+
+    cron_id: UUID | None = None
+    assistant_id: UUID | None = None
+    thread_id: UUID | None = None
+    on_run_completed: str | None = None
+    end_time: AwareDatetime | None = None
+    schedule: str | None = None
+    timezone: str | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+    payload: dict[str, Any] | None = None
+    user_id: str | None = None
+    next_run_date: AwareDatetime | None = None
+    metadata: dict[str, Any] | None = None
+    enabled: bool | None = None
+    now: AwareDatetime | None = None
+
+
 class IfNotExists1(StrEnum):
     CREATE = "create"
     REJECT = "reject"
@@ -833,10 +1108,18 @@ class OnCompletion1(StrEnum):
     KEEP = "keep"
 
 
+class Durability(StrEnum):
+    SYNC = "sync"
+    ASYNC = "async"
+    EXIT = "exit"
+
+
 class LgStreamMode(StrEnum):
     """
-    `values`, `updates`, `custom`, `messages` (as `messages-tuple`) are streamed; `debug`,
-    `events`, `tasks` and `checkpoints` are accepted and produce no events.
+    `values`, `updates`, `custom`, `messages` (and `messages-tuple`) are streamed for every
+    agent; `debug`, `tasks` and `checkpoints` for LangGraph graphs (LangGraph's own
+    chunks); for a native agent they, and `events` for any agent, are a 422
+    `not_supported`.
 
     """
 
@@ -878,7 +1161,7 @@ class LgRun(BaseModel):
     kwargs: dict[str, Any]
 
 
-class Status2(StrEnum):
+class Status4(StrEnum):
     PENDING = "pending"
     RUNNING = "running"
     ALL = "all"
@@ -886,11 +1169,11 @@ class Status2(StrEnum):
 
 class LgRunCancelMany(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     thread_id: UUID | None = None
     run_ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
-    status: Status2 | None = None
+    status: Status4 | None = None
 
 
 class LgNamespaces(BaseModel):
@@ -1102,6 +1385,10 @@ class HealthParams(BaseModel):
     pass
 
 
+class InfoParams(BaseModel):
+    pass
+
+
 class SendThreadStreamingCommandParams(BaseModel):
     thread_id: UUID
     """
@@ -1123,25 +1410,127 @@ class OpenThreadSseStreamParams(BaseModel):
     """
 
 
+class LgCreateAssistantParams(BaseModel):
+    pass
+
+
 class LgSearchAssistantsParams(BaseModel):
+    pass
+
+
+class LgCountAssistantsParams(BaseModel):
     pass
 
 
 class LgGetAssistantParams(BaseModel):
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     """
-    The assistant's id (an agent id; LangGraph graphs are agents too).
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgDeleteAssistantParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    delete_threads: bool = False
+
+
+class LgUpdateAssistantParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgListAssistantVersionsParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class LgSetLatestAssistantVersionParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+
+
+class Xray(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=100)]
+
+
+class LgGetAssistantGraphParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    xray: bool | Xray | None = None
+
+
+class LgGetAssistantSubgraphsParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    recurse: bool = False
+    """
+    Also the subgraphs of subgraphs.
+    """
+
+
+class LgGetAssistantSubgraphsAtParams(BaseModel):
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    """
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
+    """
+    namespace: Annotated[str, Field(max_length=1024, min_length=1)]
+    recurse: bool = False
+    """
+    Also the subgraphs of subgraphs.
     """
 
 
 class LgGetAssistantSchemasParams(BaseModel):
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     """
-    The assistant's id (an agent id; LangGraph graphs are agents too).
+    The assistant's id, or a graph id (an agent id) for that graph's default assistant,
+    whose id is LangGraph's `uuid5(6ba7b821-9dad-11d1-80b4-00c04fd430c8, graph_id)`.
+
     """
 
 
 class LgCreateThreadParams(BaseModel):
+    pass
+
+
+class LgInfoParams(BaseModel):
+    pass
+
+
+class LgCountThreadsParams(BaseModel):
+    pass
+
+
+class LgPruneThreadsParams(BaseModel):
     pass
 
 
@@ -1177,10 +1566,22 @@ class LgCopyThreadParams(BaseModel):
     """
 
 
+class SelectItem(RootModel[str]):
+    root: Annotated[str, Field(max_length=256)]
+
+
 class LgGetStateParams(BaseModel):
     thread_id: UUID
     """
     The ID of the thread.
+    """
+    subgraphs: bool = False
+    """
+    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    """
+    select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
+    """
+    Refused when given (422 `not_supported`).
     """
 
 
@@ -1197,6 +1598,14 @@ class LgGetStateAtParams(BaseModel):
     The ID of the thread.
     """
     checkpoint_id: UUID
+    subgraphs: bool = False
+    """
+    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    """
+    select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
+    """
+    Refused when given (422 `not_supported`).
+    """
 
 
 class LgGetStateAtCheckpointParams(BaseModel):
@@ -1290,13 +1699,16 @@ class LgJoinStreamParams(BaseModel):
     """
     The ID of the run.
     """
-    last_event_id: Annotated[str | None, Field(alias="Last-Event-ID", pattern="^[0-9]{1,9}$")] = (
-        None
-    )
+    last_event_id: Annotated[str | None, Field(alias="Last-Event-ID", max_length=256)] = None
+    """
+    The id of the last event received: the events after it are replayed. An id that
+    does not start with a number (not one of this server's) replays them all.
+
+    """
     cancel_on_disconnect: bool = False
     stream_mode: Annotated[list[StreamModeItem] | None, Field(max_length=16)] = None
     """
-    Accepted for compatibility; the run's own stream modes are streamed.
+    Only the run's events of these modes (and `metadata`, `error`, `end`).
     """
 
 
@@ -1343,11 +1755,42 @@ class LgCancelRunsParams(BaseModel):
     action: Action = Action.INTERRUPT
 
 
+class LgCreateCronParams(BaseModel):
+    pass
+
+
+class LgSearchCronsParams(BaseModel):
+    pass
+
+
+class LgCountCronsParams(BaseModel):
+    pass
+
+
+class LgDeleteCronParams(BaseModel):
+    cron_id: UUID
+
+
+class LgUpdateCronParams(BaseModel):
+    cron_id: UUID
+
+
+class LgCreateThreadCronParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+
+
 class LgCreateStatelessRunParams(BaseModel):
     pass
 
 
 class LgStreamStatelessRunParams(BaseModel):
+    pass
+
+
+class LgCreateBatchParams(BaseModel):
     pass
 
 
@@ -1434,52 +1877,210 @@ class Message(BaseModel):
     metadata: dict[str, Any] | None = None
 
 
+class LgAssistantSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    graph_id: Annotated[str | None, Field(max_length=256)] = None
+    name: Annotated[str | None, Field(max_length=256)] = None
+    """
+    A part of the name (case-insensitive).
+    """
+    metadata: dict[str, Any] | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[LgAssistantField] | None, Field(max_length=16)] = None
+
+
+class LgSubgraphs(RootModel[dict[str, LgGraphSchema]]):
+    root: dict[str, LgGraphSchema]
+
+
+class LgSuperstep(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    updates: Annotated[list[LgSuperstepUpdate], Field(max_length=100)]
+
+
+class LgThreadSearch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    metadata: dict[str, Any] | None = None
+    values: dict[str, Any] | None = None
+    ids: Annotated[list[UUID] | None, Field(max_length=1000)] = None
+    status: Status | None = None
+    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    offset: Annotated[int, Field(ge=0, le=2147483647)] = 0
+    sort_by: SortBy1 | None = None
+    sort_order: SortOrder | None = None
+    select: Annotated[list[LgThreadField] | None, Field(max_length=16)] = None
+    extract: dict[str, Any] | None = None
+    """
+    Named paths into each thread (`values.messages[-1]`, `metadata.user`), returned
+    in its `extracted` object (null where a path leads nowhere). At most 10.
+
+    """
+
+
+class LgThreadFields(BaseModel):
+    """
+    A thread, or the fields of it a search selected; `extracted` with `extract`.
+    """
+
+    thread_id: UUID | None = None
+    created_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+    metadata: dict[str, Any] | None = None
+    status: Status | None = None
+    values: dict[str, Any] | None = None
+    interrupts: dict[str, list[LgInterrupt]] | None = None
+    extracted: dict[str, Any] | None = None
+
+
 class LgThread(BaseModel):
     thread_id: UUID
     created_at: AwareDatetime
     updated_at: AwareDatetime
     metadata: dict[str, Any]
     status: Status
-    values: dict[str, Any]
+    values: dict[str, Any] | None
+    """
+    null until the thread has a state.
+    """
     interrupts: dict[str, list[LgInterrupt]]
     """
     Pending interrupts by task (here, by interrupt id).
     """
 
 
+class LgStateUpdate(BaseModel):
+    """
+    `values` merged into the state as a new checkpoint; from `checkpoint` (or
+    `checkpoint_id`) instead of the latest one, a branch.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    values: dict[str, Any] | None = None
+    as_node: Annotated[str | None, Field(max_length=256)] = None
+    checkpoint: LgCheckpointRef | None = None
+    checkpoint_id: UUID | None = None
+
+
 class LgHistoryRequest(BaseModel):
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     limit: Annotated[int, Field(ge=1, le=1000)] = 10
-    before: LgCheckpointRef | None = None
+    before: LgCheckpointRef | UUID | None = None
+    """
+    The checkpoint (or its id) the history goes back from.
+    """
     metadata: dict[str, Any] | None = None
+    """
+    Only the checkpoints whose metadata contains this.
+    """
+    checkpoint: LgCheckpointRef | None = None
+    select: Any | None = None
 
 
 class LgStateAtCheckpoint(BaseModel):
+    """
+    `subgraphs: true` and `select` are refused (422 `not_supported`).
+    """
+
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
     )
     checkpoint: LgCheckpointRef
+    subgraphs: bool | None = None
+    select: Any | None = None
 
 
 class StreamMode1(RootModel[list[LgStreamMode]]):
     root: Annotated[list[LgStreamMode], Field(max_length=8)]
 
 
-class LgRunCreate(BaseModel):
+class LgCronCreate(BaseModel):
     """
-    What the LangGraph SDK sends to create a run. Fields it may send that this server
-    does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-    `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-    never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-    `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-    effect (every stream is resumable).
+    A schedule and the run each firing makes. `schedule` is a five-field cron expression
+    (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+    UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+    `stream_subgraphs` are refused when set (422 `not_supported`).
 
     """
 
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
+    )
+    assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
+    schedule: Annotated[str, Field(max_length=256, min_length=1)]
+    timezone: Annotated[str | None, Field(max_length=64)] = None
+    end_time: AwareDatetime | None = None
+    enabled: bool | None = None
+    input: Any | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    webhook: Annotated[str | None, Field(max_length=2048)] = None
+    multitask_strategy: MultitaskStrategy1 | None = None
+    on_run_completed: OnRunCompleted | None = None
+    stream_mode: LgStreamMode | StreamMode1 | None = None
+    stream_resumable: bool | None = None
+    """
+    Every stream is resumable here.
+    """
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    durability: Any | None = None
+    checkpoint_during: Any | None = None
+    stream_subgraphs: Any | None = None
+
+
+class LgCronPatch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    schedule: Annotated[str | None, Field(max_length=256, min_length=1)] = None
+    timezone: Annotated[str | None, Field(max_length=64)] = None
+    end_time: AwareDatetime | None = None
+    enabled: bool | None = None
+    input: Any | None = None
+    metadata: dict[str, Any] | None = None
+    config: dict[str, Any] | None = None
+    context: dict[str, Any] | None = None
+    webhook: Annotated[str | None, Field(max_length=2048)] = None
+    on_run_completed: OnRunCompleted | None = None
+    stream_mode: LgStreamMode | StreamMode1 | None = None
+    stream_resumable: bool | None = None
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    durability: Any | None = None
+    stream_subgraphs: Any | None = None
+
+
+class LgRunCreate(BaseModel):
+    """
+    What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
+    this server does not know is a 422 (`validation_error`), and a value it does not
+    honour a 422 `not_supported` naming the field: `interrupt_before`,
+    `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+    `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+    `durability: exit`; `strict_resume: false` (a resume here is always strict);
+    stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+    `events`. `stream_resumable` is honoured whatever its value: every stream can be
+    rejoined.
+
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
     )
     assistant_id: Annotated[str, Field(max_length=256, min_length=1)]
     input: Any | None = None
@@ -1493,6 +2094,22 @@ class LgRunCreate(BaseModel):
     if_not_exists: IfNotExists1 | None = None
     on_disconnect: OnDisconnect1 | None = None
     on_completion: OnCompletion1 | None = None
+    stream_subgraphs: bool | None = None
+    stream_resumable: bool | None = None
+    checkpoint_during: bool | None = None
+    strict_resume: bool | None = None
+    durability: Durability | None = None
+    interrupt_before: Any | None = None
+    interrupt_after: Any | None = None
+    checkpoint: Any | None = None
+    checkpoint_id: Any | None = None
+    after_seconds: Any | None = None
+    feedback_keys: Any | None = None
+    langsmith_tracer: Any | None = None
+
+
+class LgRunBatch(RootModel[list[LgRunCreate]]):
+    root: Annotated[list[LgRunCreate], Field(max_length=100, min_length=1, title="LgRunBatch")]
 
 
 class RunCreate(BaseModel):
@@ -1669,3 +2286,19 @@ class ThreadPatch(BaseModel):
     """
     Appended to the thread's messages (same `id` replaces).
     """
+
+
+class LgThreadCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    thread_id: UUID | None = None
+    metadata: dict[str, Any] | None = None
+    if_exists: IfExists1 | None = None
+    supersteps: Annotated[list[LgSuperstep] | None, Field(max_length=100)] = None
+    """
+    State updates applied in order once the thread is made, each as
+    `threads.update_state` applies it (`command` is refused: 422 `not_supported`).
+
+    """
+    ttl: LgThreadTtl | None = None

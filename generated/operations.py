@@ -466,6 +466,21 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=False,
     ),
     Operation(
+        operation_id="info",
+        method="GET",
+        path="/info",
+        params=models.InfoParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=False,
+    ),
+    Operation(
         operation_id="send_thread_streaming_command",
         method="POST",
         path="/threads/{thread_id}/commands",
@@ -511,6 +526,21 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_create_assistant",
+        method="POST",
+        path="/langgraph/assistants",
+        params=models.LgCreateAssistantParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_search_assistants",
         method="POST",
         path="/langgraph/assistants/search",
@@ -526,12 +556,132 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_count_assistants",
+        method="POST",
+        path="/langgraph/assistants/count",
+        params=models.LgCountAssistantsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_get_assistant",
         method="GET",
         path="/langgraph/assistants/{assistant_id}",
         params=models.LgGetAssistantParams,
         path_params=("assistant_id",),
         query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_assistant",
+        method="DELETE",
+        path="/langgraph/assistants/{assistant_id}",
+        params=models.LgDeleteAssistantParams,
+        path_params=("assistant_id",),
+        query_params=("delete_threads",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_update_assistant",
+        method="PATCH",
+        path="/langgraph/assistants/{assistant_id}",
+        params=models.LgUpdateAssistantParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantPatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_list_assistant_versions",
+        method="POST",
+        path="/langgraph/assistants/{assistant_id}/versions",
+        params=models.LgListAssistantVersionsParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantVersionSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_set_latest_assistant_version",
+        method="POST",
+        path="/langgraph/assistants/{assistant_id}/latest",
+        params=models.LgSetLatestAssistantVersionParams,
+        path_params=("assistant_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgAssistantSetLatest,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_graph",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/graph",
+        params=models.LgGetAssistantGraphParams,
+        path_params=("assistant_id",),
+        query_params=("xray",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_subgraphs",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/subgraphs",
+        params=models.LgGetAssistantSubgraphsParams,
+        path_params=("assistant_id",),
+        query_params=("recurse",),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_get_assistant_subgraphs_at",
+        method="GET",
+        path="/langgraph/assistants/{assistant_id}/subgraphs/{namespace}",
+        params=models.LgGetAssistantSubgraphsAtParams,
+        path_params=("assistant_id", "namespace"),
+        query_params=("recurse",),
         array_query_params=(),
         header_params=(),
         body=None,
@@ -566,6 +716,51 @@ OPERATIONS: tuple[Operation, ...] = (
         header_params=(),
         body=models.LgThreadCreate,
         body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_info",
+        method="GET",
+        path="/langgraph/info",
+        params=models.LgInfoParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=False,
+    ),
+    Operation(
+        operation_id="lg_count_threads",
+        method="POST",
+        path="/langgraph/threads/count",
+        params=models.LgCountThreadsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_prune_threads",
+        method="POST",
+        path="/langgraph/threads/prune",
+        params=models.LgPruneThreadsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgThreadPrune,
+        body_required=True,
         success_status=200,
         stream=False,
         secured=True,
@@ -651,8 +846,8 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/langgraph/threads/{thread_id}/state",
         params=models.LgGetStateParams,
         path_params=("thread_id",),
-        query_params=(),
-        array_query_params=(),
+        query_params=("subgraphs", "select"),
+        array_query_params=("select",),
         header_params=(),
         body=None,
         body_required=False,
@@ -681,8 +876,8 @@ OPERATIONS: tuple[Operation, ...] = (
         path="/langgraph/threads/{thread_id}/state/{checkpoint_id}",
         params=models.LgGetStateAtParams,
         path_params=("thread_id", "checkpoint_id"),
-        query_params=(),
-        array_query_params=(),
+        query_params=("subgraphs", "select"),
+        array_query_params=("select",),
         header_params=(),
         body=None,
         body_required=False,
@@ -916,6 +1111,96 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_create_cron",
+        method="POST",
+        path="/langgraph/runs/crons",
+        params=models.LgCreateCronParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_search_crons",
+        method="POST",
+        path="/langgraph/runs/crons/search",
+        params=models.LgSearchCronsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronSearch,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_count_crons",
+        method="POST",
+        path="/langgraph/runs/crons/count",
+        params=models.LgCountCronsParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCount,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_delete_cron",
+        method="DELETE",
+        path="/langgraph/runs/crons/{cron_id}",
+        params=models.LgDeleteCronParams,
+        path_params=("cron_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=204,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_update_cron",
+        method="PATCH",
+        path="/langgraph/runs/crons/{cron_id}",
+        params=models.LgUpdateCronParams,
+        path_params=("cron_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronPatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_thread_cron",
+        method="POST",
+        path="/langgraph/threads/{thread_id}/runs/crons",
+        params=models.LgCreateThreadCronParams,
+        path_params=("thread_id",),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgCronCreate,
+        body_required=True,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_create_stateless_run",
         method="POST",
         path="/langgraph/runs",
@@ -943,6 +1228,21 @@ OPERATIONS: tuple[Operation, ...] = (
         body_required=True,
         success_status=200,
         stream=True,
+        secured=True,
+    ),
+    Operation(
+        operation_id="lg_create_batch",
+        method="POST",
+        path="/langgraph/runs/batch",
+        params=models.LgCreateBatchParams,
+        path_params=(),
+        query_params=(),
+        array_query_params=(),
+        header_params=(),
+        body=models.LgRunBatch,
+        body_required=True,
+        success_status=200,
+        stream=False,
         secured=True,
     ),
     Operation(
@@ -1049,30 +1349,115 @@ NULLABLE: dict[str, frozenset[str]] = {
     "Run": frozenset(["ended_at", "error", "started_at", "stop_reason"]),
     "ThreadState": frozenset(["parent_checkpoint"]),
     "StoreSearchRequest": frozenset(["filter", "namespace_prefix"]),
-    "LgAssistantSearch": frozenset(["graph_id", "metadata", "name"]),
+    "LgAssistantSearch": frozenset(
+        ["graph_id", "metadata", "name", "select", "sort_by", "sort_order"]
+    ),
+    "LgAssistantCount": frozenset(["graph_id", "metadata", "name"]),
+    "LgAssistantCreate": frozenset(
+        ["assistant_id", "config", "context", "description", "if_exists", "metadata", "name"]
+    ),
+    "LgAssistantPatch": frozenset(
+        ["config", "context", "description", "graph_id", "metadata", "name"]
+    ),
+    "LgAssistantVersionSearch": frozenset(["metadata"]),
     "LgAssistant": frozenset(["description"]),
+    "LgAssistantFields": frozenset(["description"]),
+    "LgAssistantVersion": frozenset(["description"]),
     "LgGraphSchema": frozenset(
         ["config_schema", "context_schema", "input_schema", "output_schema", "state_schema"]
     ),
-    "LgThreadCreate": frozenset(["if_exists", "metadata", "thread_id"]),
-    "LgThreadSearch": frozenset(["metadata", "status", "values"]),
-    "LgThreadPatch": frozenset(["metadata"]),
+    "LgThreadCreate": frozenset(["if_exists", "metadata", "supersteps", "thread_id", "ttl"]),
+    "LgSuperstepUpdate": frozenset(["as_node", "command", "values"]),
+    "LgThreadTtl": frozenset(["strategy"]),
+    "LgThreadSearch": frozenset(
+        ["extract", "ids", "metadata", "select", "sort_by", "sort_order", "status", "values"]
+    ),
+    "LgThreadCount": frozenset(["metadata", "status", "values"]),
+    "LgThreadPrune": frozenset(["strategy"]),
+    "LgThreadFields": frozenset(["values"]),
+    "LgThreadPatch": frozenset(["metadata", "ttl"]),
+    "LgThread": frozenset(["values"]),
     "LgInterrupt": frozenset(["value"]),
     "LgThreadState": frozenset(["created_at", "parent_checkpoint"]),
-    "LgStateUpdate": frozenset(["as_node", "values"]),
-    "LgHistoryRequest": frozenset(["before", "metadata"]),
+    "LgStateUpdate": frozenset(["as_node", "checkpoint", "checkpoint_id", "values"]),
+    "LgHistoryRequest": frozenset(["before", "checkpoint", "metadata", "select"]),
+    "LgStateAtCheckpoint": frozenset(["select", "subgraphs"]),
+    "LgCheckpointRef": frozenset(["checkpoint_map", "checkpoint_ns", "thread_id"]),
     "LgCommand": frozenset(["goto", "resume", "update"]),
+    "LgCronCreate": frozenset(
+        [
+            "checkpoint_during",
+            "config",
+            "context",
+            "durability",
+            "enabled",
+            "end_time",
+            "input",
+            "interrupt_after",
+            "interrupt_before",
+            "metadata",
+            "multitask_strategy",
+            "on_run_completed",
+            "stream_mode",
+            "stream_resumable",
+            "stream_subgraphs",
+            "timezone",
+            "webhook",
+        ]
+    ),
+    "LgCronPatch": frozenset(
+        [
+            "config",
+            "context",
+            "durability",
+            "enabled",
+            "end_time",
+            "input",
+            "interrupt_after",
+            "interrupt_before",
+            "metadata",
+            "on_run_completed",
+            "schedule",
+            "stream_mode",
+            "stream_resumable",
+            "stream_subgraphs",
+            "timezone",
+            "webhook",
+        ]
+    ),
+    "LgCronSearch": frozenset(
+        ["assistant_id", "enabled", "metadata", "select", "sort_by", "sort_order", "thread_id"]
+    ),
+    "LgCronCount": frozenset(["assistant_id", "metadata", "thread_id"]),
+    "LgCron": frozenset(
+        ["end_time", "next_run_date", "on_run_completed", "thread_id", "timezone", "user_id"]
+    ),
+    "LgCronFields": frozenset(
+        ["end_time", "next_run_date", "on_run_completed", "thread_id", "timezone", "user_id"]
+    ),
     "LgRunCreate": frozenset(
         [
+            "after_seconds",
+            "checkpoint",
+            "checkpoint_during",
+            "checkpoint_id",
             "command",
             "config",
             "context",
+            "durability",
+            "feedback_keys",
             "if_not_exists",
             "input",
+            "interrupt_after",
+            "interrupt_before",
+            "langsmith_tracer",
             "metadata",
             "multitask_strategy",
             "on_completion",
             "on_disconnect",
+            "stream_resumable",
+            "stream_subgraphs",
+            "strict_resume",
             "webhook",
         ]
     ),
@@ -1231,6 +1616,10 @@ class Handlers(Protocol):
         """GET /ok: Health check."""
         ...
 
+    async def info(self, params: models.InfoParams) -> models.Info:
+        """GET /info: What this server is and can do."""
+        ...
+
     async def send_thread_streaming_command(
         self, params: models.SendThreadStreamingCommandParams, body: models.StreamingCommand
     ) -> models.StreamingCommandResponse:
@@ -1249,14 +1638,66 @@ class Handlers(Protocol):
         """POST /threads/{thread_id}/stream: Open a thread's event stream (SSE)."""
         ...
 
+    async def lg_create_assistant(
+        self, params: models.LgCreateAssistantParams, body: models.LgAssistantCreate
+    ) -> models.LgAssistant:
+        """POST /langgraph/assistants: Create an assistant (version 1)."""
+        ...
+
     async def lg_search_assistants(
         self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
-    ) -> list[models.LgAssistant]:
-        """POST /langgraph/assistants/search: Search assistants (one per agent)."""
+    ) -> list[models.LgAssistantFields]:
+        """POST /langgraph/assistants/search: Search assistants."""
+        ...
+
+    async def lg_count_assistants(
+        self, params: models.LgCountAssistantsParams, body: models.LgAssistantCount
+    ) -> models.LgCount:
+        """POST /langgraph/assistants/count: Count assistants."""
         ...
 
     async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
         """GET /langgraph/assistants/{assistant_id}: Get an assistant."""
+        ...
+
+    async def lg_delete_assistant(self, params: models.LgDeleteAssistantParams) -> None:
+        """DELETE /langgraph/assistants/{assistant_id}: Delete an assistant and all its versions."""
+        ...
+
+    async def lg_update_assistant(
+        self, params: models.LgUpdateAssistantParams, body: models.LgAssistantPatch
+    ) -> models.LgAssistant:
+        """PATCH /langgraph/assistants/{assistant_id}: Update an assistant (a new version, which becomes the latest)."""
+        ...
+
+    async def lg_list_assistant_versions(
+        self, params: models.LgListAssistantVersionsParams, body: models.LgAssistantVersionSearch
+    ) -> list[models.LgAssistantVersion]:
+        """POST /langgraph/assistants/{assistant_id}/versions: List an assistant's versions, newest first."""
+        ...
+
+    async def lg_set_latest_assistant_version(
+        self, params: models.LgSetLatestAssistantVersionParams, body: models.LgAssistantSetLatest
+    ) -> models.LgAssistant:
+        """POST /langgraph/assistants/{assistant_id}/latest: Make one of an assistant's versions its latest."""
+        ...
+
+    async def lg_get_assistant_graph(
+        self, params: models.LgGetAssistantGraphParams
+    ) -> models.LgDrawableGraph:
+        """GET /langgraph/assistants/{assistant_id}/graph: The drawable structure of an assistant's graph."""
+        ...
+
+    async def lg_get_assistant_subgraphs(
+        self, params: models.LgGetAssistantSubgraphsParams
+    ) -> models.LgSubgraphs:
+        """GET /langgraph/assistants/{assistant_id}/subgraphs: The schemas of an assistant's subgraphs, by namespace."""
+        ...
+
+    async def lg_get_assistant_subgraphs_at(
+        self, params: models.LgGetAssistantSubgraphsAtParams
+    ) -> models.LgSubgraphs:
+        """GET /langgraph/assistants/{assistant_id}/subgraphs/{namespace}: The schemas of an assistant's subgraphs under one namespace."""
         ...
 
     async def lg_get_assistant_schemas(
@@ -1271,9 +1712,25 @@ class Handlers(Protocol):
         """POST /langgraph/threads: Create a thread."""
         ...
 
+    async def lg_info(self, params: models.LgInfoParams) -> models.Info:
+        """GET /langgraph/info: What this server is and can do (LangGraph's `GET /info`)."""
+        ...
+
+    async def lg_count_threads(
+        self, params: models.LgCountThreadsParams, body: models.LgThreadCount
+    ) -> models.LgCount:
+        """POST /langgraph/threads/count: Count threads."""
+        ...
+
+    async def lg_prune_threads(
+        self, params: models.LgPruneThreadsParams, body: models.LgThreadPrune
+    ) -> models.LgPruneResult:
+        """POST /langgraph/threads/prune: Prune threads."""
+        ...
+
     async def lg_search_threads(
         self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
-    ) -> list[models.LgThread]:
+    ) -> list[models.LgThreadFields]:
         """POST /langgraph/threads/search: Search threads."""
         ...
 
@@ -1389,6 +1846,40 @@ class Handlers(Protocol):
         """POST /langgraph/runs/cancel: Cancel several runs."""
         ...
 
+    async def lg_create_cron(
+        self, params: models.LgCreateCronParams, body: models.LgCronCreate
+    ) -> models.LgCron:
+        """POST /langgraph/runs/crons: Schedule stateless runs (a cron)."""
+        ...
+
+    async def lg_search_crons(
+        self, params: models.LgSearchCronsParams, body: models.LgCronSearch
+    ) -> list[models.LgCronFields]:
+        """POST /langgraph/runs/crons/search: Search crons."""
+        ...
+
+    async def lg_count_crons(
+        self, params: models.LgCountCronsParams, body: models.LgCronCount
+    ) -> models.LgCount:
+        """POST /langgraph/runs/crons/count: Count crons."""
+        ...
+
+    async def lg_delete_cron(self, params: models.LgDeleteCronParams) -> None:
+        """DELETE /langgraph/runs/crons/{cron_id}: Delete a cron (runs it already started go on)."""
+        ...
+
+    async def lg_update_cron(
+        self, params: models.LgUpdateCronParams, body: models.LgCronPatch
+    ) -> models.LgCron:
+        """PATCH /langgraph/runs/crons/{cron_id}: Change a cron."""
+        ...
+
+    async def lg_create_thread_cron(
+        self, params: models.LgCreateThreadCronParams, body: models.LgCronCreate
+    ) -> models.LgCron:
+        """POST /langgraph/threads/{thread_id}/runs/crons: Schedule runs on a thread (a cron)."""
+        ...
+
     async def lg_create_stateless_run(
         self, params: models.LgCreateStatelessRunParams, body: models.LgRunCreate
     ) -> models.LgRun:
@@ -1399,6 +1890,12 @@ class Handlers(Protocol):
         self, params: models.LgStreamStatelessRunParams, body: models.LgRunCreate
     ) -> AsyncIterator[models.StreamEvent]:
         """POST /langgraph/runs/stream: Create a stateless run and stream it."""
+        ...
+
+    async def lg_create_batch(
+        self, params: models.LgCreateBatchParams, body: models.LgRunBatch
+    ) -> list[models.LgRun]:
+        """POST /langgraph/runs/batch: Create several stateless runs at once."""
         ...
 
     async def lg_wait_stateless_run(

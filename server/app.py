@@ -19,16 +19,19 @@ from .access import AccessMiddleware
 from .agents.registry import AgentRegistry
 from .auth import ApiKeys
 from .console import console_routes
+from .cors import cors_middleware
 from .database import Database
 from .docs import docs_routes
+from .engine.crons import CronScheduler
 from .errors import ApiError, Invalid, NotFound
-from .handlers import handlers_for
+from .handlers import Api, handlers_for
 from .langgraph import graph as graphs
 from .limits import Limits
 from .metrics import metrics_routes
 from .routing import Gate, error_response, operation_routes
 from .runtime import Runtime
 from .settings import Settings
+from .storage.owners import Scope
 from .streaming.websocket import websocket_routes
 
 log = logging.getLogger("ap_server")
@@ -80,15 +83,23 @@ def create_app(
     runtime = Runtime(settings, database, agent_registry(settings) if agents is None else agents)
     gate = Gate(ApiKeys.from_settings(settings), Limits.from_settings(settings))
 
+    handlers = handlers_for(runtime.services)
+    # Crons fire as their owner's runs, through the LangGraph run path.
+    crons = CronScheduler(
+        runtime.services.crons,
+        lambda cron: Api(runtime.services.scoped(Scope.of(cron.owner)))._lg_fire(cron),
+    )
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await runtime.start()
+        crons.start()
         try:
             yield
         finally:
+            await crons.stop()
             await runtime.stop()
 
-    handlers = handlers_for(runtime.services)
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
         *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
@@ -99,7 +110,10 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(AccessMiddleware)],
+        middleware=[
+            cors_middleware(settings.cors_origins, settings.cors_origin_regex),
+            Middleware(AccessMiddleware),
+        ],
         lifespan=lifespan,
         exception_handlers={
             ApiError: on_api_error,

@@ -30,6 +30,7 @@ from ap_generated.operations import NULLABLE, OPERATIONS, Handlers, Operation
 from .auth import ApiKeys
 from .database import transient, unreachable
 from .errors import ApiError, Invalid, Unavailable, UnsupportedMediaType
+from .keepalive import Pending, pending_response
 from .limits import Limits
 from .sse import HEARTBEAT_SECONDS, event_stream_response
 from .storage.owners import EVERYONE, Scope
@@ -169,6 +170,17 @@ def _endpoint(
             result = result.body
         if op.stream:
             return event_stream_response(result, heartbeat, headers)
+        if isinstance(result, Pending):  # a long wait: keepalive newlines after a heartbeat
+            result = await pending_response(
+                result,
+                lambda w: _call_until_disconnect(request, w),
+                heartbeat,
+                render,
+                status,
+                headers,
+            )
+            if isinstance(result, Response):
+                return result
         if result is None:
             return Response(status_code=status, headers=headers)
         return Response(
@@ -242,7 +254,7 @@ async def _body(
     float, big ints whole."""
     raw = await limits.read_body(request)
     _check_media_type(request.headers.get("content-type"), bool(raw))
-    if not raw.strip():
+    if not raw.strip(b" \t\n\r"):  # JSON's whitespace only (not \x0b, \x0c)
         if required:
             raise Invalid("a JSON request body is required")
         raw = b"{}"

@@ -11,8 +11,11 @@ from .engine.notifier import Notifier
 from .engine.service import RunService
 from .engine.services import Services
 from .engine.worker import Worker, WorkerSettings
+from .langgraph.assistants import defaults as default_assistants
 from .settings import Settings
+from .storage.assistants import AssistantStore
 from .storage.channels import CHANNELS
+from .storage.crons import CronStore
 from .storage.hot import HotPath
 from .storage.items import ItemStore
 from .storage.queue import RunQueue
@@ -54,6 +57,8 @@ class Runtime:
             database=database,
             threads=threads,
             items=items,
+            assistants=AssistantStore(database.engine),
+            crons=CronStore(database.engine),
             agents=agents,
             runs=RunService(run_store, self.notifier, self.hot, local=self.worker),
         )
@@ -61,6 +66,8 @@ class Runtime:
         self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
 
     async def start(self) -> None:
+        # Every agent's default LangGraph assistant (made if missing, e.g. deleted).
+        await self.services.assistants.ensure_defaults(default_assistants(self.agents.all()))
         await self.agents.start(self.services.database.url)
         await self.hot.open()
         await self.notifier.start()

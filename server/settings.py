@@ -183,6 +183,9 @@ class Settings:
     api_keys: str = ""  # AP_API_KEYS: "owner=key,owner=key"
     api_keys_file: Path | None = None  # AP_API_KEYS_FILE: lines "owner:sha256-hex-of-key"
     admin_key: str = ""  # AP_ADMIN_KEY: sees every owner's resources
+    # Browser origins allowed by CORS (see cors.py); neither: loopback origins only.
+    cors_origins: tuple[str, ...] = ()  # AP_CORS_ORIGINS: comma-separated, `*` for any
+    cors_origin_regex: str | None = None  # AP_CORS_ORIGIN_REGEX
     # Limits (see limits.py).
     max_body_bytes: int = 10 * MIB  # a larger request body: 413
     max_metadata_bytes: int = 64 * 1024  # a larger `metadata` (compact JSON): 422
@@ -227,6 +230,10 @@ class Settings:
             api_keys=env.get("AP_API_KEYS", ""),
             api_keys_file=Path(env["AP_API_KEYS_FILE"]) if env.get("AP_API_KEYS_FILE") else None,
             admin_key=env.get("AP_ADMIN_KEY", ""),
+            cors_origins=tuple(
+                o.strip() for o in env.get("AP_CORS_ORIGINS", "").split(",") if o.strip()
+            ),
+            cors_origin_regex=env.get("AP_CORS_ORIGIN_REGEX") or None,
             max_body_bytes=read("AP_MAX_BODY_BYTES", int, 10 * MIB),
             max_metadata_bytes=read("AP_MAX_METADATA_BYTES", int, 64 * 1024),
             max_values_bytes=read("AP_MAX_VALUES_BYTES", int, 4 * MIB),

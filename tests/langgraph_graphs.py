@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import operator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, MessagesState, StateGraph
+from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 from typing_extensions import TypedDict  # pydantic reads its schema on Python < 3.12
 
@@ -113,6 +115,57 @@ def _two_questions():
 
 
 two_questions = _two_questions()
+
+
+@dataclass
+class Persona:
+    """A context schema with defaults: a run that sends no context gets these."""
+
+    greeting: str = "hello"
+    punctuation: str = "!"
+
+
+async def greet(state: ChatState, runtime: Runtime[Persona]) -> dict:
+    ctx = runtime.context
+    return {"answer": f"{ctx.greeting} {state.get('question', 'you')}{ctx.punctuation}"}
+
+
+def _greeter():
+    builder = StateGraph(ChatState, context_schema=Persona)
+    builder.add_node("greet", greet)
+    builder.add_edge(START, "greet")
+    return builder.compile(name="greeter")
+
+
+greeter = _greeter()
+
+
+def _nested():
+    """A graph with the hitl graph as a subgraph (its node `inner`)."""
+    builder = StateGraph(ChatState)
+    builder.add_node("inner", hitl_graph)
+    builder.add_node("finish", finish)
+    builder.add_edge(START, "inner")
+    builder.add_edge("inner", "finish")
+    return builder.compile(name="nested")
+
+
+nested = _nested()
+
+
+def made_for(config):
+    """A graph factory of the run's config (LangGraph's server calls it once per run)."""
+    who = (config.get("configurable") or {}).get("who", "nobody")
+
+    async def answer(state: ChatState) -> dict:
+        return {"answer": f"made for {who}"}
+
+    return _one_node(ChatState, answer)
+
+
+async def made_async():
+    """An async graph factory of no argument."""
+    return _one_node(ChatState, finish)
 
 
 async def wait_forever(state: ChatState) -> dict:

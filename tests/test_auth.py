@@ -67,6 +67,8 @@ class Resources:
     namespace: list[str]  # every owner has an item here
     key: str
     own_namespace: list[str]  # only this owner has an item here
+    assistant_id: str  # a LangGraph assistant of this owner's
+    cron_id: str  # a LangGraph cron on `thread_id`
 
 
 async def make_resources(http: httpx.AsyncClient) -> Resources:
@@ -107,7 +109,19 @@ async def make_resources(http: httpx.AsyncClient) -> Resources:
         "/store/items", json={"namespace": own_namespace, "key": "k", "value": {"s": secret}}
     )
     assert put.status_code == 204, put.text
+    assistant = await http.post(
+        "/langgraph/assistants",
+        json={"graph_id": "echo", "metadata": {"secret": secret}, "context": {"s": secret}},
+    )
+    assert assistant.status_code == 200, assistant.text
+    cron = await http.post(
+        f"/langgraph/threads/{thread_id}/runs/crons",
+        json={"assistant_id": "echo", "schedule": "0 0 1 1 *", "metadata": {"secret": secret}},
+    )
+    assert cron.status_code == 200, cron.text
     return Resources(
+        cron_id=cron.json()["cron_id"],
+        assistant_id=assistant.json()["assistant_id"],
         secret=secret,
         thread_id=thread_id,
         interrupted_thread_id=interrupted,
@@ -150,6 +164,7 @@ MATRIX: dict[str, tuple[Case, str]] = {
     "get_agent": (lambda r: ("GET", "/agents/echo", None, None), "shared"),
     "get_agent_schemas": (lambda r: ("GET", "/agents/echo/schemas", None, None), "shared"),
     "health": (lambda r: ("GET", "/ok", None, None), "public"),
+    "info": (lambda r: ("GET", "/info", None, None), "public"),
     # The id is taken: neither shown nor made (the one thing another owner can learn is
     # that an id it already knows is in use).
     "create_thread": (
@@ -274,18 +289,45 @@ def lg_thread(suffix: str = "", method: str = "GET", body: Any = None) -> Case:
     return lambda r: (method, f"{LG}/threads/{r.thread_id}{suffix}", None, body)
 
 
+def lg_assistant(suffix: str = "", method: str = "GET", body: Any = None) -> Case:
+    return lambda r: (method, f"{LG}/assistants/{r.assistant_id}{suffix}", None, body)
+
+
 def lg_run(suffix: str = "", method: str = "GET") -> Case:
     return lambda r: (method, f"{LG}/threads/{r.thread_id}/runs/{r.run_id}{suffix}", None, None)
 
 
 MATRIX.update(
     {
-        "lg_search_assistants": (lambda r: ("POST", f"{LG}/assistants/search", None, {}), "shared"),
-        "lg_get_assistant": (lambda r: ("GET", f"{LG}/assistants/echo", None, None), "shared"),
-        "lg_get_assistant_schemas": (
-            lambda r: ("GET", f"{LG}/assistants/echo/schemas", None, None),
-            "shared",
+        "lg_search_assistants": (
+            lambda r: ("POST", f"{LG}/assistants/search", None, {"metadata": {"secret": r.secret}}),
+            "own",
         ),
+        "lg_count_assistants": (
+            lambda r: ("POST", f"{LG}/assistants/count", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_create_assistant": (
+            lambda r: (
+                "POST",
+                f"{LG}/assistants",
+                None,
+                {"graph_id": "echo", "assistant_id": r.assistant_id, "if_exists": "do_nothing"},
+            ),
+            "409",
+        ),
+        "lg_get_assistant": (lg_assistant(), "404"),
+        "lg_update_assistant": (lg_assistant(method="PATCH", body={"metadata": {"x": 1}}), "404"),
+        "lg_delete_assistant": (lg_assistant(method="DELETE"), "404"),
+        "lg_list_assistant_versions": (lg_assistant("/versions", "POST", {}), "404"),
+        "lg_set_latest_assistant_version": (
+            lg_assistant("/latest", "POST", {"version": 1}),
+            "404",
+        ),
+        "lg_get_assistant_graph": (lg_assistant("/graph"), "404"),
+        "lg_get_assistant_subgraphs": (lg_assistant("/subgraphs"), "404"),
+        "lg_get_assistant_subgraphs_at": (lg_assistant("/subgraphs/x"), "404"),
+        "lg_get_assistant_schemas": (lg_assistant("/schemas"), "404"),
         "lg_create_thread": (
             lambda r: (
                 "POST",
@@ -297,6 +339,50 @@ MATRIX.update(
         ),
         "lg_search_threads": (
             lambda r: ("POST", f"{LG}/threads/search", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_info": (lambda r: ("GET", f"{LG}/info", None, None), "public"),
+        "lg_count_threads": (
+            lambda r: ("POST", f"{LG}/threads/count", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        # Skips what the caller cannot see: the victim's threads stay (assert_untouched).
+        "lg_prune_threads": (
+            lambda r: (
+                "POST",
+                f"{LG}/threads/prune",
+                None,
+                {"thread_ids": [r.thread_id, r.interrupted_thread_id]},
+            ),
+            "own",
+        ),
+        "lg_create_cron": (
+            lambda r: (
+                "POST",
+                f"{LG}/runs/crons",
+                None,
+                {"assistant_id": "echo", "schedule": "0 0 1 1 *"},
+            ),
+            "own",
+        ),
+        "lg_create_thread_cron": (
+            lg_thread("/runs/crons", "POST", {"assistant_id": "echo", "schedule": "0 0 1 1 *"}),
+            "404",
+        ),
+        "lg_update_cron": (
+            lambda r: ("PATCH", f"{LG}/runs/crons/{r.cron_id}", None, {"enabled": False}),
+            "404",
+        ),
+        "lg_delete_cron": (
+            lambda r: ("DELETE", f"{LG}/runs/crons/{r.cron_id}", None, None),
+            "404",
+        ),
+        "lg_search_crons": (
+            lambda r: ("POST", f"{LG}/runs/crons/search", None, {"metadata": {"secret": r.secret}}),
+            "own",
+        ),
+        "lg_count_crons": (
+            lambda r: ("POST", f"{LG}/runs/crons/count", None, {"metadata": {"secret": r.secret}}),
             "own",
         ),
         "lg_get_thread": (lg_thread(), "404"),
@@ -344,6 +430,10 @@ MATRIX.update(
         ),
         "lg_stream_stateless_run": (
             lambda r: ("POST", f"{LG}/runs/stream", None, {"assistant_id": "echo", "input": {}}),
+            "own",
+        ),
+        "lg_create_batch": (
+            lambda r: ("POST", f"{LG}/runs/batch", None, [{"assistant_id": "echo", "input": {}}]),
             "own",
         ),
         "lg_wait_stateless_run": (
@@ -413,7 +503,7 @@ async def test_no_operation_reaches_another_owners_resources(
             assert response.json()["code"] == "not_found"
         elif expected == "409":
             assert response.status_code == 409, response.text
-            assert response.json()["code"] == "thread_exists"
+            assert response.json()["code"] in ("thread_exists", "assistant_exists")
         else:
             assert response.is_success, response.text
             if operation_id in ("put_item", "lg_put_item"):
@@ -436,16 +526,28 @@ async def test_no_operation_reaches_another_owners_resources(
                 "search_items",
                 "list_namespaces",
                 "lg_search_threads",
+                "lg_search_assistants",
+                "lg_search_crons",
                 "lg_search_items",
                 "lg_list_namespaces",
             ):
                 assert response.json() in ([], {"items": []}, {"namespaces": []}), response.text
+            if operation_id in ("lg_count_assistants", "lg_count_threads", "lg_count_crons"):
+                assert response.json() == 0
+            if operation_id == "lg_prune_threads":
+                assert response.json() == {"pruned_count": 0}
     await assert_untouched(keyed_server, victim, theirs)
 
 
 async def assert_untouched(server: ServerProcess, owner: str, mine: Resources) -> None:
     """The owner still sees all of its resources as they were."""
     async with client(server, KEYS[owner]) as http:
+        assistant = (await http.get(f"/langgraph/assistants/{mine.assistant_id}")).json()
+        assert assistant["metadata"] == {"secret": mine.secret} and assistant["version"] == 1
+        crons = await http.post(
+            "/langgraph/runs/crons/search", json={"metadata": {"secret": mine.secret}}
+        )
+        assert [(c["cron_id"], c["enabled"]) for c in crons.json()] == [(mine.cron_id, True)]
         thread = (await http.get(f"/threads/{mine.thread_id}")).json()
         assert thread["metadata"] == {"secret": mine.secret}
         assert thread["values"]["secret"] == mine.secret
@@ -479,6 +581,36 @@ async def test_each_owner_sees_its_own_in_searches(keyed_server, resources) -> N
             spaces = (await http.post("/store/namespaces", json={"limit": 100})).json()
             assert mine.namespace in spaces and mine.own_namespace in spaces
             assert not [r for r in resources.values() if r != mine and r.own_namespace in spaces]
+            assistants = (
+                await http.post("/langgraph/assistants/search", json={"limit": 100})
+            ).json()
+            seen = {a["assistant_id"] for a in assistants}
+            assert mine.assistant_id in seen  # its own, and the shared default ones
+            assert {a["graph_id"] for a in assistants} >= {"echo", "hitl", "remembers"}
+            assert not seen & {r.assistant_id for r in resources.values() if r != mine}
+
+
+async def test_default_assistants_are_shared_and_only_the_admin_changes_them(
+    keyed_server,
+) -> None:
+    async with client(keyed_server, KEYS["alice"]) as http:
+        echo = (await http.get("/langgraph/assistants/echo")).json()
+        for method, suffix, body in (
+            ("PATCH", "", {"metadata": {"mine": True}}),
+            ("DELETE", "", None),
+            ("POST", "/latest", {"version": 1}),
+        ):
+            refused = await http.request(method, f"/langgraph/assistants/echo{suffix}", json=body)
+            assert refused.status_code == 409, refused.text
+            assert refused.json()["code"] == "assistant_shared"
+        assert (await http.get("/langgraph/assistants/echo")).json() == echo
+    async with client(keyed_server, ADMIN_KEY) as http:
+        changed = await http.patch(
+            "/langgraph/assistants/echo", json={"description": "changed by the admin"}
+        )
+        assert changed.status_code == 200 and changed.json()["version"] == 2
+        back = await http.post("/langgraph/assistants/echo/latest", json={"version": 1})
+        assert back.json()["description"] is None
 
 
 async def test_a_stateless_run_belongs_to_its_caller(keyed_server, resources) -> None:
@@ -536,7 +668,7 @@ SECURED = [op for op in OPERATIONS if op.secured]
 
 
 def test_only_the_health_check_is_open() -> None:
-    assert {op.operation_id for op in OPERATIONS if not op.secured} == {"health"}
+    assert {op.operation_id for op in OPERATIONS if not op.secured} == {"health", "info", "lg_info"}
 
 
 @pytest.mark.parametrize(
@@ -566,7 +698,7 @@ async def test_every_secured_operation_needs_a_good_key(keyed_server, op, header
 
 async def test_open_paths_need_no_key(keyed_server) -> None:
     async with httpx.AsyncClient(base_url=keyed_server.base_url, timeout=30) as http:
-        for path in ("/ok", "/openapi.json", "/docs"):
+        for path in ("/ok", "/openapi.json", "/docs", "/info", "/langgraph/info"):
             assert (await http.get(path)).status_code == 200, path
 
 

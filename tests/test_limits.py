@@ -33,7 +33,9 @@ async def limited(postgres_url: str, tmp_path_factory) -> AsyncIterator[httpx.As
 
 
 def concrete(path: str) -> str:
-    return path.replace("{thread_id}", str(uuid.uuid4())).replace("{run_id}", str(uuid.uuid4()))
+    for name in ("{thread_id}", "{run_id}", "{cron_id}"):
+        path = path.replace(name, str(uuid.uuid4()))
+    return path.replace("{assistant_id}", "echo").replace("{namespace}", "ns")
 
 
 def assert_error(response: httpx.Response, status: int, code: str) -> dict:
@@ -153,6 +155,8 @@ def test_the_paged_operations_are_known() -> None:
         "search_items",
         "list_namespaces",
         "lg_search_assistants",
+        "lg_list_assistant_versions",
+        "lg_search_crons",
         "lg_search_threads",
         "lg_get_history",
         "lg_list_runs",
@@ -175,7 +179,7 @@ def _out_of_range(op) -> list[dict[str, int]]:
     ids=lambda value: value.operation_id if hasattr(value, "operation_id") else str(value),
 )
 async def test_limit_and_offset_out_of_range_are_422(limited, op, paging) -> None:
-    path = op.path.replace("{thread_id}", await thread(limited))
+    path = op.path.replace("{thread_id}", await thread(limited)).replace("{assistant_id}", "echo")
     if _paging(op) == "query":
         response = await limited.request(op.method, path, params=paging)
     else:
@@ -186,7 +190,7 @@ async def test_limit_and_offset_out_of_range_are_422(limited, op, paging) -> Non
 
 @pytest.mark.parametrize("op", PAGED, ids=lambda op: op.operation_id)
 async def test_limit_at_the_bounds_passes(limited, op) -> None:
-    path = op.path.replace("{thread_id}", await thread(limited))
+    path = op.path.replace("{thread_id}", await thread(limited)).replace("{assistant_id}", "echo")
     for limit in (1, 1000):
         if _paging(op) == "query":
             response = await limited.request(op.method, path, params={"limit": limit})

@@ -85,11 +85,13 @@ class RunContext(Protocol):
         *,
         messages: list[dict[str, Any]] | None = None,
         step: str | None = None,
+        source: str = "loop",
         changes: dict[str, Any] | None = None,
         metadata: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """One step: merge `values` and `messages` into the state, write a checkpoint (with
-        `metadata` added to its own), and stream `updates` (`{step: changes}`; `changes`
+        `metadata` added to its own; `source`, as LangGraph's checkpoints name it: "input"
+        for the state an input made, which streams no `updates`), and stream `updates` (`{step: changes}`; `changes`
         when given, else what changed) and `values` (the full state). Returns the state."""
         ...
 

@@ -45,6 +45,9 @@ class AgentRegistry:
     def ids(self) -> list[str]:
         return list(self._agents)
 
+    def all(self) -> list[Agent]:
+        return list(self._agents.values())
+
     async def start(self, database_url: str) -> None:
         for a in self._agents.values():
             if a.start is not None:

@@ -6,6 +6,7 @@ from ap_generated import models
 
 from ..engine.services import Services
 from ..errors import Unavailable
+from ..info import server_info
 
 
 class SystemApi:
@@ -15,3 +16,6 @@ class SystemApi:
         if not await self.services.database.ping():
             raise Unavailable("the database does not answer")
         return models.Health(ok=True)
+
+    async def info(self, params: models.InfoParams) -> models.Info:
+        return server_info(self.services.settings)

@@ -26,6 +26,10 @@ T = TypeVar("T")
 
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
+# Modes an agent emits itself (`updates` and `values` come from `update`); a LangGraph
+# graph also streams its own `debug`, `tasks` and `checkpoints` chunks.
+EMITTED = ("messages", "custom", "debug", "tasks", "checkpoints")
+
 
 class Context:
     def __init__(
@@ -85,7 +89,7 @@ class Context:
             if messages:
                 changes[state.MESSAGES] = new[state.MESSAGES][-len(messages) :]
         events: list[tuple[str, Any]] = []
-        if "updates" in self._modes:
+        if "updates" in self._modes and source != "input":  # the input is no node's update
             events.append(("updates", {step or self._run.agent_id: changes}))
         if "values" in self._modes:
             events.append(("values", new))
@@ -118,8 +122,8 @@ class Context:
         return [r.metadata for r in records]
 
     async def emit(self, mode: str, data: Any) -> None:
-        if mode not in ("messages", "custom"):
-            raise ValueError(f"agents emit 'messages' or 'custom' events, not {mode!r}")
+        if mode not in EMITTED:
+            raise ValueError(f"agents emit {', '.join(EMITTED)} events, not {mode!r}")
         if mode in self._modes:
             await self._flush()
             await self._retrying(self._runs.write_events, self._run, [(mode, data)])

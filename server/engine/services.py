@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from ..agents.registry import AgentRegistry
 from ..database import Database
 from ..settings import Settings
+from ..storage.assistants import AssistantStore
+from ..storage.crons import CronStore
 from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.threads import ThreadStore
@@ -20,6 +22,8 @@ class Services:
     database: Database
     threads: ThreadStore
     items: ItemStore
+    assistants: AssistantStore
+    crons: CronStore
     agents: AgentRegistry
     runs: RunService
     """Runs: the handlers' only door to them (create, wait, stream, stop, read)."""
@@ -30,5 +34,7 @@ class Services:
             self,
             threads=self.threads.scoped(scope),
             items=self.items.scoped(scope),
+            assistants=self.assistants.scoped(scope),
+            crons=self.crons.scoped(scope),
             runs=self.runs.scoped(scope),
         )

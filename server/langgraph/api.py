@@ -3,8 +3,9 @@ same threads, runs and store as the Agent Protocol handlers. No engine of their 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from ap_generated import models
@@ -14,26 +15,24 @@ from ..domain.states import MultitaskStrategy
 from ..engine.service import Ended, NewRun, RunRecord, RunService
 from ..engine.services import Services
 from ..errors import Invalid, NotFound
+from ..info import server_info
+from ..keepalive import Pending
 from ..routing import Reply, until_disconnect
 from ..sse import Event
 from ..webhooks import check_target
 from . import views
-from .graph import COMMAND, ROLES, UPDATE_KEY, is_graph_agent
+from .assistants import merged_config
+from .crons import CronsApi
+from .fields import GRAPH_ONLY_MODES, refuse_modes, refuse_unhonoured
+from .graph import COMMAND, STREAM_MODES, is_graph_agent
+from .threads import LgThreadsApi, chat_messages
 
 ALL_MODES = ("values", "updates", "messages", "custom")
-MODES = {"values": "values", "updates": "updates", "custom": "custom", "messages": "messages"}
+MODES = {m: m for m in ("values", "updates", "custom", "messages", *GRAPH_ONLY_MODES)}
 MODES["messages-tuple"] = "messages"
-UNSUPPORTED = (
-    "interrupt_before",
-    "interrupt_after",
-    "checkpoint",
-    "checkpoint_id",
-    "after_seconds",
-    "feedback_keys",
-)
 
 
-class LangGraphApi:
+class LangGraphApi(CronsApi, LgThreadsApi):
     """The LangGraph operations: requests translated onto the run engine's service and
     the stores, responses shaped by views.py."""
 
@@ -43,123 +42,18 @@ class LangGraphApi:
     def _runs(self) -> RunService:
         return self.services.runs
 
-    # -- assistants --------------------------------------------------------------------
-
-    async def lg_search_assistants(
-        self, params: models.LgSearchAssistantsParams, body: models.LgAssistantSearch
-    ) -> list[models.LgAssistant]:
-        found = self.services.agents.search(
-            name=body.name, metadata=body.metadata, limit=10_000, offset=0
-        )
-        found = [a for a in found if body.graph_id is None or a.agent_id == body.graph_id]
-        return [views.assistant(a) for a in found[body.offset : body.offset + body.limit]]
-
-    async def lg_get_assistant(self, params: models.LgGetAssistantParams) -> models.LgAssistant:
-        return views.assistant(self.services.agents.get(params.assistant_id))
-
-    async def lg_get_assistant_schemas(
-        self, params: models.LgGetAssistantSchemasParams
-    ) -> models.LgGraphSchema:
-        return views.graph_schema(self.services.agents.get(params.assistant_id))
-
-    # -- threads -----------------------------------------------------------------------
-
-    async def lg_create_thread(
-        self, params: models.LgCreateThreadParams, body: models.LgThreadCreate
-    ) -> models.LgThread:
-        record = await self.services.threads.create(
-            body.thread_id, body.metadata or {}, str(body.if_exists or "raise")
-        )
-        return views.thread(record)
-
-    async def lg_search_threads(
-        self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
-    ) -> list[models.LgThread]:
-        records = await self.services.threads.search(
-            metadata=body.metadata,
-            values=body.values,
-            status=str(body.status) if body.status else None,
-            limit=body.limit,
-            offset=body.offset,
-        )
-        return [views.thread(r) for r in records]
-
-    async def lg_get_thread(self, params: models.LgGetThreadParams) -> models.LgThread:
-        return views.thread(await self.services.threads.get(params.thread_id))
-
-    async def lg_patch_thread(
-        self, params: models.LgPatchThreadParams, body: models.LgThreadPatch
-    ) -> models.LgThread:
-        record = await self.services.threads.patch(
-            params.thread_id, metadata=body.metadata, values=None, messages=None, checkpoint_id=None
-        )
-        return views.thread(record)
-
-    async def lg_delete_thread(self, params: models.LgDeleteThreadParams) -> None:
-        await self.services.threads.delete(params.thread_id)
-
-    async def lg_copy_thread(self, params: models.LgCopyThreadParams) -> models.LgThread:
-        return views.thread(await self.services.threads.copy(params.thread_id))
-
-    async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
-        latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
-        return views.thread_state(latest[0] if latest else None, params.thread_id)
-
-    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
-        record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
-        return views.thread_state(record, params.thread_id)
-
-    async def lg_get_state_at_checkpoint(
-        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
-    ) -> models.LgThreadState:
-        record = await self.services.threads.checkpoint(
-            params.thread_id, body.checkpoint.checkpoint_id
-        )
-        return views.thread_state(record, params.thread_id)
-
-    async def lg_update_state(
-        self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
-    ) -> models.LgStateUpdateResponse:
-        record = await self.services.threads.patch(
-            params.thread_id,
-            metadata=None,
-            values=body.values or {},
-            messages=None,
-            checkpoint_id=None,
-            checkpoint_metadata={
-                UPDATE_KEY: {"values": body.values or {}, "as_node": body.as_node}
-            },
-        )
-        return models.LgStateUpdateResponse(
-            checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
-        )
-
-    async def lg_get_history(
-        self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
-    ) -> list[models.LgThreadState]:
-        before = body.before.checkpoint_id if body.before else None
-        records = await self.services.threads.history(
-            params.thread_id, limit=body.limit, before=before
-        )
-        return [views.thread_state(r, params.thread_id) for r in records]
-
     # -- runs: creating ----------------------------------------------------------------
 
-    def _lg_new_run(
+    async def _lg_new_run(
         self, thread_id: uuid.UUID | None, body: models.LgRunCreate, default_modes: tuple[str, ...]
     ) -> NewRun:
-        unsupported = [k for k in UNSUPPORTED if (body.model_extra or {}).get(k) is not None]
-        if unsupported:
-            raise Invalid(
-                f"not supported by this server: {', '.join(unsupported)}",
-                errors=[{"loc": [k], "msg": "not supported"} for k in unsupported],
-            )
-        agent = self.services.agents.get(body.assistant_id)
+        refuse_unhonoured(body)
+        assistant, agent = await self._lg_assistant(body.assistant_id)
         if body.webhook:
             check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
-        config = dict(body.config or {})
-        if body.context is not None:
-            config["context"] = body.context
+        config, context = merged_config(assistant, body.config, body.context)
+        if context:
+            config["context"] = context
         command = body.command
         is_resume = command is not None and "resume" in command.model_fields_set
         if command is not None and (command.update is not None or command.goto is not None):
@@ -175,7 +69,12 @@ class LangGraphApi:
         if modes is None:
             wanted = default_modes
         else:
-            wanted = tuple(str(m) for m in (modes if isinstance(modes, list) else [modes]))
+            wanted = tuple(
+                str(getattr(m, "value", m)) for m in (modes if isinstance(modes, list) else [modes])
+            )
+        refuse_modes(wanted, is_graph_agent(agent))
+        if extra := [m for m in wanted if m in GRAPH_ONLY_MODES]:
+            config[STREAM_MODES] = extra  # the graph streams these too
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
         graph_input, messages = body.input, None
         if not is_graph_agent(agent):
@@ -198,20 +97,45 @@ class LangGraphApi:
             is_resume=is_resume,
         )
 
+    async def _lg_start(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple[str, ...]
+    ) -> RunRecord:
+        new = await self._lg_new_run(thread_id, body, modes)
+        run = await self._runs.create(new)
+        if thread_id is not None:  # as LangGraph's server does (Agent Chat UI searches it)
+            configurable = (new.config or {}).get("configurable") or {}
+            await self.services.threads.tag(
+                thread_id,
+                {
+                    "graph_id": configurable["graph_id"],
+                    "assistant_id": configurable["assistant_id"],
+                },
+            )
+        return run
+
+    def _lg_values(self, run: RunRecord) -> Callable[[], Awaitable[dict[str, Any]]]:
+        async def values() -> dict[str, Any]:
+            try:
+                return (await self.services.threads.get(run.thread_id)).values
+            except NotFound:  # a stateless run's thread, gone
+                return {}
+
+        return values
+
     async def _lg_create(
         self,
         thread_id: uuid.UUID | None,
         body: models.LgRunCreate,
         modes: tuple[str, ...] = ALL_MODES,
     ) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, modes))
+        run = await self._lg_start(thread_id, body, modes)
         return Reply(views.run(run), headers={"Content-Location": views.run_path(run)})
 
     async def _lg_stream(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, ("values",)))
+        run = await self._lg_start(thread_id, body, ("values",))
         events = self._runs.stream(run, 0, str(body.on_disconnect or "continue"))
         return Reply(
-            _translated(events, run),
+            _translated(events, run, self._lg_values(run)),
             headers={
                 "Location": f"{views.run_path(run)}/stream",
                 "Content-Location": views.run_path(run),
@@ -219,10 +143,10 @@ class LangGraphApi:
         )
 
     async def _lg_wait(self, thread_id: uuid.UUID | None, body: models.LgRunCreate) -> Reply:
-        run = await self._runs.create(self._lg_new_run(thread_id, body, ALL_MODES))
-        ended: Ended = await self._runs.wait(run, str(body.on_disconnect or "continue"))
+        run = await self._lg_start(thread_id, body, ALL_MODES)
+        ended = self._runs.wait(run, str(body.on_disconnect or "continue"))
         return Reply(
-            views.output(ended),
+            Pending(asyncio.ensure_future(_output(ended))),
             headers={
                 "Location": f"{views.run_path(run)}/join",
                 "Content-Location": views.run_path(run),
@@ -289,17 +213,20 @@ class LangGraphApi:
         await self._runs.delete(params.run_id)
 
     @until_disconnect
-    async def lg_join_run(self, params: models.LgJoinRunParams) -> dict[str, Any]:
+    async def lg_join_run(self, params: models.LgJoinRunParams) -> Pending:
         run = await self._lg_run(params.thread_id, params.run_id)
-        return views.output(await self._runs.wait(run))
+        return Pending(asyncio.ensure_future(_output(self._runs.wait(run))))
 
     async def lg_join_stream(self, params: models.LgJoinStreamParams) -> Reply:
         run = await self._lg_run(params.thread_id, params.run_id)
-        after = int(params.last_event_id) if params.last_event_id is not None else None
+        after = views.event_seq(params.last_event_id)
         on_disconnect = "cancel" if params.cancel_on_disconnect else "continue"
         events = self._runs.stream(run, after, on_disconnect)
+        asked = [str(getattr(m, "root", m)) for m in params.stream_mode or ()]
+        asked = [m for m in asked if m]  # the SDK sends `stream_mode=` for none
+        only = {MODES.get(m, m) for m in asked} or None
         return Reply(
-            _translated(events, run),
+            _translated(events, run, self._lg_values(run), only),
             headers={"Location": f"{views.run_path(run)}/stream"},
         )
 
@@ -310,6 +237,11 @@ class LangGraphApi:
             params.run_id, reason="user", action=str(params.action), wait=params.wait
         )
         return Reply(status=204 if params.wait else 202)
+
+    async def lg_create_batch(
+        self, params: models.LgCreateBatchParams, body: models.LgRunBatch
+    ) -> list[models.LgRun]:
+        return [views.run(await self._lg_start(None, one, ALL_MODES)) for one in body.root]
 
     async def lg_cancel_runs(
         self, params: models.LgCancelRunsParams, body: models.LgRunCancelMany
@@ -324,6 +256,9 @@ class LangGraphApi:
             graceful=True,
             timeout=None,
         )
+
+    async def lg_info(self, params: models.LgInfoParams) -> models.Info:
+        return server_info(self.services.settings)
 
     # -- store -------------------------------------------------------------------------
 
@@ -367,24 +302,36 @@ class LangGraphApi:
 
 def _native_input(value: Any) -> tuple[Any, list[dict[str, Any]] | None]:
     """A LangGraph chat input (`{"messages": [...], ...}`) for a native agent: the messages
-    become the run's `messages` (LangChain's `type` read as a `role`), the rest its input."""
+    become the run's `messages` (in LangChain's forms too), the rest its input."""
     if not isinstance(value, dict) or not isinstance(value.get("messages"), list):
         return value, None
-    messages = [
-        {"role": ROLES.get(str(m.get("type")), m.get("type")), **m}
-        if isinstance(m, dict) and "role" not in m
-        else m
-        for m in value["messages"]
-    ]
+    messages = chat_messages(value["messages"])
     state.apply_update({}, messages=messages)  # a 422 now if they are not messages
     rest = {k: v for k, v in value.items() if k != "messages"}
     return rest or None, messages
 
 
-async def _translated(events: AsyncGenerator[Event, None], run: RunRecord) -> AsyncIterator[Event]:
-    run_id, thread_id = str(run.run_id), str(run.thread_id)
+async def _output(ended: Awaitable[Ended]) -> dict[str, Any]:
+    return views.output(await ended)
+
+
+async def _translated(
+    events: AsyncGenerator[Event, None],
+    run: RunRecord,
+    state: Callable[[], Awaitable[dict[str, Any]]],
+    only: set[str] | None = None,
+) -> AsyncIterator[Event]:
+    """Our events as the SDK reads them (`state`: the thread's values, read for the
+    interrupt's `values` event); `only`: just these modes (and metadata, error, end)."""
     try:
         async for e in events:
-            yield views.event(e, run_id, thread_id)
+            values = await state() if e.event == "interrupt" else None
+            for translated in views.events(e, run, values):
+                if (
+                    only is None
+                    or translated.event not in MODES.values()
+                    or translated.event in only
+                ):
+                    yield translated
     finally:
         await events.aclose()

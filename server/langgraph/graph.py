@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import inspect
 import json
 from typing import Any
 
@@ -41,16 +42,23 @@ RUN_KEY = "ap_run_id"
 """Key of the graph's checkpoint metadata holding the id of the run that wrote it."""
 COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
+STREAM_MODES = "langgraph_stream_modes"
+"""Key of the run's config holding the graph's own modes a run asked for (`debug`, ...)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
 class GraphRunner:
-    """Runs one compiled graph; owns the checkpointer's connection pool."""
+    """Runs one compiled graph, or the graphs a factory makes (one per run, from the run's
+    config, as LangGraph's server calls them); owns the checkpointer's connection pool."""
 
-    def __init__(self, agent_id: str, graph: Any) -> None:
+    def __init__(self, agent_id: str, graph: Any, factory: Any = None) -> None:
         self.agent_id = agent_id
-        self.graph = graph
+        self.factory = factory
+        self.graph = graph  # the graph; for a factory, one it made (schemas, drawing)
+        if graph is None and factory is not None and not inspect.iscoroutinefunction(factory):
+            self.graph = _call_factory(factory, {})
         self._pool: Any = None
+        self._saver: Any = None
 
     async def start(self, database_url: str) -> None:
         from psycopg import AsyncConnection
@@ -87,9 +95,20 @@ class GraphRunner:
         await self._pool.open()
         from .serde import ExactSerializer
 
-        saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
-        await saver.setup()
-        self.graph = self.graph.copy(update={"checkpointer": saver})
+        self._saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
+        await self._saver.setup()
+        if self.graph is None:  # an async factory's first graph
+            self.graph = await _call_factory(self.factory, {})
+        self.graph = self.graph.copy(update={"checkpointer": self._saver})
+
+    async def _graph_for(self, config: dict[str, Any]) -> Any:
+        """The graph a run uses: the one graph, or what the factory makes of the config."""
+        if self.factory is None:
+            return self.graph
+        made = _call_factory(self.factory, config)
+        if inspect.isawaitable(made):
+            made = await made
+        return made.copy(update={"checkpointer": self._saver})
 
     async def stop(self) -> None:
         if self._pool is not None:
@@ -109,7 +128,8 @@ class GraphRunner:
         for key in ("recursion_limit", "tags"):
             if key in config:
                 run_config[key] = config[key]
-        if fork := await _start_point(ctx, self.graph, thread):
+        graph = await self._graph_for(run_config)
+        if fork := await _start_point(ctx, graph, thread):
             run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
         graph_input: Any = ctx.input
@@ -119,20 +139,26 @@ class GraphRunner:
                 update=command.get("update"),
                 goto=command.get("goto") or (),
             )
-        if ctx.attempt > 1 and await self._went_on(run_config, ctx):
+        if ctx.attempt > 1 and await self._went_on(graph, run_config, ctx):
             graph_input = None  # a retry goes on from the graph's checkpoint, not from START
         run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
-        kwargs: dict[str, Any] = {"stream_mode": ["updates", "checkpoints", "custom", "messages"]}
+        extra = [m for m in config.get(STREAM_MODES) or () if m != "checkpoints"]
+        kwargs: dict[str, Any] = {
+            "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
+        }
+        wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
         if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
             kwargs["durability"] = "exit"
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
+        elif getattr(graph, "context_schema", None) is not None:
+            kwargs["context"] = {}  # LangGraph makes the schema's defaults of it
         steps: dict[str, Any] = {}
         asked: list[Any] = []  # the interrupts, as the stream reports them
         last: dict[str, Any] = {}  # the latest checkpoint chunk
-        async with contextlib.aclosing(self.graph.astream(graph_input, run_config, **kwargs)) as s:
+        async with contextlib.aclosing(graph.astream(graph_input, run_config, **kwargs)) as s:
             async for mode, chunk in s:
                 ctx.check_stop()
                 if mode == "updates":
@@ -143,12 +169,17 @@ class GraphRunner:
                             steps[node] = jsonable(changes)
                 elif mode == "checkpoints":
                     last = chunk
+                    if wants_checkpoints:
+                        await ctx.emit("checkpoints", jsonable(chunk))
+                    if (chunk.get("metadata") or {}).get("source") == "input":
+                        continue  # before the input is applied: LangGraph streams no values
                     values = jsonable(chunk["values"])
                     if steps or values != ctx.values:
                         step = ",".join(steps) or "input"
                         await ctx.update(
                             values,
                             step=step,
+                            source="loop" if steps else "input",
                             changes=steps.get(step, steps) if steps else values,
                             metadata={
                                 CHECKPOINT_KEY: chunk["config"]["configurable"]["checkpoint_id"],
@@ -159,8 +190,8 @@ class GraphRunner:
                 elif mode == "messages":
                     message, metadata = chunk
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
-                else:
-                    await ctx.emit("custom", jsonable(chunk))
+                else:  # custom, and debug or tasks when asked for
+                    await ctx.emit(mode, jsonable(chunk))
         if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
                 [jsonable(i.value) for i in asked],
@@ -171,26 +202,20 @@ class GraphRunner:
                 },
             )
 
-    async def _went_on(self, run_config: dict[str, Any], ctx: RunContext) -> bool:
+    async def _went_on(self, graph: Any, run_config: dict[str, Any], ctx: RunContext) -> bool:
         """Whether an earlier attempt of this run left the graph part way (the checkpoint
         it would start from is this run's, with nodes still to run)."""
-        snapshot = await self.graph.aget_state(run_config)
+        snapshot = await graph.aget_state(run_config)
         return bool(snapshot.next) and (snapshot.metadata or {}).get(RUN_KEY) == str(ctx.run_id)
 
     def schemas(self) -> dict[str, Any]:
-        found = {}
-        for name, method in (
-            ("input_schema", "get_input_jsonschema"),
-            ("output_schema", "get_output_jsonschema"),
-            ("config_schema", "get_context_jsonschema"),
-        ):
-            with contextlib.suppress(Exception):
-                found[name] = jsonable(getattr(self.graph, method)()) or {"type": "object"}
-        return found
+        found = graph_schemas(self.graph)
+        found.pop("context_schema", None)
+        return {k: v or {"type": "object"} for k, v in found.items()}
 
 
-def graph_agent(agent_id: str, graph: Any) -> Agent:
-    runner = GraphRunner(agent_id, graph)
+def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:
+    runner = GraphRunner(agent_id, graph, factory)
     return Agent(
         agent_id=agent_id,
         run=runner.run,
@@ -212,7 +237,22 @@ def as_agent(agent_id: str, target: Any) -> Agent | None:
     anything else (the registry's adapter for graphs)."""
     if hasattr(target, "astream") and hasattr(target, "aget_state"):
         return graph_agent(agent_id, target)
+    if is_graph_factory(target):
+        return graph_agent(agent_id, None, factory=target)
     return None
+
+
+def is_graph_factory(target: Any) -> bool:
+    """A function (sync or async) of no parameter or of one named `config` that returns a
+    graph, as LangGraph's server accepts (an agent function takes `ctx`)."""
+    if not inspect.isfunction(target):
+        return False
+    params = list(inspect.signature(target).parameters.values())
+    return not params or (len(params) == 1 and params[0].name == "config")
+
+
+def _call_factory(factory: Any, config: dict[str, Any]) -> Any:
+    return factory(config) if inspect.signature(factory).parameters else factory()
 
 
 async def _try_lock(conn: Any) -> bool:
@@ -246,6 +286,74 @@ async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> s
         config = await graph.aupdate_state(config, update["values"], as_node=update["as_node"])
     found = config["configurable"].get("checkpoint_id")
     return None if found is None else str(found)
+
+
+def graph_schemas(graph: Any) -> dict[str, dict[str, Any] | None]:
+    """A graph's JSON schemas, as LangGraph's server gives them (None: it has none)."""
+    found: dict[str, dict[str, Any] | None] = {}
+    for name, read in (
+        ("input_schema", lambda: graph.get_input_jsonschema()),
+        ("output_schema", lambda: graph.get_output_jsonschema()),
+        ("state_schema", lambda: _state_jsonschema(graph)),
+        ("config_schema", lambda: graph.get_config_jsonschema()),
+        ("context_schema", lambda: _context_jsonschema(graph)),
+    ):
+        try:
+            found[name] = jsonable(read())
+        except Exception:  # a schema pydantic cannot express: none, as LangGraph answers
+            found[name] = None
+    return found
+
+
+def _state_jsonschema(graph: Any) -> dict[str, Any] | None:
+    from pydantic import TypeAdapter
+
+    schema = getattr(getattr(graph, "builder", None), "state_schema", None)
+    return None if schema is None else dict(TypeAdapter(schema).json_schema())
+
+
+def _context_jsonschema(graph: Any) -> dict[str, Any] | None:
+    if getattr(graph, "context_schema", None) is None:
+        return None
+    return dict(graph.get_context_jsonschema())
+
+
+def graph_of(agent: Agent) -> Any | None:
+    """The compiled graph a graph agent runs (None for a native agent)."""
+    runner = getattr(agent.run, "__self__", None)
+    return runner.graph if isinstance(runner, GraphRunner) else None
+
+
+def drawable_graph(agent: Agent, xray: bool | int) -> dict[str, Any]:
+    """LangGraph's `Graph.to_json()` of the agent's graph; a native agent as one node."""
+    graph = graph_of(agent)
+    if graph is not None:
+        return dict(jsonable(graph.get_graph(xray=xray).to_json()))
+    node = {"id": agent.agent_id, "type": "runnable", "data": {"name": agent.agent_id}}
+    return {
+        "nodes": [
+            {"id": "__start__", "type": "schema", "data": "__start__"},
+            node,
+            {"id": "__end__", "type": "schema", "data": "__end__"},
+        ],
+        "edges": [
+            {"source": "__start__", "target": agent.agent_id},
+            {"source": agent.agent_id, "target": "__end__"},
+        ],
+    }
+
+
+def subgraph_schemas(
+    agent: Agent, namespace: str | None, recurse: bool
+) -> dict[str, dict[str, Any]]:
+    """The schemas of the agent's subgraphs by namespace (none for a native agent)."""
+    graph = graph_of(agent)
+    if graph is None:
+        return {}
+    return {
+        ns: graph_schemas(sub)
+        for ns, sub in graph.get_subgraphs(namespace=namespace, recurse=recurse)
+    }
 
 
 def is_graph_agent(agent: Agent) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,12 +13,21 @@ from ..agents import Agent
 from ..domain.states import RunStatus
 from ..engine.service import Ended
 from ..sse import Event
+from ..storage.assistants import AssistantRecord
+from ..storage.crons import CronRecord
 from ..storage.records import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
+from .graph import graph_of, graph_schemas
 
 item, labels = shapes.item, shapes.labels
-STARTED = datetime.now(UTC)
 PREFIX = "/langgraph"
+NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
+"""langgraph-api's namespace of default assistant ids (`langgraph_api.graph`)."""
+
+
+def default_id(graph_id: str) -> uuid.UUID:
+    """The id of a graph's default assistant, as LangGraph's server makes it."""
+    return uuid.uuid5(NAMESPACE_GRAPH, graph_id)
 
 
 def run_status(status: str, stop_reason: str | None) -> str:
@@ -37,29 +47,58 @@ def status_filter(status: str | None) -> tuple[str | list[str] | None, bool | No
     return status, None
 
 
-def assistant(a: Agent) -> models.LgAssistant:
-    return models.LgAssistant(
-        assistant_id=a.agent_id,
-        graph_id=a.agent_id,
-        name=a.name,
-        description=a.description or None,
-        config={},
-        context={},
-        metadata=a.metadata,
-        version=1,
-        created_at=STARTED,
-        updated_at=STARTED,
-    )
+def assistant(record: AssistantRecord) -> models.LgAssistant:
+    return models.LgAssistant(**_assistant_fields(record))
 
 
-def graph_schema(a: Agent) -> models.LgGraphSchema:
+def assistant_fields(record: AssistantRecord, select: list[str] | None) -> models.LgAssistantFields:
+    found = _assistant_fields(record)
+    return models.LgAssistantFields(**{k: v for k, v in found.items() if not select or k in select})
+
+
+def assistant_version(record: AssistantRecord) -> models.LgAssistantVersion:
+    found = _assistant_fields(record)
+    found.pop("updated_at")
+    return models.LgAssistantVersion(**found)
+
+
+def _assistant_fields(record: AssistantRecord) -> dict[str, Any]:
+    return {f: getattr(record, f) for f in AssistantRecord.__slots__}
+
+
+def cron(record: CronRecord) -> models.LgCron:
+    return models.LgCron(**_cron_fields(record))
+
+
+def cron_fields(record: CronRecord, select: list[str] | None) -> models.LgCronFields:
+    found = _cron_fields(record)
+    found["now"] = datetime.now(UTC)
+    return models.LgCronFields(**{k: v for k, v in found.items() if not select or k in select})
+
+
+def _cron_fields(record: CronRecord) -> dict[str, Any]:
+    found = {f: getattr(record, f) for f in CronRecord.__slots__ if f != "owner"}
+    found["user_id"] = record.owner or None
+    return found
+
+
+def graph_schema(a: Agent, graph_id: str) -> models.LgGraphSchema:
+    graph = graph_of(a)
+    if graph is not None:
+        return models.LgGraphSchema(graph_id=graph_id, **graph_schemas(graph))
     return models.LgGraphSchema(
-        graph_id=a.agent_id,
+        graph_id=graph_id,
         input_schema=a.input_schema,
         output_schema=a.output_schema,
         state_schema=a.state_schema,
         config_schema=a.config_schema,
         context_schema=None,
+    )
+
+
+def subgraphs(a: Agent, found: dict[str, dict[str, Any]]) -> models.LgSubgraphs:
+    return models.LgSubgraphs(
+        {ns: models.LgGraphSchema(graph_id=a.agent_id, **schemas) for ns, schemas in found.items()}
     )
 
 
@@ -74,15 +113,32 @@ def thread(record: ThreadRecord) -> models.LgThread:
         updated_at=record.updated_at,
         metadata=record.metadata,
         status=models.Status(record.status),
-        values=record.values,
+        # A thread without a checkpoint has no state yet: null, as LangGraph shows it.
+        values=record.values if record.head_checkpoint_id is not None else None,
         interrupts={i.id: [i] for i in interrupts(record.interrupts)},
     )
+
+
+def thread_fields(
+    record: ThreadRecord, select: list[str] | None, extracted: dict[str, Any] | None
+) -> models.LgThreadFields:
+    found = thread(record).model_dump(exclude_unset=True)
+    if select:
+        found = {k: v for k, v in found.items() if k in select}
+    if extracted is not None:
+        found["extracted"] = extracted
+    return models.LgThreadFields(**found)
 
 
 def checkpoint(thread_id: Any, checkpoint_id: Any) -> models.LgCheckpoint:
     return models.LgCheckpoint(
         thread_id=str(thread_id), checkpoint_ns="", checkpoint_id=str(checkpoint_id)
     )
+
+
+def state_metadata(record: CheckpointRecord) -> dict[str, Any]:
+    """A checkpoint's metadata as LangGraph shows it (with the run that wrote it)."""
+    return {**record.metadata, **({"run_id": str(record.run_id)} if record.run_id else {})}
 
 
 def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgThreadState:
@@ -100,10 +156,7 @@ def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgTh
         tasks=[{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
         checkpoint=checkpoint(record.thread_id, record.checkpoint_id),
         parent_checkpoint=checkpoint(record.thread_id, parent) if parent else None,
-        metadata={
-            **record.metadata,
-            **({"run_id": str(record.run_id)} if record.run_id else {}),
-        },
+        metadata=state_metadata(record),
         created_at=record.created_at,
         interrupts=pending,
     )
@@ -120,7 +173,8 @@ def run(record: RunRecord) -> models.LgRun:
     return models.LgRun(
         run_id=record.run_id,
         thread_id=record.thread_id,
-        assistant_id=record.agent_id,
+        assistant_id=(record.config.get("configurable") or {}).get("assistant_id")
+        or str(default_id(record.agent_id)),
         created_at=record.created_at,
         updated_at=record.updated_at,
         status=models.LgRunStatus(run_status(record.status, record.stop_reason)),
@@ -144,6 +198,29 @@ def output(ended: Ended) -> dict[str, Any]:
     if pending and record.status == RunStatus.INTERRUPTED and record.stop_reason is None:
         result["__interrupt__"] = [i.model_dump() for i in interrupts(pending)]
     return result
+
+
+def event_seq(last_event_id: str | None) -> int | None:
+    """The stored event a `Last-Event-ID` names: its leading number (`12`, `12-0`); 0 (replay
+    everything) for an id that does not start with one; None without one (join live)."""
+    if last_event_id is None:
+        return None
+    digits = len(last_event_id) - len(last_event_id.lstrip("0123456789"))
+    return int(last_event_id[:digits][:9]) if digits else 0
+
+
+def events(e: Event, run: RunRecord, values: dict[str, Any] | None = None) -> list[Event]:
+    """One of our stream events as the SDK reads it: the interrupt that ends a run is
+    `__interrupt__` in an `updates` event and, with the state (`values`), in a `values`
+    event, for the modes the run asked."""
+    if e.event == "interrupt":
+        asked = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
+        return [
+            Event(mode, {**(values or {}), **asked} if mode == "values" else asked, e.id)
+            for mode in ("updates", "values")
+            if mode in run.stream_mode
+        ]
+    return [event(e, str(run.run_id), str(run.thread_id))]
 
 
 def event(e: Event, run_id: str, thread_id: str) -> Event:

@@ -5,6 +5,8 @@ The schema itself is created by the alembic migrations in migrations/; these mir
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
@@ -94,4 +96,54 @@ run_events = Table(
     Column("event", Text, nullable=False),
     Column("data", JSONB, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _assistant_fields() -> list[Column[Any]]:
+    return [
+        Column("graph_id", Text, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("description", Text),
+        Column("config", JSONB, nullable=False),
+        Column("context", JSONB, nullable=False),
+        Column("metadata", JSONB, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    ]
+
+
+assistants = Table(
+    "assistants",
+    metadata,
+    Column("assistant_id", UUID(as_uuid=True), primary_key=True),
+    *_assistant_fields(),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("owner", Text, nullable=False),
+    Column("shared", Boolean, nullable=False),
+)
+
+assistant_versions = Table(
+    "assistant_versions",
+    metadata,
+    Column("assistant_id", UUID(as_uuid=True), primary_key=True),
+    *_assistant_fields(),
+)
+
+crons = Table(
+    "crons",
+    metadata,
+    Column("cron_id", UUID(as_uuid=True), primary_key=True),
+    Column("assistant_id", UUID(as_uuid=True), nullable=False),
+    Column("thread_id", UUID(as_uuid=True)),
+    Column("schedule", Text, nullable=False),
+    Column("timezone", Text),
+    Column("end_time", DateTime(timezone=True)),
+    Column("enabled", Boolean, nullable=False),
+    Column("on_run_completed", Text),
+    Column("payload", JSONB, nullable=False),
+    Column("metadata", JSONB, nullable=False),
+    Column("next_run_date", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("owner", Text, nullable=False),
 )

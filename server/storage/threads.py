@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal, select, text, update
+from sqlalchemy import Select, func, literal, select, text, update
 from sqlalchemy import insert as insert_
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -111,21 +111,90 @@ class ThreadStore:
         status: str | None,
         limit: int,
         offset: int,
+        ids: list[uuid.UUID] | None = None,
+        sort_by: str = "created_at",
+        sort_order: str = "desc",
     ) -> list[ThreadRecord]:
-        query = select(*THREAD_COLUMNS).where(self.scope.visible(threads.c.owner))
+        query = self._filtered(select(*THREAD_COLUMNS), metadata, values, status, ids)
+        column = threads.c[sort_by]
+        query = (
+            query.order_by(
+                column.asc() if sort_order == "asc" else column.desc(), threads.c.thread_id
+            )
+            .limit(limit)
+            .offset(offset)
+        )
+        async with self.reads.connect() as conn:
+            return [_thread(row) for row in await conn.execute(query)]
+
+    async def count(
+        self, *, metadata: dict[str, Any] | None, values: dict[str, Any] | None, status: str | None
+    ) -> int:
+        query = self._filtered(select(func.count()).select_from(threads), metadata, values, status)
+        async with self.reads.connect() as conn:
+            return int((await conn.execute(query)).scalar_one())
+
+    def _filtered(
+        self,
+        query: Select[Any],
+        metadata: dict[str, Any] | None,
+        values: dict[str, Any] | None,
+        status: str | None,
+        ids: list[uuid.UUID] | None = None,
+    ) -> Select[Any]:
+        query = query.where(self.scope.visible(threads.c.owner))
         if metadata:
             query = query.where(threads.c.metadata.contains(metadata))
         if values:
             query = query.where(threads.c["values"].contains(values))
         if status:
             query = query.where(threads.c.status == status)
-        query = (
-            query.order_by(threads.c.created_at.desc(), threads.c.thread_id)
-            .limit(limit)
-            .offset(offset)
-        )
-        async with self.reads.connect() as conn:
-            return [_thread(row) for row in await conn.execute(query)]
+        if ids is not None:
+            query = query.where(threads.c.thread_id.in_(ids))
+        return query
+
+    async def expire_in(self, thread_id: uuid.UUID, seconds: float) -> None:
+        """Delete the thread `seconds` from now (the sweep of temporary threads does it)."""
+        async with self.engine.begin() as conn:
+            await get(conn, self.scope, thread_id, lock=True)
+            await conn.execute(
+                update(threads)
+                .where(threads.c.thread_id == thread_id)
+                .values(expires_at=func.now() + func.make_interval(0, 0, 0, 0, 0, 0, seconds))
+            )
+
+    async def prune(self, thread_ids: list[uuid.UUID], *, keep_latest: bool) -> int:
+        """Delete the threads (or every checkpoint of theirs but the latest); those with an
+        active run, and those not seen through this scope, are left alone. How many pruned."""
+        async with self.engine.begin() as conn:
+            targets = select(threads.c.thread_id).where(
+                threads.c.thread_id.in_(thread_ids),
+                threads.c.status != "busy",
+                self.scope.visible(threads.c.owner),
+            )
+            if not keep_latest:
+                deleted = await conn.execute(
+                    threads.delete()
+                    .where(threads.c.thread_id.in_(targets.scalar_subquery()))
+                    .returning(threads.c.thread_id)
+                )
+                return len(deleted.all())
+            found = [row.thread_id for row in await conn.execute(targets.with_for_update())]
+            await conn.execute(
+                checkpoints.delete().where(
+                    checkpoints.c.thread_id.in_(found),
+                    checkpoints.c.checkpoint_id
+                    != select(threads.c.head_checkpoint_id)
+                    .where(threads.c.thread_id == checkpoints.c.thread_id)
+                    .scalar_subquery(),
+                )
+            )
+            await conn.execute(
+                update(checkpoints)
+                .where(checkpoints.c.thread_id.in_(found))
+                .values(parent_checkpoint_id=None)
+            )
+            return len(found)
 
     async def patch(
         self,
@@ -182,6 +251,15 @@ class ThreadStore:
                 .values(updated_at=func.now())
             )
             return await get(conn, self.scope, thread_id)
+
+    async def tag(self, thread_id: uuid.UUID, metadata: dict[str, Any]) -> None:
+        """Merge `metadata` into the thread's (no other change, no checkpoint)."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(threads)
+                .where(threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner))
+                .values(metadata=threads.c.metadata.op("||")(literal(metadata, JSONB)))
+            )
 
     async def delete(self, thread_id: uuid.UUID) -> None:
         async with self.engine.begin() as conn:

@@ -41,7 +41,10 @@ What is turned off, and why:
   answer (issue 5 asks for a 422 here); no JSON Schema can tie the body's shape to the
   thread's state; likewise a 422 `command_not_supported` (`command.update`/`goto` on a
   /langgraph run of an agent that is not a LangGraph graph: what the body may hold depends
-  on the agent it names). Any other 422 to a valid body fails.
+  on the agent it names); a 422 `not_supported` (a LangGraph field set to a value this
+  server does not honour, named in the spec's description of the field; never silently
+  dropped); a 422 `invalid_schedule` (a cron expression or time zone no JSON Schema can
+  check). Any other 422 to a valid body fails.
 - Two stateful checks, "created resource not found" and "deleted resource still available",
   judge a 404 (or a 200) by the call that created (or deleted) the resource, not knowing
   what happened since. A finding is not counted as a failure, but counted by its reason in
@@ -192,6 +195,10 @@ def _excused(response, failure) -> str | None:
             return "several pending interrupts answered by a plain value: 422"
         if code == "command_not_supported":
             return "command.update/goto to an agent that is not a LangGraph graph: 422"
+        if code == "not_supported":
+            return "a LangGraph field set to a value this server does not honour: 422 naming it"
+        if code == "invalid_schedule":
+            return "a cron schedule or time zone croniter/zoneinfo cannot read: 422"
         if code == "upgrade_required":
             return "a plain GET of a thread's WebSocket path: 426 (it needs an Upgrade)"
     return None

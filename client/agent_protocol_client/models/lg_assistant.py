@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,38 +23,40 @@ T = TypeVar("T", bound="LgAssistant")
 class LgAssistant:
     """
     Attributes:
-        assistant_id (str):
+        assistant_id (UUID):
         graph_id (str):
         name (str):
         config (LgAssistantConfig):
+        context (LgAssistantContext):
         metadata (LgAssistantMetadata):
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         description (None | str | Unset):
-        context (LgAssistantContext | Unset):
     """
 
-    assistant_id: str
+    assistant_id: UUID
     graph_id: str
     name: str
     config: LgAssistantConfig
+    context: LgAssistantContext
     metadata: LgAssistantMetadata
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
     description: None | str | Unset = UNSET
-    context: LgAssistantContext | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        assistant_id = self.assistant_id
+        assistant_id = str(self.assistant_id)
 
         graph_id = self.graph_id
 
         name = self.name
 
         config = self.config.to_dict()
+
+        context = self.context.to_dict()
 
         metadata = self.metadata.to_dict()
 
@@ -69,10 +72,6 @@ class LgAssistant:
         else:
             description = self.description
 
-        context: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.context, Unset):
-            context = self.context.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,6 +80,7 @@ class LgAssistant:
                 "graph_id": graph_id,
                 "name": name,
                 "config": config,
+                "context": context,
                 "metadata": metadata,
                 "version": version,
                 "created_at": created_at,
@@ -89,8 +89,6 @@ class LgAssistant:
         )
         if description is not UNSET:
             field_dict["description"] = description
-        if context is not UNSET:
-            field_dict["context"] = context
 
         return field_dict
 
@@ -101,13 +99,15 @@ class LgAssistant:
         from ..models.lg_assistant_metadata import LgAssistantMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
-        assistant_id = d.pop("assistant_id")
+        assistant_id = UUID(d.pop("assistant_id"))
 
         graph_id = d.pop("graph_id")
 
         name = d.pop("name")
 
         config = LgAssistantConfig.from_dict(d.pop("config"))
+
+        context = LgAssistantContext.from_dict(d.pop("context"))
 
         metadata = LgAssistantMetadata.from_dict(d.pop("metadata"))
 
@@ -126,24 +126,17 @@ class LgAssistant:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        _context = d.pop("context", UNSET)
-        context: LgAssistantContext | Unset
-        if isinstance(_context, Unset):
-            context = UNSET
-        else:
-            context = LgAssistantContext.from_dict(_context)
-
         lg_assistant = cls(
             assistant_id=assistant_id,
             graph_id=graph_id,
             name=name,
             config=config,
+            context=context,
             metadata=metadata,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
             description=description,
-            context=context,
         )
 
         lg_assistant.additional_properties = d

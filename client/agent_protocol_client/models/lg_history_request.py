@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -21,14 +21,17 @@ class LgHistoryRequest:
     """
     Attributes:
         limit (int | Unset):  Default: 10.
-        before (LgCheckpointRef | None | Unset):
-        metadata (LgHistoryRequestMetadataType0 | None | Unset):
+        before (LgCheckpointRef | None | Unset | UUID): The checkpoint (or its id) the history goes back from.
+        metadata (LgHistoryRequestMetadataType0 | None | Unset): Only the checkpoints whose metadata contains this.
+        checkpoint (LgCheckpointRef | None | Unset):
+        select (Any | Unset):
     """
 
     limit: int | Unset = 10
-    before: LgCheckpointRef | None | Unset = UNSET
+    before: LgCheckpointRef | None | Unset | UUID = UNSET
     metadata: LgHistoryRequestMetadataType0 | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    checkpoint: LgCheckpointRef | None | Unset = UNSET
+    select: Any | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
@@ -36,11 +39,13 @@ class LgHistoryRequest:
 
         limit = self.limit
 
-        before: dict[str, Any] | None | Unset
+        before: dict[str, Any] | None | str | Unset
         if isinstance(self.before, Unset):
             before = UNSET
         elif isinstance(self.before, LgCheckpointRef):
             before = self.before.to_dict()
+        elif isinstance(self.before, UUID):
+            before = str(self.before)
         else:
             before = self.before
 
@@ -52,8 +57,18 @@ class LgHistoryRequest:
         else:
             metadata = self.metadata
 
+        checkpoint: dict[str, Any] | None | Unset
+        if isinstance(self.checkpoint, Unset):
+            checkpoint = UNSET
+        elif isinstance(self.checkpoint, LgCheckpointRef):
+            checkpoint = self.checkpoint.to_dict()
+        else:
+            checkpoint = self.checkpoint
+
+        select = self.select
+
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if limit is not UNSET:
             field_dict["limit"] = limit
@@ -61,6 +76,10 @@ class LgHistoryRequest:
             field_dict["before"] = before
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if checkpoint is not UNSET:
+            field_dict["checkpoint"] = checkpoint
+        if select is not UNSET:
+            field_dict["select"] = select
 
         return field_dict
 
@@ -72,7 +91,7 @@ class LgHistoryRequest:
         d = dict(src_dict)
         limit = d.pop("limit", UNSET)
 
-        def _parse_before(data: object) -> LgCheckpointRef | None | Unset:
+        def _parse_before(data: object) -> LgCheckpointRef | None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -85,7 +104,15 @@ class LgHistoryRequest:
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LgCheckpointRef | None | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                before_type_1 = UUID(data)
+
+                return before_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCheckpointRef | None | Unset | UUID, data)
 
         before = _parse_before(d.pop("before", UNSET))
 
@@ -106,27 +133,31 @@ class LgHistoryRequest:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
+        def _parse_checkpoint(data: object) -> LgCheckpointRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                checkpoint_type_0 = LgCheckpointRef.from_dict(data)
+
+                return checkpoint_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCheckpointRef | None | Unset, data)
+
+        checkpoint = _parse_checkpoint(d.pop("checkpoint", UNSET))
+
+        select = d.pop("select", UNSET)
+
         lg_history_request = cls(
             limit=limit,
             before=before,
             metadata=metadata,
+            checkpoint=checkpoint,
+            select=select,
         )
 
-        lg_history_request.additional_properties = d
         return lg_history_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

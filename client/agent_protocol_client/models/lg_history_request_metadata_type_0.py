@@ -11,6 +11,8 @@ T = TypeVar("T", bound="LgHistoryRequestMetadataType0")
 
 @_attrs_define
 class LgHistoryRequestMetadataType0:
+    """Only the checkpoints whose metadata contains this."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.lg_run_cancel_many_status_type_0 import LgRunCancelManyStatusType0
 from ..types import UNSET, Unset
@@ -25,7 +24,6 @@ class LgRunCancelMany:
     thread_id: None | Unset | UUID = UNSET
     run_ids: list[UUID] | None | Unset = UNSET
     status: LgRunCancelManyStatusType0 | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         thread_id: None | str | Unset
@@ -57,7 +55,7 @@ class LgRunCancelMany:
             status = self.status
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if thread_id is not UNSET:
             field_dict["thread_id"] = thread_id
@@ -134,21 +132,4 @@ class LgRunCancelMany:
             status=status,
         )
 
-        lg_run_cancel_many.additional_properties = d
         return lg_run_cancel_many
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

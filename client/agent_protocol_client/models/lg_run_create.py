@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.lg_run_create_durability_type_0 import LgRunCreateDurabilityType0
 from ..models.lg_run_create_if_not_exists_type_0 import LgRunCreateIfNotExistsType0
 from ..models.lg_run_create_multitask_strategy_type_0 import LgRunCreateMultitaskStrategyType0
 from ..models.lg_run_create_on_completion_type_0 import LgRunCreateOnCompletionType0
@@ -25,12 +25,15 @@ T = TypeVar("T", bound="LgRunCreate")
 
 @_attrs_define
 class LgRunCreate:
-    """What the LangGraph SDK sends to create a run. Fields it may send that this server
-    does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-    `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-    never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-    `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-    effect (every stream is resumable).
+    """What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
+    this server does not know is a 422 (`validation_error`), and a value it does not
+    honour a 422 `not_supported` naming the field: `interrupt_before`,
+    `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+    `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+    `durability: exit`; `strict_resume: false` (a resume here is always strict);
+    stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+    `events`. `stream_resumable` is honoured whatever its value: every stream can be
+    rejoined.
 
         Attributes:
             assistant_id (str):
@@ -45,6 +48,18 @@ class LgRunCreate:
             if_not_exists (LgRunCreateIfNotExistsType0 | None | Unset):
             on_disconnect (LgRunCreateOnDisconnectType0 | None | Unset):
             on_completion (LgRunCreateOnCompletionType0 | None | Unset):
+            stream_subgraphs (bool | None | Unset):
+            stream_resumable (bool | None | Unset):
+            checkpoint_during (bool | None | Unset):
+            strict_resume (bool | None | Unset):
+            durability (LgRunCreateDurabilityType0 | None | Unset):
+            interrupt_before (Any | Unset):
+            interrupt_after (Any | Unset):
+            checkpoint (Any | Unset):
+            checkpoint_id (Any | Unset):
+            after_seconds (Any | Unset):
+            feedback_keys (Any | Unset):
+            langsmith_tracer (Any | Unset):
     """
 
     assistant_id: str
@@ -59,7 +74,18 @@ class LgRunCreate:
     if_not_exists: LgRunCreateIfNotExistsType0 | None | Unset = UNSET
     on_disconnect: LgRunCreateOnDisconnectType0 | None | Unset = UNSET
     on_completion: LgRunCreateOnCompletionType0 | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    stream_subgraphs: bool | None | Unset = UNSET
+    stream_resumable: bool | None | Unset = UNSET
+    checkpoint_during: bool | None | Unset = UNSET
+    strict_resume: bool | None | Unset = UNSET
+    durability: LgRunCreateDurabilityType0 | None | Unset = UNSET
+    interrupt_before: Any | Unset = UNSET
+    interrupt_after: Any | Unset = UNSET
+    checkpoint: Any | Unset = UNSET
+    checkpoint_id: Any | Unset = UNSET
+    after_seconds: Any | Unset = UNSET
+    feedback_keys: Any | Unset = UNSET
+    langsmith_tracer: Any | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.lg_command import LgCommand  # noqa: PLC0415
@@ -152,8 +178,54 @@ class LgRunCreate:
         else:
             on_completion = self.on_completion
 
+        stream_subgraphs: bool | None | Unset
+        if isinstance(self.stream_subgraphs, Unset):
+            stream_subgraphs = UNSET
+        else:
+            stream_subgraphs = self.stream_subgraphs
+
+        stream_resumable: bool | None | Unset
+        if isinstance(self.stream_resumable, Unset):
+            stream_resumable = UNSET
+        else:
+            stream_resumable = self.stream_resumable
+
+        checkpoint_during: bool | None | Unset
+        if isinstance(self.checkpoint_during, Unset):
+            checkpoint_during = UNSET
+        else:
+            checkpoint_during = self.checkpoint_during
+
+        strict_resume: bool | None | Unset
+        if isinstance(self.strict_resume, Unset):
+            strict_resume = UNSET
+        else:
+            strict_resume = self.strict_resume
+
+        durability: None | str | Unset
+        if isinstance(self.durability, Unset):
+            durability = UNSET
+        elif isinstance(self.durability, LgRunCreateDurabilityType0):
+            durability = self.durability.value
+        else:
+            durability = self.durability
+
+        interrupt_before = self.interrupt_before
+
+        interrupt_after = self.interrupt_after
+
+        checkpoint = self.checkpoint
+
+        checkpoint_id = self.checkpoint_id
+
+        after_seconds = self.after_seconds
+
+        feedback_keys = self.feedback_keys
+
+        langsmith_tracer = self.langsmith_tracer
+
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "assistant_id": assistant_id,
@@ -181,6 +253,30 @@ class LgRunCreate:
             field_dict["on_disconnect"] = on_disconnect
         if on_completion is not UNSET:
             field_dict["on_completion"] = on_completion
+        if stream_subgraphs is not UNSET:
+            field_dict["stream_subgraphs"] = stream_subgraphs
+        if stream_resumable is not UNSET:
+            field_dict["stream_resumable"] = stream_resumable
+        if checkpoint_during is not UNSET:
+            field_dict["checkpoint_during"] = checkpoint_during
+        if strict_resume is not UNSET:
+            field_dict["strict_resume"] = strict_resume
+        if durability is not UNSET:
+            field_dict["durability"] = durability
+        if interrupt_before is not UNSET:
+            field_dict["interrupt_before"] = interrupt_before
+        if interrupt_after is not UNSET:
+            field_dict["interrupt_after"] = interrupt_after
+        if checkpoint is not UNSET:
+            field_dict["checkpoint"] = checkpoint
+        if checkpoint_id is not UNSET:
+            field_dict["checkpoint_id"] = checkpoint_id
+        if after_seconds is not UNSET:
+            field_dict["after_seconds"] = after_seconds
+        if feedback_keys is not UNSET:
+            field_dict["feedback_keys"] = feedback_keys
+        if langsmith_tracer is not UNSET:
+            field_dict["langsmith_tracer"] = langsmith_tracer
 
         return field_dict
 
@@ -365,6 +461,73 @@ class LgRunCreate:
 
         on_completion = _parse_on_completion(d.pop("on_completion", UNSET))
 
+        def _parse_stream_subgraphs(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        stream_subgraphs = _parse_stream_subgraphs(d.pop("stream_subgraphs", UNSET))
+
+        def _parse_stream_resumable(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        stream_resumable = _parse_stream_resumable(d.pop("stream_resumable", UNSET))
+
+        def _parse_checkpoint_during(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        checkpoint_during = _parse_checkpoint_during(d.pop("checkpoint_during", UNSET))
+
+        def _parse_strict_resume(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        strict_resume = _parse_strict_resume(d.pop("strict_resume", UNSET))
+
+        def _parse_durability(data: object) -> LgRunCreateDurabilityType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                durability_type_0 = LgRunCreateDurabilityType0(data)
+
+                return durability_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgRunCreateDurabilityType0 | None | Unset, data)
+
+        durability = _parse_durability(d.pop("durability", UNSET))
+
+        interrupt_before = d.pop("interrupt_before", UNSET)
+
+        interrupt_after = d.pop("interrupt_after", UNSET)
+
+        checkpoint = d.pop("checkpoint", UNSET)
+
+        checkpoint_id = d.pop("checkpoint_id", UNSET)
+
+        after_seconds = d.pop("after_seconds", UNSET)
+
+        feedback_keys = d.pop("feedback_keys", UNSET)
+
+        langsmith_tracer = d.pop("langsmith_tracer", UNSET)
+
         lg_run_create = cls(
             assistant_id=assistant_id,
             input_=input_,
@@ -378,23 +541,18 @@ class LgRunCreate:
             if_not_exists=if_not_exists,
             on_disconnect=on_disconnect,
             on_completion=on_completion,
+            stream_subgraphs=stream_subgraphs,
+            stream_resumable=stream_resumable,
+            checkpoint_during=checkpoint_during,
+            strict_resume=strict_resume,
+            durability=durability,
+            interrupt_before=interrupt_before,
+            interrupt_after=interrupt_after,
+            checkpoint=checkpoint,
+            checkpoint_id=checkpoint_id,
+            after_seconds=after_seconds,
+            feedback_keys=feedback_keys,
+            langsmith_tracer=langsmith_tracer,
         )
 
-        lg_run_create.additional_properties = d
         return lg_run_create
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.lg_checkpoint_ref import LgCheckpointRef
@@ -15,24 +16,41 @@ T = TypeVar("T", bound="LgStateAtCheckpoint")
 
 @_attrs_define
 class LgStateAtCheckpoint:
-    """
+    """`subgraphs: true` and `select` are refused (422 `not_supported`).
+
     Attributes:
-        checkpoint (LgCheckpointRef):
+        checkpoint (LgCheckpointRef): A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is
+            refused (422 `not_supported`).
+        subgraphs (bool | None | Unset):
+        select (Any | Unset):
     """
 
     checkpoint: LgCheckpointRef
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    subgraphs: bool | None | Unset = UNSET
+    select: Any | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         checkpoint = self.checkpoint.to_dict()
 
+        subgraphs: bool | None | Unset
+        if isinstance(self.subgraphs, Unset):
+            subgraphs = UNSET
+        else:
+            subgraphs = self.subgraphs
+
+        select = self.select
+
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "checkpoint": checkpoint,
             }
         )
+        if subgraphs is not UNSET:
+            field_dict["subgraphs"] = subgraphs
+        if select is not UNSET:
+            field_dict["select"] = select
 
         return field_dict
 
@@ -43,25 +61,21 @@ class LgStateAtCheckpoint:
         d = dict(src_dict)
         checkpoint = LgCheckpointRef.from_dict(d.pop("checkpoint"))
 
+        def _parse_subgraphs(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        subgraphs = _parse_subgraphs(d.pop("subgraphs", UNSET))
+
+        select = d.pop("select", UNSET)
+
         lg_state_at_checkpoint = cls(
             checkpoint=checkpoint,
+            subgraphs=subgraphs,
+            select=select,
         )
 
-        lg_state_at_checkpoint.additional_properties = d
         return lg_state_at_checkpoint
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -13,7 +13,7 @@ from ..models.lg_thread_status import LgThreadStatus
 if TYPE_CHECKING:
     from ..models.lg_thread_interrupts import LgThreadInterrupts
     from ..models.lg_thread_metadata import LgThreadMetadata
-    from ..models.lg_thread_values import LgThreadValues
+    from ..models.lg_thread_values_type_0 import LgThreadValuesType0
 
 
 T = TypeVar("T", bound="LgThread")
@@ -28,7 +28,7 @@ class LgThread:
         updated_at (datetime.datetime):
         metadata (LgThreadMetadata):
         status (LgThreadStatus):
-        values (LgThreadValues):
+        values (LgThreadValuesType0 | None): null until the thread has a state.
         interrupts (LgThreadInterrupts): Pending interrupts by task (here, by interrupt id).
     """
 
@@ -37,11 +37,13 @@ class LgThread:
     updated_at: datetime.datetime
     metadata: LgThreadMetadata
     status: LgThreadStatus
-    values: LgThreadValues
+    values: LgThreadValuesType0 | None
     interrupts: LgThreadInterrupts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_thread_values_type_0 import LgThreadValuesType0  # noqa: PLC0415
+
         thread_id = str(self.thread_id)
 
         created_at = self.created_at.isoformat()
@@ -52,7 +54,11 @@ class LgThread:
 
         status = self.status.value
 
-        values = self.values.to_dict()
+        values: dict[str, Any] | None
+        if isinstance(self.values, LgThreadValuesType0):
+            values = self.values.to_dict()
+        else:
+            values = self.values
 
         interrupts = self.interrupts.to_dict()
 
@@ -76,7 +82,7 @@ class LgThread:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.lg_thread_interrupts import LgThreadInterrupts  # noqa: PLC0415
         from ..models.lg_thread_metadata import LgThreadMetadata  # noqa: PLC0415
-        from ..models.lg_thread_values import LgThreadValues  # noqa: PLC0415
+        from ..models.lg_thread_values_type_0 import LgThreadValuesType0  # noqa: PLC0415
 
         d = dict(src_dict)
         thread_id = UUID(d.pop("thread_id"))
@@ -89,7 +95,20 @@ class LgThread:
 
         status = LgThreadStatus(d.pop("status"))
 
-        values = LgThreadValues.from_dict(d.pop("values"))
+        def _parse_values(data: object) -> LgThreadValuesType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                values_type_0 = LgThreadValuesType0.from_dict(data)
+
+                return values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgThreadValuesType0 | None, data)
+
+        values = _parse_values(d.pop("values"))
 
         interrupts = LgThreadInterrupts.from_dict(d.pop("interrupts"))
 

@@ -96,13 +96,16 @@ def sync_detailed(
     """Create a stateless background run
 
     Args:
-        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
-            this server
-            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-            effect (every stream is resumable).
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
+            dropped: a field
+            this server does not know is a 422 (`validation_error`), and a value it does not
+            honour a 422 `not_supported` naming the field: `interrupt_before`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            `durability: exit`; `strict_resume: false` (a resume here is always strict);
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+            `events`. `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,13 +134,16 @@ def sync(
     """Create a stateless background run
 
     Args:
-        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
-            this server
-            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-            effect (every stream is resumable).
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
+            dropped: a field
+            this server does not know is a 422 (`validation_error`), and a value it does not
+            honour a 422 `not_supported` naming the field: `interrupt_before`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            `durability: exit`; `strict_resume: false` (a resume here is always strict);
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+            `events`. `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +167,16 @@ async def asyncio_detailed(
     """Create a stateless background run
 
     Args:
-        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
-            this server
-            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-            effect (every stream is resumable).
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
+            dropped: a field
+            this server does not know is a 422 (`validation_error`), and a value it does not
+            honour a 422 `not_supported` naming the field: `interrupt_before`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            `durability: exit`; `strict_resume: false` (a resume here is always strict);
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+            `events`. `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,13 +203,16 @@ async def asyncio(
     """Create a stateless background run
 
     Args:
-        body (LgRunCreate): What the LangGraph SDK sends to create a run. Fields it may send that
-            this server
-            does not implement (`interrupt_before`, `interrupt_after`, `checkpoint`,
-            `checkpoint_id`, `after_seconds`, `feedback_keys`) are refused with a 422 when set,
-            never silently dropped; `stream_subgraphs`, `stream_resumable`, `durability`,
-            `checkpoint_during`, `strict_resume` and `langsmith_tracer` are accepted and have no
-            effect (every stream is resumable).
+        body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
+            dropped: a field
+            this server does not know is a 422 (`validation_error`), and a value it does not
+            honour a 422 `not_supported` naming the field: `interrupt_before`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            `durability: exit`; `strict_resume: false` (a resume here is always strict);
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
+            `events`. `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,18 +9,34 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.lg_thread_state import LgThreadState
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     thread_id: UUID,
+    *,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["subgraphs"] = subgraphs
+
+    json_select: list[str] | Unset = UNSET
+    if not isinstance(select, Unset):
+        json_select = select
+
+    params["select"] = json_select
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/langgraph/threads/{thread_id}/state".format(
             thread_id=quote(str(thread_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -75,11 +91,15 @@ def sync_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,6 +111,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         thread_id=thread_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = client.get_httpx_client().request(
@@ -104,11 +126,15 @@ def sync(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +147,8 @@ def sync(
     return sync_detailed(
         thread_id=thread_id,
         client=client,
+        subgraphs=subgraphs,
+        select=select,
     ).parsed
 
 
@@ -128,11 +156,15 @@ async def asyncio_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +176,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         thread_id=thread_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -155,11 +189,15 @@ async def asyncio(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's current state
 
     Args:
         thread_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,5 +211,7 @@ async def asyncio(
         await asyncio_detailed(
             thread_id=thread_id,
             client=client,
+            subgraphs=subgraphs,
+            select=select,
         )
     ).parsed

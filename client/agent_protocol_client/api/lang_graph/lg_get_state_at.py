@@ -9,13 +9,28 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.lg_thread_state import LgThreadState
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     thread_id: UUID,
     checkpoint_id: UUID,
+    *,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["subgraphs"] = subgraphs
+
+    json_select: list[str] | Unset = UNSET
+    if not isinstance(select, Unset):
+        json_select = select
+
+    params["select"] = json_select
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +38,7 @@ def _get_kwargs(
             thread_id=quote(str(thread_id), safe=""),
             checkpoint_id=quote(str(checkpoint_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -78,12 +94,16 @@ def sync_detailed(
     checkpoint_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's state at a checkpoint
 
     Args:
         thread_id (UUID):
         checkpoint_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,6 +116,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         thread_id=thread_id,
         checkpoint_id=checkpoint_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = client.get_httpx_client().request(
@@ -110,12 +132,16 @@ def sync(
     checkpoint_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's state at a checkpoint
 
     Args:
         thread_id (UUID):
         checkpoint_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +155,8 @@ def sync(
         thread_id=thread_id,
         checkpoint_id=checkpoint_id,
         client=client,
+        subgraphs=subgraphs,
+        select=select,
     ).parsed
 
 
@@ -137,12 +165,16 @@ async def asyncio_detailed(
     checkpoint_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> Response[ErrorResponse | LgThreadState]:
     """Get a thread's state at a checkpoint
 
     Args:
         thread_id (UUID):
         checkpoint_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +187,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         thread_id=thread_id,
         checkpoint_id=checkpoint_id,
+        subgraphs=subgraphs,
+        select=select,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,12 +201,16 @@ async def asyncio(
     checkpoint_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    subgraphs: bool | Unset = False,
+    select: list[str] | Unset = UNSET,
 ) -> ErrorResponse | LgThreadState | None:
     """Get a thread's state at a checkpoint
 
     Args:
         thread_id (UUID):
         checkpoint_id (UUID):
+        subgraphs (bool | Unset):  Default: False.
+        select (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,5 +225,7 @@ async def asyncio(
             thread_id=thread_id,
             checkpoint_id=checkpoint_id,
             client=client,
+            subgraphs=subgraphs,
+            select=select,
         )
     ).parsed

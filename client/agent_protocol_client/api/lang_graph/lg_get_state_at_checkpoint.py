@@ -100,7 +100,8 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +133,8 @@ def sync(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +192,8 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint):
+        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
+            `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

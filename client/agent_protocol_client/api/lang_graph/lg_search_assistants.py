@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.lg_assistant import LgAssistant
+from ...models.lg_assistant_fields import LgAssistantFields
 from ...models.lg_assistant_search import LgAssistantSearch
 from ...types import UNSET, Response, Unset
 
@@ -33,12 +33,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[LgAssistant] | None:
+) -> ErrorResponse | list[LgAssistantFields] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = LgAssistant.from_dict(response_200_item_data)
+            response_200_item = LgAssistantFields.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -53,11 +53,6 @@ def _parse_response(
         response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
-
-    if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
-
-        return response_415
 
     if response.status_code == 422:
         response_422 = ErrorResponse.from_dict(response.json())
@@ -77,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[LgAssistant]]:
+) -> Response[ErrorResponse | list[LgAssistantFields]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,8 +85,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgAssistantSearch | Unset = UNSET,
-) -> Response[ErrorResponse | list[LgAssistant]]:
-    """Search assistants (one per agent)
+) -> Response[ErrorResponse | list[LgAssistantFields]]:
+    """Search assistants
 
     Args:
         body (LgAssistantSearch | Unset):
@@ -101,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[LgAssistant]]
+        Response[ErrorResponse | list[LgAssistantFields]]
     """
 
     kwargs = _get_kwargs(
@@ -119,8 +114,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LgAssistantSearch | Unset = UNSET,
-) -> ErrorResponse | list[LgAssistant] | None:
-    """Search assistants (one per agent)
+) -> ErrorResponse | list[LgAssistantFields] | None:
+    """Search assistants
 
     Args:
         body (LgAssistantSearch | Unset):
@@ -130,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[LgAssistant]
+        ErrorResponse | list[LgAssistantFields]
     """
 
     return sync_detailed(
@@ -143,8 +138,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgAssistantSearch | Unset = UNSET,
-) -> Response[ErrorResponse | list[LgAssistant]]:
-    """Search assistants (one per agent)
+) -> Response[ErrorResponse | list[LgAssistantFields]]:
+    """Search assistants
 
     Args:
         body (LgAssistantSearch | Unset):
@@ -154,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[LgAssistant]]
+        Response[ErrorResponse | list[LgAssistantFields]]
     """
 
     kwargs = _get_kwargs(
@@ -170,8 +165,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LgAssistantSearch | Unset = UNSET,
-) -> ErrorResponse | list[LgAssistant] | None:
-    """Search assistants (one per agent)
+) -> ErrorResponse | list[LgAssistantFields] | None:
+    """Search assistants
 
     Args:
         body (LgAssistantSearch | Unset):
@@ -181,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[LgAssistant]
+        ErrorResponse | list[LgAssistantFields]
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.lg_thread import LgThread
+from ...models.lg_thread_fields import LgThreadFields
 from ...models.lg_thread_search import LgThreadSearch
 from ...types import UNSET, Response, Unset
 
@@ -33,12 +33,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[LgThread] | None:
+) -> ErrorResponse | list[LgThreadFields] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = LgThread.from_dict(response_200_item_data)
+            response_200_item = LgThreadFields.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -77,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[LgThread]]:
+) -> Response[ErrorResponse | list[LgThreadFields]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgThreadSearch | Unset = UNSET,
-) -> Response[ErrorResponse | list[LgThread]]:
+) -> Response[ErrorResponse | list[LgThreadFields]]:
     """Search threads
 
     Args:
@@ -101,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[LgThread]]
+        Response[ErrorResponse | list[LgThreadFields]]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +119,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LgThreadSearch | Unset = UNSET,
-) -> ErrorResponse | list[LgThread] | None:
+) -> ErrorResponse | list[LgThreadFields] | None:
     """Search threads
 
     Args:
@@ -130,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[LgThread]
+        ErrorResponse | list[LgThreadFields]
     """
 
     return sync_detailed(
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LgThreadSearch | Unset = UNSET,
-) -> Response[ErrorResponse | list[LgThread]]:
+) -> Response[ErrorResponse | list[LgThreadFields]]:
     """Search threads
 
     Args:
@@ -154,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[LgThread]]
+        Response[ErrorResponse | list[LgThreadFields]]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LgThreadSearch | Unset = UNSET,
-) -> ErrorResponse | list[LgThread] | None:
+) -> ErrorResponse | list[LgThreadFields] | None:
     """Search threads
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[LgThread]
+        ErrorResponse | list[LgThreadFields]
     """
 
     return (

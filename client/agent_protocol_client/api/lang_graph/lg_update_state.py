@@ -108,7 +108,9 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +145,9 @@ def sync(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +177,9 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +212,9 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        body (LgStateUpdate):
+        body (LgStateUpdate): `values` merged into the state as a new checkpoint; from
+            `checkpoint` (or
+            `checkpoint_id`) instead of the latest one, a branch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

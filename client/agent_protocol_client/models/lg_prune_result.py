@@ -6,27 +6,43 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="LgThreadValues")
+T = TypeVar("T", bound="LgPruneResult")
 
 
 @_attrs_define
-class LgThreadValues:
+class LgPruneResult:
+    """
+    Attributes:
+        pruned_count (int):
+    """
+
+    pruned_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        pruned_count = self.pruned_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "pruned_count": pruned_count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        lg_thread_values = cls()
+        pruned_count = d.pop("pruned_count")
 
-        lg_thread_values.additional_properties = d
-        return lg_thread_values
+        lg_prune_result = cls(
+            pruned_count=pruned_count,
+        )
+
+        lg_prune_result.additional_properties = d
+        return lg_prune_result
 
     @property
     def additional_keys(self) -> list[str]:

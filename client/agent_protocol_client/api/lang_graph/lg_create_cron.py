@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.lg_cron import LgCron
+from ...models.lg_cron_create import LgCronCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: LgCronCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/langgraph/runs/crons",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | LgCron | None:
+    if response.status_code == 200:
+        response_200 = LgCron.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | LgCron]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgCronCreate,
+) -> Response[ErrorResponse | LgCron]:
+    """Schedule stateless runs (a cron)
+
+     Each firing is an ordinary stateless run of the assistant with the cron's payload
+    (`on_run_completed`: `delete`, the default, removes its thread afterwards).
+
+    Args:
+        body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
+            cron expression
+            (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+            `stream_subgraphs` are refused when set (422 `not_supported`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgCron]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgCronCreate,
+) -> ErrorResponse | LgCron | None:
+    """Schedule stateless runs (a cron)
+
+     Each firing is an ordinary stateless run of the assistant with the cron's payload
+    (`on_run_completed`: `delete`, the default, removes its thread afterwards).
+
+    Args:
+        body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
+            cron expression
+            (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+            `stream_subgraphs` are refused when set (422 `not_supported`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgCron
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgCronCreate,
+) -> Response[ErrorResponse | LgCron]:
+    """Schedule stateless runs (a cron)
+
+     Each firing is an ordinary stateless run of the assistant with the cron's payload
+    (`on_run_completed`: `delete`, the default, removes its thread afterwards).
+
+    Args:
+        body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
+            cron expression
+            (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+            `stream_subgraphs` are refused when set (422 `not_supported`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LgCron]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: LgCronCreate,
+) -> ErrorResponse | LgCron | None:
+    """Schedule stateless runs (a cron)
+
+     Each firing is an ordinary stateless run of the assistant with the cron's payload
+    (`on_run_completed`: `delete`, the default, removes its thread afterwards).
+
+    Args:
+        body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
+            cron expression
+            (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
+            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
+            `stream_subgraphs` are refused when set (422 `not_supported`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LgCron
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,71 @@
+"""Request fields the LangGraph SDK may send that this server honours only in part: the
+values it honours, and the 422 `not_supported` that names any other (never a silent drop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import Invalid
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _always(value: Any) -> bool:
+    return True
+
+
+HONOURED: dict[str, Callable[[Any], bool]] = {
+    "interrupt_before": _never,
+    "interrupt_after": _never,
+    "checkpoint": _never,
+    "checkpoint_id": _never,
+    "after_seconds": _never,
+    "feedback_keys": _never,
+    "langsmith_tracer": _never,
+    "stream_subgraphs": lambda v: v is False,
+    "checkpoint_during": lambda v: v is True,  # every step is checkpointed
+    "durability": lambda v: str(getattr(v, "value", v)) in ("sync", "async"),
+    "strict_resume": lambda v: v is True,  # a resume is always strict here
+    "stream_resumable": _always,  # every stream can be rejoined
+}
+"""Per field: whether a value (not null) is honoured."""
+
+GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints")
+"""Stream modes only a LangGraph graph produces (LangGraph's own chunks)."""
+REFUSED_MODES = ("events",)
+
+
+def not_supported(fields: Iterable[str], why: str = "") -> Invalid:
+    names = list(fields)
+    return Invalid(
+        f"not supported by this server: {', '.join(names)}{why}",
+        code="not_supported",
+        errors=[{"loc": name.split("."), "msg": "not supported"} for name in names],
+    )
+
+
+def refuse_unhonoured(body: BaseModel, names: Iterable[str] = HONOURED) -> None:
+    """A 422 naming every field of `body` (among `names`) set to a value not honoured."""
+    refused = [
+        name
+        for name in names
+        if (value := getattr(body, name, None)) is not None and not HONOURED[name](value)
+    ]
+    if refused:
+        raise not_supported(refused)
+
+
+def refuse_modes(modes: Iterable[str], graph: bool) -> None:
+    refused = [
+        f"stream_mode.{m}"
+        for m in modes
+        if m in REFUSED_MODES or (m in GRAPH_ONLY_MODES and not graph)
+    ]
+    if refused:
+        raise not_supported(refused, "" if graph else " (for an agent that is not a graph)")

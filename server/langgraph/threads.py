@@ -1,0 +1,218 @@
+"""LangGraph threads (tag LangGraph): translations onto the same threads and checkpoints as
+the Agent Protocol's, plus what only LangGraph clients ask for (count, prune, `select`,
+`extract`, `ttl`, `supersteps`)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from ap_generated import models
+
+from ..errors import Invalid
+from ..storage.threads import ThreadRecord
+from . import views
+from .fields import not_supported
+from .graph import ROLES, UPDATE_KEY
+
+if TYPE_CHECKING:
+    from ..engine.services import Services
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(-?\d+)\]")
+
+
+class LgThreadsApi:
+    services: Services
+
+    async def lg_create_thread(
+        self, params: models.LgCreateThreadParams, body: models.LgThreadCreate
+    ) -> models.LgThread:
+        updates = [u for step in body.supersteps or () for u in step.updates]
+        if any(u.command is not None for u in updates):
+            raise not_supported(["supersteps.updates.command"])
+        record = await self.services.threads.create(
+            body.thread_id, body.metadata or {}, str(body.if_exists or "raise")
+        )
+        for u in updates:
+            record = await self._lg_write_state(record.thread_id, u.values, u.as_node)
+        if body.ttl is not None:
+            await self.services.threads.expire_in(record.thread_id, body.ttl.ttl * 60)
+        return views.thread(record)
+
+    async def lg_search_threads(
+        self, params: models.LgSearchThreadsParams, body: models.LgThreadSearch
+    ) -> list[models.LgThreadFields]:
+        if body.extract and len(body.extract) > 10:  # the spec's maxProperties
+            raise Invalid(
+                "extract: at most 10 paths", errors=[{"loc": ["extract"], "msg": "too many"}]
+            )
+        records = await self.services.threads.search(
+            metadata=body.metadata,
+            values=body.values,
+            status=str(body.status) if body.status else None,
+            limit=body.limit,
+            offset=body.offset,
+            ids=body.ids,
+            sort_by=str(body.sort_by or "created_at"),
+            sort_order=str(body.sort_order or "desc"),
+        )
+        select = [str(f) for f in body.select] if body.select else None
+        return [views.thread_fields(r, select, _extracted(r, body.extract)) for r in records]
+
+    async def lg_count_threads(
+        self, params: models.LgCountThreadsParams, body: models.LgThreadCount
+    ) -> int:
+        return await self.services.threads.count(
+            metadata=body.metadata,
+            values=body.values,
+            status=str(body.status) if body.status else None,
+        )
+
+    async def lg_prune_threads(
+        self, params: models.LgPruneThreadsParams, body: models.LgThreadPrune
+    ) -> models.LgPruneResult:
+        pruned = await self.services.threads.prune(
+            body.thread_ids, keep_latest=str(body.strategy or "delete") == "keep_latest"
+        )
+        return models.LgPruneResult(pruned_count=pruned)
+
+    async def lg_get_thread(self, params: models.LgGetThreadParams) -> models.LgThread:
+        return views.thread(await self.services.threads.get(params.thread_id))
+
+    async def lg_patch_thread(
+        self, params: models.LgPatchThreadParams, body: models.LgThreadPatch
+    ) -> models.LgThread:
+        if body.ttl is not None:
+            await self.services.threads.expire_in(params.thread_id, body.ttl.ttl * 60)
+        record = await self.services.threads.patch(
+            params.thread_id, metadata=body.metadata, values=None, messages=None, checkpoint_id=None
+        )
+        return views.thread(record)
+
+    async def lg_delete_thread(self, params: models.LgDeleteThreadParams) -> None:
+        await self.services.threads.delete(params.thread_id)
+
+    async def lg_copy_thread(self, params: models.LgCopyThreadParams) -> models.LgThread:
+        return views.thread(await self.services.threads.copy(params.thread_id))
+
+    async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
+        _refuse_subgraphs(params.subgraphs, params.select)
+        latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
+        return views.thread_state(latest[0] if latest else None, params.thread_id)
+
+    async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
+        _refuse_subgraphs(params.subgraphs, params.select)
+        record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
+        return views.thread_state(record, params.thread_id)
+
+    async def lg_get_state_at_checkpoint(
+        self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
+    ) -> models.LgThreadState:
+        _refuse_subgraphs(body.subgraphs, body.select)
+        record = await self.services.threads.checkpoint(
+            params.thread_id, _checkpoint_id(body.checkpoint)
+        )
+        return views.thread_state(record, params.thread_id)
+
+    async def lg_update_state(
+        self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
+    ) -> models.LgStateUpdateResponse:
+        base = _checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
+        record = await self._lg_write_state(params.thread_id, body.values, body.as_node, base)
+        return models.LgStateUpdateResponse(
+            checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
+        )
+
+    async def _lg_write_state(
+        self,
+        thread_id: uuid.UUID,
+        values: dict[str, Any] | None,
+        as_node: str | None,
+        base: uuid.UUID | None = None,
+    ) -> ThreadRecord:
+        """A state update as a new checkpoint (LangChain message forms read as messages),
+        remembered for the graph's next run (`UPDATE_KEY`)."""
+        values = dict(values or {})
+        if isinstance(values.get("messages"), list):
+            values["messages"] = chat_messages(values["messages"])
+        return await self.services.threads.patch(
+            thread_id,
+            metadata=None,
+            values=values,
+            messages=None,
+            checkpoint_id=base,
+            checkpoint_metadata={UPDATE_KEY: {"values": values, "as_node": as_node}},
+        )
+
+    async def lg_get_history(
+        self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
+    ) -> list[models.LgThreadState]:
+        if body.select is not None:
+            raise not_supported(["select"])
+        if body.checkpoint is not None:
+            _checkpoint_id(body.checkpoint)  # the root graph's: its whole history, as here
+        before = (
+            _checkpoint_id(body.before)
+            if isinstance(body.before, models.LgCheckpointRef)
+            else body.before
+        )
+        # Filtered by metadata: from a longer stretch of the chain, then `limit` of them.
+        records = await self.services.threads.history(
+            params.thread_id, limit=1000 if body.metadata else body.limit, before=before
+        )
+        if body.metadata:
+            wanted = body.metadata.items()
+            records = [r for r in records if wanted <= views.state_metadata(r).items()]
+        return [views.thread_state(r, params.thread_id) for r in records[: body.limit]]
+
+
+def chat_messages(messages: list[Any]) -> list[Any]:
+    """Messages in the forms LangChain accepts, as ours (`role` and `content`): a dict with
+    LangChain's `type`, a `[role, content]` pair, a bare string (from the user)."""
+    found = []
+    for m in messages:
+        if isinstance(m, str):
+            m = {"role": "user", "type": "human", "content": m}
+        elif isinstance(m, list) and len(m) == 2 and all(isinstance(p, str) for p in m):
+            m = {"role": ROLES.get(m[0], m[0]), "type": m[0], "content": m[1]}
+        elif isinstance(m, dict) and "role" not in m and m.get("type") is not None:
+            m = {"role": ROLES.get(m["type"], m["type"]), **m}
+        found.append(m)
+    return found
+
+
+def _extracted(record: Any, paths: dict[str, str] | None) -> dict[str, Any] | None:
+    if not paths:
+        return None
+    return {name: _follow(record, path) for name, path in paths.items()}
+
+
+def _follow(record: Any, path: str) -> Any:
+    """`values.messages[-1].content` of a thread (None where it leads nowhere)."""
+    steps = _STEP.findall(path)
+    if not steps or steps[0][0] not in ("values", "metadata", "interrupts"):
+        raise Invalid(
+            f"extract path {path!r} must start with values, metadata or interrupts",
+            errors=[{"loc": ["extract"], "msg": "bad path"}],
+        )
+    node: Any = getattr(record, steps[0][0])
+    for key, index in steps[1:]:
+        try:
+            node = node[int(index)] if index else node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
+    """The id of a checkpoint the SDK names; a subgraph's is refused."""
+    if ref.checkpoint_ns or ref.checkpoint_map:
+        raise not_supported(["checkpoint.checkpoint_ns"], " (subgraph checkpoints)")
+    return ref.checkpoint_id
+
+
+def _refuse_subgraphs(subgraphs: bool | None, select: Any) -> None:
+    refused = (["subgraphs"] if subgraphs else []) + (["select"] if select else [])
+    if refused:
+        raise not_supported(refused)

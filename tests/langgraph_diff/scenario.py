@@ -1,0 +1,204 @@
+"""One scenario, run through the Python SDK against LangGraph's own server (`langgraph dev`)
+and against ours; the answers are compared after normalising ids and timestamps.
+
+    python tests/langgraph_diff/scenario.py <langgraph dev URL> <our URL>/langgraph [report.json]
+
+Exits non-zero when a step differs and is not in DELIBERATE (each with its reason; the
+README's LangGraph section lists them). `nox -s langgraph-differential` starts both servers
+with the same graphs (langgraph.json here; AP_AGENTS for ours) and runs this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+import uuid
+from typing import Any
+
+from langgraph_sdk import get_client
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
+
+
+def default_id(graph_id: str) -> str:
+    """A graph's default assistant (LangGraph's server reads only ids on assistant paths)."""
+    return str(uuid.uuid5(NAMESPACE_GRAPH, graph_id))
+
+
+# Steps whose answers differ on purpose: step -> why.
+DELIBERATE = {
+    "resume_not_interrupted": "a resume of a thread that is not interrupted is a 409 here "
+    "(the resume proposal's rule); LangGraph's server accepts it",
+    "state_metadata_keys": "checkpoint metadata: ours carries the graph's checkpoint id "
+    "(langgraph_checkpoint_id) and our step names; LangGraph's carries its own keys",
+    "delete_busy_thread": "deleting a thread with an active run is a 409 thread_busy here "
+    "(cancel it first); LangGraph's server cancels the run and answers 204",
+    "runs_listed": "the refused early resume made no run here; LangGraph's server made one "
+    "that failed",
+    "assistant_set_latest": "set_latest restores the version's context too; LangGraph's "
+    "in-memory server keeps the latest context",
+    "assistant_context_merged": "follows from assistant_set_latest: the run gets version 1's "
+    "context here",
+    "wait_interrupted": "interrupts carry `id` and `value`, not newer LangGraph's "
+    "`response_schema` (null there)",
+    "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
+    "interrupts carry no `response_schema`",
+    "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
+}
+
+
+def norm(value: Any) -> Any:
+    """Ids and timestamps replaced by placeholders; the rest as it is."""
+    if isinstance(value, dict):
+        return {k: norm(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        return [norm(v) for v in value]
+    if isinstance(value, str):
+        if TIME.match(value):
+            return "<time>"
+        if HEX_ID.match(value):
+            return "<id>"
+        return UUID.sub("<uuid>", value)
+    return value
+
+
+async def status_of(call) -> Any:
+    try:
+        return {"ok": norm(await call)}
+    except Exception as exc:  # an HTTP error: compare its status
+        response = getattr(exc, "response", None)
+        return {"status": getattr(response, "status_code", type(exc).__name__)}
+
+
+async def scenario(url: str) -> dict[str, Any]:
+    client = get_client(url=url, timeout=60)
+    out: dict[str, Any] = {}
+
+    default = await client.assistants.get(default_id("hitl_graph"))
+    out["default_assistant"] = norm(
+        {k: default[k] for k in ("graph_id", "name", "version", "config", "metadata")}
+    )
+    made = await client.assistants.create(
+        "greeter", context={"greeting": "hi"}, metadata={"diff": True}, name="diff greeter"
+    )
+    aid = made["assistant_id"]
+    out["assistant_create"] = norm(
+        {k: made[k] for k in ("graph_id", "name", "version", "context", "metadata")}
+    )
+    updated = await client.assistants.update(aid, context={"greeting": "hey"})
+    out["assistant_update"] = norm({k: updated[k] for k in ("version", "context", "metadata")})
+    out["assistant_versions"] = [v["version"] for v in await client.assistants.get_versions(aid)]
+    out["assistant_set_latest"] = (await client.assistants.set_latest(aid, 1))["context"]
+    out["assistant_count"] = await client.assistants.count(metadata={"diff": True})
+    out["assistant_search"] = sorted(
+        a["name"] for a in await client.assistants.search(metadata={"diff": True})
+    )
+    graph = await client.assistants.get_graph(default_id("hitl_graph"))
+    out["graph_nodes"] = sorted(n["id"] for n in graph["nodes"])
+    out["graph_edges"] = sorted((e["source"], e["target"]) for e in graph["edges"])
+    schemas = await client.assistants.get_schemas(default_id("greeter"))
+    out["context_schema"] = schemas["context_schema"]["properties"]
+
+    thread = await client.threads.create(metadata={"diff": "yes"})
+    tid = thread["thread_id"]
+    out["thread_create"] = norm({k: thread[k] for k in ("status", "values", "metadata")})
+    out["resume_not_interrupted"] = await status_of(
+        client.runs.wait(tid, "hitl_graph", command={"resume": "early"})
+    )
+    asked = await client.runs.wait(tid, "hitl_graph", input={"question": "ship?"})
+    out["wait_interrupted"] = norm(asked)
+    got = await client.threads.get(tid)
+    out["thread_interrupted"] = norm({k: got[k] for k in ("status", "metadata")})
+    state = await client.threads.get_state(tid)
+    out["state_interrupted"] = norm({k: state[k] for k in ("values", "next", "interrupts")})
+    out["state_metadata_keys"] = sorted(state["metadata"])
+    done = await client.runs.wait(tid, "hitl_graph", command={"resume": "yes"})
+    out["wait_resumed"] = norm(done)
+    out["runs_listed"] = [r["status"] for r in await client.runs.list(tid)]
+    out["thread_count"] = await client.threads.count(metadata={"diff": "yes"})
+    found = await client.threads.search(metadata={"graph_id": "hitl_graph"})
+    out["threads_by_graph_id"] = tid in [t["thread_id"] for t in found]
+
+    fresh = (await client.threads.create())["thread_id"]
+    parts = [
+        p
+        async for p in client.runs.stream(
+            fresh, "hitl_graph", input={"question": "q"}, stream_mode=["values"]
+        )
+    ]
+    out["stream_values_only"] = [(p.event, norm(p.data)) for p in parts if p.event != "metadata"]
+    parts = [
+        p.event
+        async for p in client.runs.stream(
+            None, "slow_graph", input={"limit": 2}, stream_mode=["updates"]
+        )
+    ]
+    out["stream_updates_events"] = parts
+
+    merged = await client.runs.wait(
+        None, aid, input={"question": "Bo"}, context={"punctuation": "?"}
+    )
+    out["assistant_context_merged"] = merged.get("answer")
+    out["context_defaults"] = (await client.runs.wait(None, "greeter", input={"question": "x"}))[
+        "answer"
+    ]
+
+    chat = (await client.threads.create(graph_id="chat_graph"))["thread_id"]
+    await client.threads.update_state(chat, {"messages": [{"type": "human", "content": "hi"}]})
+    reply = await client.runs.wait(
+        chat, "chat_graph", input={"messages": [{"type": "human", "content": "again"}]}
+    )
+    out["chat_after_update_state"] = [(m["type"], m["content"]) for m in reply["messages"]]
+
+    cron = await client.crons.create_for_thread(tid, "hitl_graph", schedule="0 0 1 1 *")
+    out["cron_search"] = [c["schedule"] for c in await client.crons.search(thread_id=tid)]
+    out["cron_count"] = await client.crons.count(thread_id=tid)
+    await client.crons.delete(cron["cron_id"])
+    out["cron_count_after_delete"] = await client.crons.count(thread_id=tid)
+
+    await client.store.put_item(["diff"], "k", {"v": 1})
+    out["store_item"] = (await client.store.get_item(["diff"], "k"))["value"]
+
+    long = await client.runs.create(fresh, "slow_graph", input={"limit": 500},
+                                    config={"recursion_limit": 1000}, multitask_strategy="interrupt")  # fmt: skip
+    out["delete_busy_thread"] = await status_of(client.threads.delete(fresh))
+    await status_of(client.runs.cancel(fresh, long["run_id"], wait=True))
+    await client.assistants.delete(aid)
+    return out
+
+
+def main() -> int:
+    theirs_url, ours_url = sys.argv[1], sys.argv[2]
+    theirs = asyncio.run(scenario(theirs_url))
+    ours = asyncio.run(scenario(ours_url))
+    report = {}
+    unexpected = []
+    for step in theirs:
+        same = theirs[step] == ours.get(step)
+        report[step] = {"same": same, "langgraph": theirs[step], "ours": ours.get(step)}
+        if not same:
+            report[step]["why"] = DELIBERATE.get(step)
+            if step not in DELIBERATE:
+                unexpected.append(step)
+    if len(sys.argv) > 3:
+        with open(sys.argv[3], "w") as f:
+            json.dump(report, f, indent=2, default=str)
+    for step, row in report.items():
+        mark = "same" if row["same"] else ("deliberate" if row.get("why") else "DIFFERS")
+        print(f"{mark:10} {step}")
+        if not row["same"]:
+            print(f"{'':10}   langgraph: {json.dumps(row['langgraph'], default=str)[:300]}")
+            print(f"{'':10}   ours:      {json.dumps(row['ours'], default=str)[:300]}")
+    print(f"{len(report)} steps: {len(report) - len(unexpected)} same or deliberate, "
+          f"{len(unexpected)} unexpected differences")  # fmt: skip
+    return 1 if unexpected else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

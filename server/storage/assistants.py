@@ -16,11 +16,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, insert, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..errors import Conflict, NotFound
-from . import autocommit
-from .owners import EVERYONE, Scope
+from .owners import ScopedStore
 from .tables import assistant_versions, assistants, threads
 
 
@@ -60,16 +59,8 @@ def _record(row: Any) -> AssistantRecord:
     return AssistantRecord(**row._mapping)
 
 
-class AssistantStore:
-    def __init__(
-        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
-    ) -> None:
-        self.engine = engine
-        self.reads = reads or autocommit(engine)
-        self.scope = scope
-
-    def scoped(self, scope: Scope) -> AssistantStore:
-        return AssistantStore(self.engine, scope, self.reads)
+class AssistantStore(ScopedStore):
+    """Assistants and their versions as seen by one `Scope` (shared ones by everyone)."""
 
     def _visible(self) -> ColumnElement[bool]:
         return or_(self.scope.visible(assistants.c.owner), assistants.c.shared)

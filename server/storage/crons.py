@@ -15,11 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..errors import NotFound
-from . import autocommit
-from .owners import EVERYONE, Scope
+from .owners import ScopedStore
 from .tables import crons, threads
 
 
@@ -48,16 +46,8 @@ def _record(row: Any) -> CronRecord:
     return CronRecord(**row._mapping)
 
 
-class CronStore:
-    def __init__(
-        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
-    ) -> None:
-        self.engine = engine
-        self.reads = reads or autocommit(engine)
-        self.scope = scope
-
-    def scoped(self, scope: Scope) -> CronStore:
-        return CronStore(self.engine, scope, self.reads)
+class CronStore(ScopedStore):
+    """Crons as seen by one `Scope`."""
 
     async def create(self, **values: Any) -> CronRecord:
         """A new cron (`values`: its columns but the id, timestamps and owner). A

@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy import ARRAY, Text, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..errors import NotFound
-from . import autocommit
-from .owners import EVERYONE, Scope
+from .owners import ScopedStore
 from .tables import store_items
 
 
@@ -37,16 +35,8 @@ def _labels(namespace: list[str]) -> Any:
     return cast(literal(namespace, ARRAY(Text)), ARRAY(Text))
 
 
-class ItemStore:
-    def __init__(
-        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
-    ) -> None:
-        self.engine = engine
-        self.reads = reads or autocommit(engine)
-        self.scope = scope
-
-    def scoped(self, scope: Scope) -> ItemStore:
-        return ItemStore(self.engine, scope, self.reads)
+class ItemStore(ScopedStore):
+    """The long-term store's items as seen by one `Scope`."""
 
     def _at(self, namespace: list[str], key: str) -> Any:
         """The condition naming one item of the scope's owner."""

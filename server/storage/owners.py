@@ -10,9 +10,12 @@ what they create belongs to the owner '' (no one in particular).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import ColumnElement, true
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from . import autocommit
 
 NO_OWNER = ""
 
@@ -33,3 +36,18 @@ class Scope:
 
 
 EVERYONE = Scope()
+
+
+class ScopedStore:
+    """A store as one `Scope` sees it: writes through `engine`, reads through `reads` (the
+    same pool, autocommit); `scoped` gives the same store for another scope."""
+
+    def __init__(
+        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
+    ) -> None:
+        self.engine = engine
+        self.reads = reads or autocommit(engine)
+        self.scope = scope
+
+    def scoped(self, scope: Scope) -> Self:
+        return type(self)(self.engine, scope, self.reads)

@@ -14,13 +14,13 @@ from typing import Any
 from sqlalchemy import Select, func, literal, select, text, update
 from sqlalchemy import insert as insert_
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .. import state
 from ..domain.states import ThreadStatus
 from ..errors import Conflict, NotFound
-from . import autocommit, jsonb
-from .owners import EVERYONE, Scope
+from . import jsonb
+from .owners import Scope, ScopedStore
 from .tables import checkpoints, threads
 
 
@@ -61,18 +61,8 @@ def _checkpoint(row: Any) -> CheckpointRecord:
     return CheckpointRecord(**row._mapping)
 
 
-class ThreadStore:
+class ThreadStore(ScopedStore):
     """Threads and checkpoints as seen by one `Scope` (checkpoints through their thread)."""
-
-    def __init__(
-        self, engine: AsyncEngine, scope: Scope = EVERYONE, reads: AsyncEngine | None = None
-    ) -> None:
-        self.engine = engine
-        self.reads = reads or autocommit(engine)
-        self.scope = scope
-
-    def scoped(self, scope: Scope) -> ThreadStore:
-        return ThreadStore(self.engine, scope, self.reads)
 
     async def create(
         self, thread_id: uuid.UUID | None, metadata: dict[str, Any], if_exists: str

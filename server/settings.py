@@ -81,7 +81,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     (
         "AP_LEASE_SECONDS",
         "10",
-        "how long a dead process's runs wait before another process recovers them",
+        "a dead process's runs run again elsewhere within this many seconds of its death"
+        " (leases last nine tenths of it; the rest is for the takeover)",
     ),
     ("AP_MAX_ATTEMPTS", "3", "attempts of a run whose process died"),
     (
@@ -132,6 +133,17 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("AP_MAX_HEADERS", "100", "more header fields in a request: 431"),
     ("AP_HEADER_TIMEOUT", "10", "seconds to send a request's headers, else 408 and closed"),
     ("AP_KEEP_ALIVE_TIMEOUT", "5", "seconds an idle connection stays open between requests"),
+    (
+        "AP_CORS_ORIGINS",
+        "loopback",
+        "origins browsers may call from, comma-separated (`*` for any); set, it replaces the"
+        " loopback default",
+    ),
+    (
+        "AP_CORS_ORIGIN_REGEX",
+        "none",
+        "allowed origins as a regular expression matched against the whole origin",
+    ),
 )
 
 

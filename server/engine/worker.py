@@ -57,6 +57,13 @@ class WorkerSettings:
     stop_grace: float = 5.0
     shutdown_grace: float = 10.0
 
+    @property
+    def term(self) -> float:
+        """The lease a run is granted (and renewed for): nine tenths of `lease`, the rest
+        left for taking it over, so the runs of a process that died run again elsewhere
+        within `lease` seconds of its death."""
+        return self.lease * 0.9
+
 
 @dataclass(frozen=True, slots=True)
 class Ended:
@@ -278,7 +285,7 @@ class Worker:
         self._reserved += 1
         try:
             run = await self.hot.create_running(
-                new, owner=owner, worker_id=self.id, lease=self.settings.lease
+                new, owner=owner, worker_id=self.id, lease=self.settings.term
             )
         finally:
             self._reserved -= 1
@@ -293,7 +300,7 @@ class Worker:
             return (await store.create(new)).run
         self._reserved += 1
         try:
-            created = await store.create(new, Claim(self.id, self.settings.lease))
+            created = await store.create(new, Claim(self.id, self.settings.term))
         finally:
             self._reserved -= 1
         if created.seed is not None:
@@ -382,7 +389,7 @@ class Worker:
                 self._capacity.clear()
                 while self._busy() < self.settings.concurrency and not self._draining:
                     run = await self._safely(
-                        self.queue.claim(self.id, self.settings.lease, self.agent_ids)
+                        self.queue.claim(self.id, self.settings.term, self.agent_ids)
                     )
                     if run is None:
                         break
@@ -462,7 +469,7 @@ class Worker:
         while True:
             await asyncio.sleep(self.settings.lease / 3)
             mine = list(self.executions)
-            renewed = await self._safely(self.queue.renew(self.id, mine, self.settings.lease))
+            renewed = await self._safely(self.queue.renew(self.id, mine, self.settings.term))
             # A run missing from `renewed` ended meanwhile or was taken over after its
             # lease expired; in the second case its next write fails with LostRun.
             for run in renewed or ():
@@ -485,11 +492,22 @@ class Worker:
 
     async def _maintenance_loop(self) -> None:
         while True:
-            await asyncio.sleep(self.settings.lease / 2)
+            await asyncio.sleep(await self._until_recovery())
             observe.runs_recovered(
                 await self._safely(self.queue.recover_expired(self.settings.max_attempts))
             )
             await self._safely(self.queue.sweep_temporary_threads())
+
+    async def _until_recovery(self) -> float:
+        """Half a lease, or less: until the earliest lease of a running run runs out, so the
+        runs of a process that died are taken over when their lease expires (within a lease
+        of its death), not up to half a lease later. Never sooner than a twentieth of a
+        lease, so a lease this process cannot recover is not polled in a tight loop."""
+        tick = self.settings.lease / 2
+        left = await self._safely(self.queue.next_expiry())
+        if left is None:
+            return tick
+        return min(tick, max(left + 0.01, self.settings.lease / 20))
 
     async def _safely(self, awaitable: Awaitable[T]) -> T | None:
         try:

@@ -78,6 +78,21 @@ class RunQueue:
                 else:
                     await lifecycle.requeue(conn, run)
 
+    async def next_expiry(self) -> float | None:
+        """Seconds until the earliest lease of a running run expires (negative: expired
+        already); None if no run is running."""
+        async with self.reads.connect() as conn:
+            left = (
+                await conn.execute(
+                    text(
+                        "SELECT extract(epoch FROM min(lease_expires_at) - clock_timestamp())"
+                        " FROM runs WHERE status = :running"
+                    ),
+                    {"running": RunStatus.RUNNING.value},
+                )
+            ).scalar()
+        return None if left is None else float(left)
+
     async def recover_expired(self, max_attempts: int) -> int:
         """Runs whose worker stopped renewing its lease: retried while attempts remain,
         else ended `error`; a run asked to stop ends `interrupted`. Threads never stay busy."""

@@ -367,8 +367,8 @@ async def scenario_kill(world: World) -> Row:
     # The clients talk to the survivor; the victim's share is the runs it claimed.
     row = await under_load(world, "kill -9 of one process", fault, targets=[survivor])
     # Recovery: from the kill until the last run the dead process held started again
-    # elsewhere: its lease expires (at most a lease after the kill), then the next
-    # recovery tick (every half lease) hands it back to the queue.
+    # elsewhere: its lease expires (at most a lease after the kill, since it was renewed
+    # before), and the survivor's recovery wakes at that expiry and hands it back.
     lines = ledger_lines(world.ledger)
     orphans = {r for _, pid, what, r in lines if pid == victim.process.pid and what == "start"}
     ended_there = {
@@ -380,7 +380,7 @@ async def scenario_kill(world: World) -> Row:
         if what == "start" and pid != victim.process.pid and r in orphans - ended_there
     ]
     row.recover = max(restarts, default=killed_at[0]) - killed_at[0]
-    row.limit = LEASE * 1.5 + 1  # expiry, a recovery tick, and the claim on a busy machine
+    row.limit = LEASE
     row.notes += f"; {len(orphans - ended_there)} runs taken over"
     await world.replace_dead()
     return row

@@ -26,6 +26,8 @@ from ap_server import webhooks
 from ap_server.errors import Invalid
 from ap_server.webhooks import WebhookSender, check_target, check_target_resolved
 
+from .helpers import eventually
+
 BACKOFF = 0.01
 
 
@@ -286,13 +288,17 @@ async def test_send_delivers_in_the_background(hook: Hook) -> None:
 
 
 async def test_aclose_cancels_deliveries_still_running(hook: Hook) -> None:
-    hook.answer((1.5, 200))
-    s = sender(timeout=10.0)
+    hook.answer((600.0, 200))  # answered long after any test would give up
+    s = sender(timeout=900.0)
     s.send(hook.url, {})
-    await asyncio.sleep(0.1)  # the request is in flight
-    started = time.monotonic()
-    await s.aclose(timeout=0.1)
-    assert time.monotonic() - started < 1.0
+
+    async def in_flight() -> list[Received]:
+        return hook.received
+
+    await eventually(in_flight, "the delivery's request at the hook")
+    # aclose cancels the delivery instead of waiting for its answer: were it to wait, the
+    # bound below (a hang guard, ten times shorter than the answer) would fail the test.
+    await asyncio.wait_for(s.aclose(timeout=0.1), timeout=60)
     assert s.pending == 0
 
 

@@ -417,6 +417,9 @@ def test_the_webhook_operations_are_known() -> None:
         "lg_create_stateless_run",
         "lg_stream_stateless_run",
         "lg_wait_stateless_run",
+        "lg_create_cron",
+        "lg_create_thread_cron",
+        "lg_update_cron",
     }
 
 
@@ -424,8 +427,18 @@ def test_the_webhook_operations_are_known() -> None:
 @pytest.mark.parametrize("op", WEBHOOK_OPERATIONS, ids=lambda op: op.operation_id)
 async def test_every_operation_refuses_private_webhooks(http, op, url) -> None:
     thread_id = (await http.post("/threads", json={})).json()["thread_id"]
-    if op.operation_id.startswith("lg_"):  # the LangGraph paths: the thread in the path
+    yearly = "0 0 1 1 *"
+    if op.operation_id == "lg_update_cron":  # a cron's new webhook
+        made = await http.post(
+            "/langgraph/runs/crons", json={"assistant_id": "echo", "schedule": yearly}
+        )
+        assert made.status_code == 200, made.text
+        body = {"webhook": url}
+        path = op.path.format(cron_id=made.json()["cron_id"])
+    elif op.operation_id.startswith("lg_"):  # the LangGraph paths: the thread in the path
         body = {"assistant_id": "echo", "webhook": url}
+        if "cron" in op.operation_id:  # a cron's runs would post to it
+            body["schedule"] = yearly
         path = op.path.format(thread_id=thread_id)
     else:
         body = {"agent_id": "echo", "thread_id": thread_id, "webhook": url}

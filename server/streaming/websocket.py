@@ -102,10 +102,16 @@ class _Connection:
         self.feed = feed
         self.subscriptions: dict[str, p.Filter] = {}
         self.sending = asyncio.Lock()
+        # Held while an event is matched and sent, and while a new subscription is added
+        # and caught up: an event is never both missed and sent twice.
+        self.delivering = asyncio.Lock()
+        self.origin = 0  # the thread's last event when this connection opened
+        self.delivered = 0  # the last event the follower has dealt with
         self.follower: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
-        self._follow(await self.feed.head(self.thread_id))
+        self.origin = await self.feed.head(self.thread_id)
+        self._follow(self.origin)
         receiving = asyncio.ensure_future(self._receive())
         draining = asyncio.ensure_future(self.feed.closing.wait())
         try:
@@ -154,10 +160,15 @@ class _Connection:
         params = command.params
         if command.method == "subscription.subscribe":
             wanted = p.parse_filter({k: v for k, v in params.items() if k != "since"})
-            self.subscriptions[wanted.id] = wanted
-            replayed = 0
-            if "since" in params:  # an extension: replay stored events after `since`
+            if "since" in params or not self.subscriptions:
+                # The first subscription of a connection, like an SSE stream, replays the
+                # thread's stored events after `since` (an extension; default: all of them)
+                # and then follows: the SDKs open a socket per subscription after their
+                # run.start, when a quick run may have asked its question already.
+                self.subscriptions[wanted.id] = wanted
                 replayed = await self._restart(p.parse_since(params), [wanted])
+            else:
+                replayed = await self._catch_up(wanted)
             return {"subscription_id": wanted.id, "replayed_events": replayed}
         if command.method == "subscription.unsubscribe":
             subscription_id = p.text(params, "subscription_id")
@@ -191,13 +202,34 @@ class _Connection:
         self._follow(since)
         return missed
 
+    async def _catch_up(self, wanted: p.Filter) -> int:
+        """Add a subscription, first sending it what this connection has seen go by that
+        no subscription took: a client that starts a run and then subscribes (as the
+        SDKs do) gets the run's events even when the run was quicker than its subscribe."""
+        async with self.delivering:
+            others = list(self.subscriptions.values())
+            self.subscriptions[wanted.id] = wanted
+            missed = [
+                event
+                for event in await self.feed.replay(self.thread_id, self.origin)
+                if event["seq"] <= self.delivered
+                and wanted.matches(event)
+                and not any(f.matches(event) for f in others)
+            ]
+            for event in missed:
+                await self._send(event)
+        return len(missed)
+
     def _follow(self, since: int) -> None:
+        self.delivered = since
         self.follower = asyncio.ensure_future(self._deliver(since))
 
     async def _deliver(self, since: int) -> None:
         async for event in self.feed.follow(self.thread_id, since):
-            if any(f.matches(event) for f in list(self.subscriptions.values())):
-                await self._send(event)
+            async with self.delivering:
+                if any(f.matches(event) for f in list(self.subscriptions.values())):
+                    await self._send(event)
+                self.delivered = max(self.delivered, event["seq"])
 
     async def _send(self, message: dict[str, Any]) -> None:
         async with self.sending:

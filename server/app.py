@@ -102,7 +102,12 @@ def create_app(
 
     routes = [
         Route("/openapi.json", openapi, methods=["GET"]),
-        *metrics_routes(runtime.stats.queue, database.engine.pool, runtime.worker.running),
+        *metrics_routes(
+            runtime.stats.queue,
+            database.engine.pool,
+            runtime.worker.running,
+            lambda: runtime.worker.webhooks.pending,
+        ),
         *docs_routes("/openapi.json"),
         *console_routes(),
         *operation_routes(handlers, gate, settings.sse_heartbeat),

@@ -99,15 +99,21 @@ webhooks = Counter(
     "Webhook deliveries finished, by outcome (delivered, failed).",
     ["outcome"],
 )
+webhooks_pending = Gauge(
+    "ap_webhook_deliveries_pending",
+    "Webhook deliveries this process took from the outbox and has not finished (retrying ones too).",
+)
 
 
 def metrics_routes(
     queue: Callable[[], Awaitable[QueueStats]],
     pool: Any,  # SQLAlchemy's QueuePool (its base class declares no checkedout/checkedin)
     running: Callable[[], int],
+    webhooks_sending: Callable[[], int],
 ) -> list[Route]:
     """GET /metrics in Prometheus's text format. The gauges of the moment are read at each
-    scrape: `queue()` from the database, the connection `pool`, the runs `running()`."""
+    scrape: `queue()` from the database, the connection `pool`, the runs `running()`, the
+    webhook deliveries under way `webhooks_sending()`."""
 
     async def metrics(request: Request) -> Response:
         try:
@@ -118,6 +124,7 @@ def metrics_routes(
             queue_depth.set(stats.pending)
             oldest_pending.set(stats.oldest_pending_seconds)
         executing.set(running())
+        webhooks_pending.set(webhooks_sending())
         pool_in_use.set(pool.checkedout())
         pool_size.set(pool.checkedout() + pool.checkedin())
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

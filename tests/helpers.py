@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 T = TypeVar("T")
 
@@ -83,3 +84,30 @@ async def within(seconds: float, awaitable: Awaitable[T], what: str) -> T:
         return await asyncio.wait_for(awaitable, seconds)
     except TimeoutError:
         pytest.fail(f"{what}: not done within {seconds} s")
+
+
+async def scrape(http: httpx.AsyncClient) -> dict[tuple[str, tuple[Any, ...]], float]:
+    """Every sample of the server's GET /metrics, by name and sorted labels."""
+    response = await http.get("/metrics")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/plain; version=")
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(response.text)
+        for sample in family.samples
+    }
+
+
+def value(samples: dict[tuple[str, tuple[Any, ...]], float], name: str, **labels: str) -> float:
+    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+async def until_metric(
+    http: httpx.AsyncClient, name: str, wanted: float, what: str, **labels: str
+) -> None:
+    """Poll the server's GET /metrics until `name` (with `labels`) is `wanted`."""
+
+    async def check() -> bool:
+        return value(await scrape(http), name, **labels) == wanted
+
+    await eventually(check, what)

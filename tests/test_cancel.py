@@ -29,7 +29,7 @@ from agent_protocol_client.sse import aiter_sse, stream_run
 from ap_server.database import Database
 from ap_server.settings import Settings
 from tests.conftest import ServerProcess, create_database, drop_database, spawn_server
-from tests.helpers import eventually, until_value, within
+from tests.helpers import eventually, until_metric, until_value, within
 
 # A run that takes 10 s unless stopped: one step (an update and a checkpoint) every 0.2 s.
 SLOW = {"steps": 50, "delay": 0.2}
@@ -782,14 +782,27 @@ async def hook_http(hook_server: ServerProcess) -> AsyncIterator[httpx.AsyncClie
         yield client
 
 
-async def received(hook: Hook, run_id: str, timeout: float = 5.0) -> dict:
-    """The one webhook call for run_id (waiting for it, then a little more for a second)."""
+async def received(hook: Hook, http: httpx.AsyncClient, run_id: str) -> dict:
+    """The one webhook call for run_id. A run's webhook is written to the outbox by its
+    ending, and the server takes the outbox in order: so once a marker run, ended after it,
+    has its call and the server has no delivery under way, any second call for run_id would
+    have come."""
 
     async def check() -> list[dict]:
         return hook.of(run_id)
 
-    await eventually(check, f"the webhook of run {run_id}", timeout)
-    await asyncio.sleep(0.3)
+    await eventually(check, f"the webhook of run {run_id}")
+    marker = await http.post(
+        "/runs/wait", json={"agent_id": "echo", "input": "marker", "webhook": hook.url}
+    )
+    assert marker.status_code == 200, marker.text
+    marker_id = marker.json()["run"]["run_id"]
+
+    async def marked() -> list[dict]:
+        return hook.of(marker_id)
+
+    await eventually(marked, "the marker run's webhook")
+    await until_metric(http, "ap_webhook_deliveries_pending", 0, "no delivery under way")
     calls = hook.of(run_id)
     assert len(calls) == 1, f"the webhook of run {run_id} was called {len(calls)} times"
     return calls[0]
@@ -801,7 +814,7 @@ async def test_webhook_fires_for_a_cancelled_running_run(hook, hook_http):
     await until_value(hook_http, thread_id)
     assert (await cancel(hook_http, run_id, wait=True)).status_code == 204
 
-    body = await received(hook, run_id)
+    body = await received(hook, hook_http, run_id)
     assert body["status"] == "interrupted"
     assert body["stop_reason"] == "user"
     assert body["thread_id"] == thread_id
@@ -815,7 +828,7 @@ async def test_webhook_fires_for_a_cancelled_pending_run(hook, hook_http):
     queued = await start_run(hook_http, thread_id, multitask_strategy="enqueue", webhook=hook.url)
     try:
         assert (await cancel(hook_http, queued["run_id"])).status_code == 204
-        body = await received(hook, queued["run_id"])
+        body = await received(hook, hook_http, queued["run_id"])
         assert body["status"] == "interrupted" and body["stop_reason"] == "user"
     finally:
         await stop_quietly(hook_http, first)
@@ -827,7 +840,7 @@ async def test_webhook_fires_for_a_rolled_back_run(hook, hook_http):
     await until_value(hook_http, thread_id)
     response = await cancel(hook_http, run_id, action="rollback", wait=True)
     assert response.status_code == 204
-    body = await received(hook, run_id)
+    body = await received(hook, hook_http, run_id)
     assert body["status"] == "interrupted" and body["stop_reason"] == "user"
 
 

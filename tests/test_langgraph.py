@@ -14,7 +14,7 @@ import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import ConflictError, NotFoundError, UnprocessableEntityError
 
-from tests.helpers import run_until, until, within
+from tests.helpers import run_until, until, until_metric, within
 
 from .conftest import ServerProcess, create_database, drop_database, spawn_server
 
@@ -255,7 +255,7 @@ async def test_background_run_join_and_join_stream(client, kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("action", ["interrupt", "rollback"])
-async def test_cancel_with_wait_and_action(client, kind, action):
+async def test_cancel_with_wait_and_action(client, http, kind, action):
     agent, long_input, config = LONG[kind]
     thread_id = (await client.threads.create())["thread_id"]
     run = await client.runs.create(thread_id, agent, input=long_input, config=config)
@@ -277,9 +277,10 @@ async def test_cancel_with_wait_and_action(client, kind, action):
         with pytest.raises(NotFoundError):
             await client.runs.get(thread_id, run_id)
         assert thread["values"] is None  # and erased: no state at all
-    # The work really stopped: the state does not move any more.
+    # The work really stopped: nothing was written after the cancel answered, up to the
+    # moment the server executes nothing (this module's runs are all stopped by now).
     before = (await client.threads.get(thread_id))["values"]
-    await asyncio.sleep(0.5)
+    await until_metric(http, "ap_runs_executing", 0, "the server to execute nothing")
     assert (await client.threads.get(thread_id))["values"] == before
 
 

@@ -8,28 +8,12 @@ import time
 import httpx
 import pytest
 import websockets
-from prometheus_client.parser import text_string_to_metric_families
 
 import ap_server
 
+from .helpers import scrape, value
 from .test_runs import new_thread, run_until
 from .test_webhooks import hook_server  # noqa: F401  (the fixture: a real HTTP receiver)
-
-
-async def scrape(http: httpx.AsyncClient) -> dict[tuple[str, tuple], float]:
-    """Every sample, by name and sorted labels."""
-    response = await http.get("/metrics")
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/plain; version=")
-    return {
-        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
-        for family in text_string_to_metric_families(response.text)
-        for sample in family.samples
-    }
-
-
-def value(samples: dict, name: str, **labels: str) -> float:
-    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
 
 
 @pytest.fixture

@@ -43,9 +43,14 @@ def check_generated(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite on real Postgres: DATABASE_URL if set, else an embedded one."""
+    """The test suite on real Postgres: DATABASE_URL if set, else an embedded one (one per
+    test process). Two processes (pytest-xdist), each taking whole files: a module's
+    fixtures (its server, its database) stay in one process. `-- -n 0` for one process."""
     session.install("-e", ".[test]", "-e", "./client")
-    session.run("pytest", *(session.posargs or ["tests", "client/tests"]))
+    session.run(
+        "pytest", "-n", "2", "--dist", "loadfile",
+        *(session.posargs or ["tests", "client/tests"]),
+    )  # fmt: skip
 
 
 @nox.session

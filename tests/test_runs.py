@@ -188,17 +188,20 @@ async def test_if_not_exists(http):
     assert (await http.get(f"/threads/{missing}")).json()["values"] == {"echo": 3}
 
 
+NO_RUN = "8f0c3e1a-4b6d-4e2f-9a7c-5d1e0b2c4a69"  # no run has it (parameters must be stable: xdist)
+
+
 @pytest.mark.parametrize(
     "method, path, body",
     [
         ("POST", "/runs", {"agent_id": "nobody"}),
         ("POST", "/runs/wait", {"agent_id": "nobody"}),
         ("POST", "/runs/stream", {"agent_id": "nobody"}),
-        ("GET", f"/runs/{uuid.uuid4()}", None),
-        ("GET", f"/runs/{uuid.uuid4()}/wait", None),
-        ("GET", f"/runs/{uuid.uuid4()}/stream", None),
-        ("DELETE", f"/runs/{uuid.uuid4()}", None),
-        ("POST", f"/runs/{uuid.uuid4()}/cancel", None),
+        ("GET", f"/runs/{NO_RUN}", None),
+        ("GET", f"/runs/{NO_RUN}/wait", None),
+        ("GET", f"/runs/{NO_RUN}/stream", None),
+        ("DELETE", f"/runs/{NO_RUN}", None),
+        ("POST", f"/runs/{NO_RUN}/cancel", None),
     ],
 )
 async def test_missing_agent_or_run_is_404(http, method, path, body):

@@ -474,3 +474,5 @@ async def test_drain_closes_sockets_with_1012_and_ends_streams(empty_database_ur
                 rest = [event async for event in stream]  # ends without more events
             assert rest == [] and seen
             assert await stopping == 0
+    # uvicorn's sans-I/O websockets implementation: no deprecation warning in the log
+    assert "deprecated" not in server.log(), server.log()

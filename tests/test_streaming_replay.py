@@ -149,7 +149,7 @@ async def test_reconnect_in_langgraph_servers_form_keeps_the_subscription_id(htt
 
 
 async def test_pruned_events_and_since_before_them(empty_database_url, start_server):
-    server = await start_server(empty_database_url, AP_THREAD_EVENTS_RETENTION="1", **UNTIL_STOPPED)
+    server = await start_server(empty_database_url, AP_THREAD_EVENTS_RETENTION="3", **UNTIL_STOPPED)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=TIMEOUT) as http:
         thread_id = new_id()
         done = await run_to_end(http, thread_id, "echo", "old")
@@ -161,13 +161,12 @@ async def test_pruned_events_and_since_before_them(empty_database_url, start_ser
         )
         assert started["type"] == "success", started
 
-        async def gone():
-            response = await http.post(
-                f"/threads/{thread_id}/stream", json={"channels": ["lifecycle"], "since": 1}
-            )
+        async def gone(since: int):
+            body = {"channels": ["lifecycle"], "since": since, "follow": False}
+            response = await http.post(f"/threads/{thread_id}/stream", json=body)
             return response if response.status_code == 410 else None
 
-        refused = await eventually(gone, timeout=TIMEOUT)
+        refused = await eventually(lambda: gone(1), "pruning", TIMEOUT)
         body = refused.json()
         assert body["code"] == "resume_gap", body
         assert body["metadata"] == {"since": 1, "min_available_seq": last + 1}, body
@@ -202,7 +201,10 @@ async def test_pruned_events_and_since_before_them(empty_database_url, start_ser
         # numbering goes on from where it was
         again = await run_to_end(http, thread_id, "echo", "new")
         assert again["events"][0]["seq"] == last + 1
-        # the busy run's events are all still there
+        # once that run's events are pruned too, the busy run's (older) are still there
+        last_again = again["events"][-1]["seq"]
+        refused = await eventually(lambda: gone(last), "pruning again", TIMEOUT)
+        assert refused.json()["metadata"]["min_available_seq"] == last_again + 1
         body = {"channels": ["lifecycle"], "follow": False}
         async with asyncio.timeout(TIMEOUT):
             kept = [e async for e in sse(http, f"/threads/{busy}/stream", body)]

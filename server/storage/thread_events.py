@@ -99,6 +99,11 @@ class ThreadEventStore:
         at most `threads` threads per call. How many events went."""
         cutoff = datetime.now(UTC) - timedelta(seconds=older_than)
         async with self.engine.begin() as conn:
+            # One process prunes at a time (the others skip their turn): two deletes over
+            # several threads could otherwise take the same rows in different orders.
+            took = await conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": LOCK})
+            if not took.scalar():
+                return 0
             result = await conn.execute(
                 text(PRUNE),
                 {"cutoff": cutoff, "threads": threads, "active": sorted(str(a) for a in ACTIVE)},
@@ -116,6 +121,8 @@ class ThreadEventStore:
             ).scalar()
         return seq or 0
 
+
+LOCK = 0x61705F7072756E65  # "ap_prune": the advisory lock of a pruning pass
 
 # Per thread with an event older than the cutoff: the first event to keep (newer than the
 # cutoff, or of a run still pending or running); everything before it goes (all of the

@@ -44,7 +44,8 @@ DELIBERATE = {
     "here, as PATCH /runs/resume makes one); LangGraph's server answers `{}`",
     "run_after_respond": "LangGraph's server streams the interrupted state as `values` again "
     "when a resumed run starts (once before its `running`, once after); ours streams a run's "
-    "values from its first step on",
+    "values from its first step on (a graph's `values` events are our checkpoints, and a "
+    "resume that has changed nothing yet writes none: server/langgraph/graph.py)",
     "replay_since": "follows from run_after_respond",
     "sse_root_namespace": "follows from run_after_respond (the second `values` event)",
     "state_get": "we serve state.get (the thread's values, head checkpoint, interrupts); "

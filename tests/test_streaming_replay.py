@@ -9,9 +9,11 @@ import asyncio
 import uuid
 
 import httpx
+import pytest
 import websockets
 from sqlalchemy import text
 
+from ap_server.settings import SettingError, Settings
 from tests.helpers import eventually
 from tests.test_streaming import (
     TIMEOUT,
@@ -262,3 +264,20 @@ async def test_idle_streams_wake_on_notify_not_polling(empty_database_url, start
             pushed = await socket.events(lambda e: True)
             assert pushed[0]["params"]["data"] == {"echo": 2}
         await stream.aclose()
+
+
+def test_retention_and_recheck_settings():
+    assert Settings.from_env({}).thread_events_retention == 7 * 86400
+    assert Settings.from_env({}).stream_recheck == 60
+    for forever in ("none", "NONE", "0"):
+        settings = Settings.from_env({"AP_THREAD_EVENTS_RETENTION": forever})
+        assert settings.thread_events_retention is None
+    settings = Settings.from_env({"AP_THREAD_EVENTS_RETENTION": "3600"})
+    assert settings.thread_events_retention == 3600
+    for name, bad in (
+        ("AP_THREAD_EVENTS_RETENTION", "-1"),
+        ("AP_THREAD_EVENTS_RETENTION", "a week"),
+        ("AP_STREAM_RECHECK", "0"),
+    ):
+        with pytest.raises(SettingError, match=name):
+            Settings.from_env({name: bad})

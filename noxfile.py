@@ -100,8 +100,9 @@ def conformance_langgraph(session: nox.Session) -> None:
 def langgraph_differential(session: nox.Session) -> None:
     """One scenario (tests/langgraph_diff/scenario.py) through the Python SDK against
     LangGraph's own server (`langgraph dev`, langgraph-cli[inmem]) and ours, serving the same
-    graphs; fails on a difference not listed as deliberate. Ours runs on an embedded
-    Postgres of its own; the comparison goes to .nox/langgraph-differential.json."""
+    graphs, then the thread streaming protocol's (tests/langgraph_diff/protocol.py: httpx
+    and websockets); fails on a difference not listed as deliberate. Ours runs on an
+    embedded Postgres of its own; the comparisons go to .nox/langgraph-differential*.json."""
     session.install("-e", ".[langgraph]", "langgraph-cli[inmem]", "langgraph-sdk>=0.4.14,<0.5")
     theirs_port, ours_port = _free_port(), _free_port()
     workdir = Path("tests/langgraph_diff")
@@ -131,6 +132,11 @@ def langgraph_differential(session: nox.Session) -> None:
         session.run(
             "python", "tests/langgraph_diff/scenario.py", f"http://127.0.0.1:{theirs_port}",
             f"http://127.0.0.1:{ours_port}/langgraph", ".nox/langgraph-differential.json",
+        )  # fmt: skip
+        # The thread streaming protocol: commands, SSE and the WebSocket on both.
+        session.run(
+            "python", "tests/langgraph_diff/protocol.py", f"http://127.0.0.1:{theirs_port}",
+            f"http://127.0.0.1:{ours_port}/langgraph", ".nox/langgraph-differential-protocol.json",
         )  # fmt: skip
     finally:
         for process in (theirs, ours):

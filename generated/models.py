@@ -57,7 +57,8 @@ class StreamingSuccessResponse(BaseModel):
     `{checkpoints: [{id, parent_id, timestamp, step, metadata}]}`; `state.fork`:
     `{run_id, thread_id}`; `agent.getTree`: `{tree}`; `subscription.subscribe`:
     `{subscription_id, replayed_events}`; `subscription.reconnect`:
-    `{restored, missed_events}`.
+    `{restored, missed_events, current_namespaces}` (with `run_id`), or
+    `{subscription_id, replayed_events}` (with `channels` and `since`).
 
     """
     meta: StreamingResponseMeta
@@ -68,7 +69,8 @@ class StreamingErrorCode(StrEnum):
     The protocol's codes, and the engine's own for the same refusals as the REST
     operations (`thread_busy`, `thread_interrupted`, `thread_not_interrupted`,
     `interrupts_unanswered`, `not_found`, `too_large`, `command_not_supported`,
-    `validation_error`, `webhook_refused`, `checkpoint_not_found`).
+    `validation_error`, `webhook_refused`, `checkpoint_not_found`); and LangGraph's
+    server's `resume_gap`: a `since` or `last_event_id` before the oldest event kept.
 
     """
 
@@ -92,6 +94,7 @@ class StreamingErrorCode(StrEnum):
     COMMAND_NOT_SUPPORTED = "command_not_supported"
     VALIDATION_ERROR = "validation_error"
     WEBHOOK_REFUSED = "webhook_refused"
+    RESUME_GAP = "resume_gap"
 
 
 class Id(RootModel[int]):
@@ -112,6 +115,14 @@ class StreamingErrorResponse(BaseModel):
     """
     error: StreamingErrorCode
     message: str
+    since: Annotated[int | None, Field(ge=0)] = None
+    """
+    With `resume_gap`, the cursor asked for.
+    """
+    min_available_seq: Annotated[int | None, Field(ge=0)] = None
+    """
+    With `resume_gap`, the oldest event kept.
+    """
     meta: dict[str, Any] | None = None
 
 

@@ -157,8 +157,9 @@ async def _serve(settings: Settings) -> int:
                 # Open streams get this long to end on shutdown; clients rejoin with
                 # Last-Event-ID.
                 timeout_graceful_shutdown=3,
-                # Thread-stream WebSockets (server/streaming/websocket.py): pings, frame size.
-                ws="websockets",
+                # Thread-stream WebSockets (server/streaming/websocket.py): pings, frame size;
+                # uvicorn's sans-I/O `websockets` implementation (the legacy one is deprecated).
+                ws="websockets-sansio",
                 ws_ping_interval=settings.websocket_ping,
                 ws_ping_timeout=settings.websocket_ping,
                 ws_max_size=settings.max_body_bytes,

@@ -8,6 +8,7 @@ from .agents.registry import AgentRegistry
 from .api import views
 from .database import Database
 from .engine.notifier import Notifier
+from .engine.pruning import Pruner
 from .engine.service import RunService
 from .engine.services import Services
 from .engine.worker import Worker, WorkerSettings
@@ -21,6 +22,7 @@ from .storage.items import ItemStore
 from .storage.queue import RunQueue
 from .storage.runs import RunStore
 from .storage.stats import StatsStore
+from .storage.thread_events import ThreadEventStore
 from .storage.threads import ThreadStore
 from .webhooks import WebhookSender
 
@@ -64,6 +66,7 @@ class Runtime:
         )
         self.agents = agents
         self.stats = StatsStore(database.engine)  # what /metrics reads of the queue
+        self.pruner = Pruner(ThreadEventStore(database.engine), settings.thread_events_retention)
 
     async def start(self) -> None:
         # Every agent's default LangGraph assistant (made if missing, e.g. deleted).
@@ -72,6 +75,7 @@ class Runtime:
         await self.hot.open()
         await self.notifier.start()
         await self.worker.start()
+        self.pruner.start()
 
     def shutting_down(self) -> None:
         """The server stops taking requests: end open waits and streams now, cleanly."""
@@ -83,6 +87,7 @@ class Runtime:
 
     async def stop(self) -> None:
         self.shutting_down()
+        await self.pruner.stop()
         await self.worker.drain()
         await self.hot.close()
         await self.webhooks.aclose()

@@ -109,6 +109,19 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ),
     ("AP_SSE_HEARTBEAT", "15", "seconds between keep-alive comments on a quiet event stream"),
     (
+        "AP_STREAM_RECHECK",
+        "60",
+        "seconds after which an idle thread stream re-reads the thread's log even without a"
+        " notification (a safety net: LISTEN/NOTIFY wakes it when events are written)",
+    ),
+    (
+        "AP_THREAD_EVENTS_RETENTION",
+        "604800",
+        "seconds a thread's streaming-protocol events are kept for `since` replay (7 days;"
+        " `none`: forever); older ones are pruned, a thread's are removed with it, and a"
+        " `since` before the oldest kept event is a `resume_gap` error",
+    ),
+    (
         "AP_API_KEYS",
         "none",
         "`owner=key` pairs, comma-separated; with no keys at all the server is open",
@@ -191,6 +204,8 @@ class Settings:
     temporary_thread_ttl: float = 30.0  # stateless runs' threads are removed this long after
     webhook_allow_private: bool = False
     sse_heartbeat: float = 15.0  # seconds between keep-alive comments on a quiet stream
+    stream_recheck: float = 60.0  # an idle thread stream re-reads its log this often anyway
+    thread_events_retention: float | None = 7 * 86400.0  # seconds; None: kept forever
     # API keys (see auth.py). None of the three: the server is open.
     api_keys: str = ""  # AP_API_KEYS: "owner=key,owner=key"
     api_keys_file: Path | None = None  # AP_API_KEYS_FILE: lines "owner:sha256-hex-of-key"
@@ -239,6 +254,10 @@ class Settings:
             temporary_thread_ttl=read("AP_TEMPORARY_THREAD_TTL", float, 30.0),
             webhook_allow_private=_flag(env.get("AP_WEBHOOK_ALLOW_PRIVATE", "0")),
             sse_heartbeat=read("AP_SSE_HEARTBEAT", float, 15.0),
+            stream_recheck=read("AP_STREAM_RECHECK", _positive, 60.0),
+            thread_events_retention=read(
+                "AP_THREAD_EVENTS_RETENTION", _forever_or_seconds, 7 * 86400.0
+            ),
             api_keys=env.get("AP_API_KEYS", ""),
             api_keys_file=Path(env["AP_API_KEYS_FILE"]) if env.get("AP_API_KEYS_FILE") else None,
             admin_key=env.get("AP_ADMIN_KEY", ""),
@@ -318,6 +337,20 @@ class _Reader:
             what = {int: "an integer", float: "a number"}.get(parse, "valid")  # type: ignore
             detail = f" ({exc})" if what == "valid" else ""
             raise SettingError(f"{name}={raw!r} is not {what}{detail}") from None
+
+
+def _positive(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:
+        raise ValueError("a number of seconds above 0")
+    return value
+
+
+def _forever_or_seconds(raw: str) -> float | None:
+    """`none` (or 0): forever; else a positive number of seconds."""
+    if raw.lower() == "none" or raw == "0":
+        return None
+    return _positive(raw)
 
 
 def _first(*values: Any) -> Any:

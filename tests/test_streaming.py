@@ -383,10 +383,17 @@ async def test_websocket_subscribe_run_and_reconnect(base_url):
             {
                 "id": 2,
                 "method": "subscription.reconnect",
-                "params": {"last_event_id": events[0]["event_id"]},
+                "params": {
+                    "run_id": started["result"]["run_id"],
+                    "last_event_id": events[0]["event_id"],
+                },
             },
         )
-        assert reconnect["result"] == {"restored": True, "missed_events": 1}, reconnect
+        assert reconnect["result"] == {
+            "restored": True,
+            "missed_events": 1,
+            "current_namespaces": [{"namespace": [], "status": "completed"}],
+        }, reconnect
         replayed = await socket.events(lambda e: True)
         assert replayed[0]["params"]["data"] == {"echo": "ws"}
 
@@ -474,3 +481,5 @@ async def test_drain_closes_sockets_with_1012_and_ends_streams(empty_database_ur
                 rest = [event async for event in stream]  # ends without more events
             assert rest == [] and seen
             assert await stopping == 0
+    # uvicorn's sans-I/O websockets implementation: no deprecation warning in the log
+    assert "deprecated" not in server.log(), server.log()

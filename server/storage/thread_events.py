@@ -1,16 +1,23 @@
 """A thread's event log for the thread streaming protocol (written by the triggers of
-migration 0004; read here). `seq` is per thread, monotonic, and commits in order."""
+migration 0004; read and pruned here). `seq` is per thread, monotonic, and commits in order.
+
+Pruning (`prune`) removes a prefix of a thread's log: the events before its oldest one that
+is newer than the retention or belongs to a run still pending or running (whose message
+chunks the triggers still read). What is kept is so always `floor(thread)` .. `head`, with no
+hole: a `since` from `floor - 1` on replays exactly, an older one has lost events.
+A deleted thread's events go with it (ON DELETE CASCADE)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ..domain.states import ACTIVE
 from . import autocommit
 from .channels import THREAD_EVENTS
 from .owners import EVERYONE, Scope
@@ -71,6 +78,38 @@ class ThreadEventStore:
             )
             return [ThreadEvent(*row) for row in rows]
 
+    async def floor(self, thread_id: uuid.UUID) -> int:
+        """The oldest event number still kept (`head + 1` when none is, 1 for a new log):
+        a `since` below `floor - 1` asks for events that were pruned."""
+        async with self.reads.connect() as conn:
+            row = (
+                await conn.execute(
+                    text(
+                        "SELECT (SELECT min(seq) FROM thread_events WHERE thread_id = :t),"
+                        " (SELECT seq FROM thread_event_heads WHERE thread_id = :t)"
+                    ),
+                    {"t": thread_id},
+                )
+            ).one()
+        oldest, head = row
+        return oldest if oldest is not None else (head or 0) + 1
+
+    async def prune(self, older_than: float, threads: int = 500) -> int:
+        """Remove each thread's events before its oldest one to keep (see the module);
+        at most `threads` threads per call. How many events went."""
+        cutoff = datetime.now(UTC) - timedelta(seconds=older_than)
+        async with self.engine.begin() as conn:
+            # One process prunes at a time (the others skip their turn): two deletes over
+            # several threads could otherwise take the same rows in different orders.
+            took = await conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": LOCK})
+            if not took.scalar():
+                return 0
+            result = await conn.execute(
+                text(PRUNE),
+                {"cutoff": cutoff, "threads": threads, "active": sorted(str(a) for a in ACTIVE)},
+            )
+        return result.rowcount or 0
+
     async def head(self, thread_id: uuid.UUID) -> int:
         """The last number given to an event of the thread (0 if none)."""
         async with self.reads.connect() as conn:
@@ -81,3 +120,25 @@ class ThreadEventStore:
                 )
             ).scalar()
         return seq or 0
+
+
+LOCK = 0x61705F7072756E65  # "ap_prune": the advisory lock of a pruning pass
+
+# Per thread with an event older than the cutoff: the first event to keep (newer than the
+# cutoff, or of a run still pending or running); everything before it goes (all of the
+# thread's events when there is none to keep).
+PRUNE = """
+DELETE FROM thread_events e
+USING (
+    SELECT o.thread_id,
+           (SELECT min(k.seq) FROM thread_events k
+             WHERE k.thread_id = o.thread_id
+               AND (k.created_at >= :cutoff
+                    OR k.run_id IN (SELECT r.run_id FROM runs r
+                                     WHERE r.thread_id = o.thread_id
+                                       AND r.status = ANY(:active)))) AS keep_from
+      FROM (SELECT DISTINCT thread_id FROM thread_events
+             WHERE created_at < :cutoff LIMIT :threads) o
+) p
+WHERE e.thread_id = p.thread_id AND (p.keep_from IS NULL OR e.seq < p.keep_from)
+"""

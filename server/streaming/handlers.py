@@ -17,7 +17,7 @@ from ap_generated import models
 
 from ..domain.states import MultitaskStrategy
 from ..engine.services import Services
-from ..errors import ApiError, Invalid
+from ..errors import ApiError, Invalid, NotFound
 from ..langgraph.api import _native_input
 from ..langgraph.graph import is_graph_agent
 from ..limits import Limits
@@ -28,6 +28,12 @@ from . import protocol as p
 from .feed import Feed
 
 ALL_MODES = ("values", "updates", "messages", "custom")
+AGENT_STATUS = {
+    "pending": "started",
+    "running": "running",
+    "success": "completed",
+    "interrupted": "interrupted",
+}  # the rest (error, timeout): failed
 RUN_START_PARAMS = frozenset(
     {"assistant_id", "input", "config", "metadata", "multitask_strategy", "multitaskStrategy"}
 )
@@ -74,7 +80,7 @@ class StreamingApi:
     def feed(self) -> Feed:
         store = ThreadEventStore(self.services.database.engine, self.services.threads.scope)
         runs = self.services.runs
-        return Feed(store, runs.notifier, runs.closing)
+        return Feed(store, runs.notifier, runs.closing, self.services.settings.stream_recheck)
 
     async def streaming_command(self, thread_id: uuid.UUID, payload: Any) -> dict[str, Any]:
         """One command (not a subscription one) as a response: success or protocol error."""
@@ -103,6 +109,17 @@ class StreamingApi:
             )
         return p.success(command.id, result, applied_through)
 
+    async def run_status(self, thread_id: uuid.UUID, run_id: uuid.UUID) -> str:
+        """A run of the thread's status as an agent's (`started`, `running`, `completed`,
+        `failed`, `interrupted`); `no_such_run` for any other run."""
+        try:
+            run = await self.services.runs.get(run_id)
+        except NotFound:
+            run = None
+        if run is None or run.thread_id != thread_id:
+            raise p.ProtocolError("no_such_run", f"thread {thread_id} has no run {run_id}")
+        return AGENT_STATUS.get(str(run.status), "failed")
+
     # -- helpers -----------------------------------------------------------------------
 
     async def _http_command(
@@ -122,6 +139,7 @@ class StreamingApi:
             raise Invalid(error.message) from None
         feed = self.feed
         await feed.check(thread_id)
+        await feed.check_since(thread_id, since)
         return _sse_events(feed, thread_id, wanted, since, follow=body.follow is not False)
 
     async def _not_upgraded(self, thread_id: uuid.UUID) -> None:

@@ -34,10 +34,13 @@ MAX_SEQ = 2**63 - 1  # a Postgres bigint
 class ProtocolError(Exception):
     """A command refused: answered as `{"type": "error", "error": code, ...}`."""
 
-    def __init__(self, code: str, message: str, **meta: Any) -> None:
+    def __init__(
+        self, code: str, message: str, *, fields: dict[str, Any] | None = None, **meta: Any
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.fields = fields or {}  # beside `error` and `message` (LangGraph's `resume_gap`)
         self.meta = meta
 
 
@@ -89,6 +92,7 @@ def failure(command_id: int | None, error: ProtocolError) -> dict[str, Any]:
         "id": command_id,
         "error": error.code,
         "message": error.message,
+        **error.fields,
     }
     meta = {k: v for k, v in error.meta.items() if k != "id"}
     if meta:

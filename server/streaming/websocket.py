@@ -7,14 +7,16 @@ subscriptions out. The API key comes in a header, or as the `api_key` query para
 with 4000 + the HTTP status it would have had (4401, 4404, 4422, 4503), which the JS SDK
 reads as that status. Ping/pong and the frame size limit are uvicorn's (`AP_WEBSOCKET_PING`,
 `AP_MAX_BODY_BYTES`). When the server drains, sockets close with 1012 (service restart): a
-client reconnects, to another process if need be, and `subscription.reconnect` with its
-`last_event_id` replays what it missed.
+client reconnects, to another process if need be, and subscribes again with `since` (or
+sends `subscription.reconnect` with the run's `run_id` and its `last_event_id`) to get
+what it missed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import uuid
@@ -28,7 +30,7 @@ from ..auth import ApiKeys
 from ..errors import ApiError
 from ..storage.owners import Scope
 from . import protocol as p
-from .feed import Feed
+from .feed import Feed, ResumeGap
 
 log = logging.getLogger("ap_server.websocket")
 PATHS = ("/threads/{thread_id}/stream", "/langgraph/threads/{thread_id}/stream/events")
@@ -42,6 +44,8 @@ class StreamingHandlers(Protocol):
     def feed(self) -> Feed: ...
 
     async def streaming_command(self, thread_id: uuid.UUID, payload: Any) -> dict[str, Any]: ...
+
+    async def run_status(self, thread_id: uuid.UUID, run_id: uuid.UUID) -> str: ...
 
 
 HandlersFor = Callable[[Scope], Any]  # the handlers of an owner: a StreamingHandlers
@@ -85,6 +89,17 @@ class _Gate:
             await _Connection(websocket, thread_id, handlers, feed).run()
         finally:
             self.open -= 1
+
+
+def _event_id(value: Any) -> int:
+    """An event id this server gave (the event's `seq`), as a cursor; none: 0."""
+    if value is None:
+        return 0
+    try:
+        since = int(value)
+    except (TypeError, ValueError):
+        raise p.invalid("`last_event_id` must be an event id this server gave") from None
+    return p.parse_since({"since": since})
 
 
 async def _refuse(websocket: WebSocket, code: int, reason: str) -> None:
@@ -165,8 +180,10 @@ class _Connection:
                 # thread's stored events after `since` (an extension; default: all of them)
                 # and then follows: the SDKs open a socket per subscription after their
                 # run.start, when a quick run may have asked its question already.
+                since = p.parse_since(params)
+                await self._check_since(since)
                 self.subscriptions[wanted.id] = wanted
-                replayed = await self._restart(p.parse_since(params), [wanted])
+                replayed = await self._restart(since, [wanted])
             else:
                 replayed = await self._catch_up(wanted)
             return {"subscription_id": wanted.id, "replayed_events": replayed}
@@ -177,16 +194,69 @@ class _Connection:
                     "no_such_subscription", f"no subscription {subscription_id} here"
                 )
             return {}
-        # subscription.reconnect: the events after `last_event_id` (our ids are the `seq`s)
-        # for this connection's subscriptions; they are resent, then live ones follow.
-        last = params.get("last_event_id")
+        if "channels" in params:
+            return await self._resubscribe(params)
+        return await self._reconnect(params)
+
+    async def _reconnect(self, params: dict[str, Any]) -> dict[str, Any]:
+        """`subscription.reconnect` as the protocol defines it (`run_id`, `last_event_id`,
+        `subscriptions`): the run's events after `last_event_id` (from the run's first one
+        without it) that the restored subscriptions (all of this connection's without
+        `subscriptions`) match are resent; live events follow as before."""
+        run_id = p.uuid_param(params, "run_id")
+        assert run_id is not None
+        since = _event_id(params.get("last_event_id"))
+        restored = self._restored(params.get("subscriptions"))
+        status = await self.handlers.run_status(self.thread_id, run_id)
+        await self._check_since(since)
+        async with self.delivering:
+            missed = [
+                event
+                for event in await self.feed.replay(self.thread_id, since, run_id)
+                if event["seq"] <= self.delivered and any(f.matches(event) for f in restored)
+            ]
+            for event in missed:
+                await self._send(event)
+        return {
+            "restored": True,
+            "missed_events": len(missed),
+            "current_namespaces": [{"namespace": [], "status": status}],
+        }
+
+    async def _resubscribe(self, params: dict[str, Any]) -> dict[str, Any]:
+        """`subscription.reconnect` as LangGraph's server takes it: a subscription (keeping
+        the client's `subscription_id`, if it gives one) replayed from `since`."""
+        if not isinstance(params.get("since"), int):
+            raise p.invalid("subscription.reconnect with `channels` needs an integer `since`")
+        since = p.parse_since(params)
+        filter_params = {k: v for k, v in params.items() if k not in ("since", "subscription_id")}
+        wanted = p.parse_filter(filter_params)
+        subscription_id = p.text(params, "subscription_id", required=False)
+        if subscription_id is not None:
+            wanted = dataclasses.replace(wanted, id=subscription_id)
+        await self._check_since(since)
+        self.subscriptions[wanted.id] = wanted
+        replayed = await self._restart(since, [wanted])
+        return {"subscription_id": wanted.id, "replayed_events": replayed}
+
+    def _restored(self, ids: Any) -> list[p.Filter]:
+        if ids is None:
+            return list(self.subscriptions.values())
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise p.invalid("`subscriptions` must be an array of subscription ids")
+        unknown = [i for i in ids if i not in self.subscriptions]
+        if unknown:
+            raise p.ProtocolError(
+                "no_such_subscription",
+                f"no subscription {', '.join(unknown)} on this connection: subscribe again",
+            )
+        return [self.subscriptions[i] for i in ids]
+
+    async def _check_since(self, since: int) -> None:
         try:
-            since = int(last) if last is not None else 0
-        except (TypeError, ValueError):
-            raise p.invalid("`last_event_id` must be an event id this server gave") from None
-        since = p.parse_since({"since": since})
-        missed = await self._restart(since, list(self.subscriptions.values()))
-        return {"restored": True, "missed_events": missed}
+            await self.feed.check_since(self.thread_id, since)
+        except ResumeGap as gap:
+            raise p.ProtocolError("resume_gap", gap.message, fields=gap.metadata) from None
 
     async def _restart(self, since: int, filters: list[p.Filter]) -> int:
         """Follow from `since` again; how many stored events the filters match."""

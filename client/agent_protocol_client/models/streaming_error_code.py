@@ -14,6 +14,7 @@ class StreamingErrorCode(StrEnum):
     NO_SUCH_RUN = "no_such_run"
     NO_SUCH_SUBSCRIPTION = "no_such_subscription"
     PERMISSION_DENIED = "permission_denied"
+    RESUME_GAP = "resume_gap"
     THREAD_BUSY = "thread_busy"
     THREAD_INTERRUPTED = "thread_interrupted"
     THREAD_NOT_INTERRUPTED = "thread_not_interrupted"

@@ -25,8 +25,11 @@ class StreamingErrorResponse:
         error (StreamingErrorCode): The protocol's codes, and the engine's own for the same refusals as the REST
             operations (`thread_busy`, `thread_interrupted`, `thread_not_interrupted`,
             `interrupts_unanswered`, `not_found`, `too_large`, `command_not_supported`,
-            `validation_error`, `webhook_refused`, `checkpoint_not_found`).
+            `validation_error`, `webhook_refused`, `checkpoint_not_found`); and LangGraph's
+            server's `resume_gap`: a `since` or `last_event_id` before the oldest event kept.
         message (str):
+        since (int | Unset): With `resume_gap`, the cursor asked for.
+        min_available_seq (int | Unset): With `resume_gap`, the oldest event kept.
         meta (StreamingErrorResponseMeta | Unset):
     """
 
@@ -34,6 +37,8 @@ class StreamingErrorResponse:
     id: int | None
     error: StreamingErrorCode
     message: str
+    since: int | Unset = UNSET
+    min_available_seq: int | Unset = UNSET
     meta: StreamingErrorResponseMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,6 +51,10 @@ class StreamingErrorResponse:
         error = self.error.value
 
         message = self.message
+
+        since = self.since
+
+        min_available_seq = self.min_available_seq
 
         meta: dict[str, Any] | Unset = UNSET
         if not isinstance(self.meta, Unset):
@@ -61,6 +70,10 @@ class StreamingErrorResponse:
                 "message": message,
             }
         )
+        if since is not UNSET:
+            field_dict["since"] = since
+        if min_available_seq is not UNSET:
+            field_dict["min_available_seq"] = min_available_seq
         if meta is not UNSET:
             field_dict["meta"] = meta
 
@@ -86,6 +99,10 @@ class StreamingErrorResponse:
 
         message = d.pop("message")
 
+        since = d.pop("since", UNSET)
+
+        min_available_seq = d.pop("min_available_seq", UNSET)
+
         _meta = d.pop("meta", UNSET)
         meta: StreamingErrorResponseMeta | Unset
         if isinstance(_meta, Unset):
@@ -98,6 +115,8 @@ class StreamingErrorResponse:
             id=id,
             error=error,
             message=message,
+            since=since,
+            min_available_seq=min_available_seq,
             meta=meta,
         )
 

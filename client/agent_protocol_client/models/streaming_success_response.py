@@ -26,7 +26,8 @@ class StreamingSuccessResponse:
             `{checkpoints: [{id, parent_id, timestamp, step, metadata}]}`; `state.fork`:
             `{run_id, thread_id}`; `agent.getTree`: `{tree}`; `subscription.subscribe`:
             `{subscription_id, replayed_events}`; `subscription.reconnect`:
-            `{restored, missed_events}`.
+            `{restored, missed_events, current_namespaces}` (with `run_id`), or
+            `{subscription_id, replayed_events}` (with `channels` and `since`).
         meta (StreamingResponseMeta):
     """
 

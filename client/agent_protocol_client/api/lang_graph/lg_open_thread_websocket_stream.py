@@ -74,7 +74,8 @@ def sync_detailed(
 
      Upgrade to a WebSocket: commands in, their responses and the events of the
     connection's subscriptions (`subscription.subscribe`, `subscription.unsubscribe`,
-    `subscription.reconnect` with `last_event_id`) out, as JSON text messages. The key
+    `subscription.reconnect` with a run's `run_id` and `last_event_id`) out, as JSON text messages. The
+    key
     goes in a header, or, from a browser, as the `api_key` query parameter. A refused
     connection is closed with 4000 + the HTTP status (4401, 4404, 4422, 4503). A plain GET,
     without the upgrade, is a 426.
@@ -110,7 +111,8 @@ def sync(
 
      Upgrade to a WebSocket: commands in, their responses and the events of the
     connection's subscriptions (`subscription.subscribe`, `subscription.unsubscribe`,
-    `subscription.reconnect` with `last_event_id`) out, as JSON text messages. The key
+    `subscription.reconnect` with a run's `run_id` and `last_event_id`) out, as JSON text messages. The
+    key
     goes in a header, or, from a browser, as the `api_key` query parameter. A refused
     connection is closed with 4000 + the HTTP status (4401, 4404, 4422, 4503). A plain GET,
     without the upgrade, is a 426.
@@ -141,7 +143,8 @@ async def asyncio_detailed(
 
      Upgrade to a WebSocket: commands in, their responses and the events of the
     connection's subscriptions (`subscription.subscribe`, `subscription.unsubscribe`,
-    `subscription.reconnect` with `last_event_id`) out, as JSON text messages. The key
+    `subscription.reconnect` with a run's `run_id` and `last_event_id`) out, as JSON text messages. The
+    key
     goes in a header, or, from a browser, as the `api_key` query parameter. A refused
     connection is closed with 4000 + the HTTP status (4401, 4404, 4422, 4503). A plain GET,
     without the upgrade, is a 426.
@@ -175,7 +178,8 @@ async def asyncio(
 
      Upgrade to a WebSocket: commands in, their responses and the events of the
     connection's subscriptions (`subscription.subscribe`, `subscription.unsubscribe`,
-    `subscription.reconnect` with `last_event_id`) out, as JSON text messages. The key
+    `subscription.reconnect` with a run's `run_id` and `last_event_id`) out, as JSON text messages. The
+    key
     goes in a header, or, from a browser, as the `api_key` query parameter. A refused
     connection is closed with 4000 + the HTTP status (4401, 4404, 4422, 4503). A plain GET,
     without the upgrade, is a 426.

@@ -52,6 +52,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 410:
+        response_410 = ErrorResponse.from_dict(response.json())
+
+        return response_410
+
     if response.status_code == 413:
         response_413 = ErrorResponse.from_dict(response.json())
 
@@ -94,6 +99,9 @@ def sync_detailed(
     the connection. The stream of a thread that does not exist yet waits for it (a
     client may open it before `run.start`); another owner's thread is a 404. Each SSE
     event: `id` the event's `seq`, `event` its `method`, `data` the `StreamingEvent`.
+    Events older than the server's retention are pruned: a `since` (above 0) before the
+    oldest kept event is a 410 `resume_gap` naming `since` and `min_available_seq`; a
+    `since` of 0 (or none) gets whatever is kept.
 
     Args:
         thread_id (UUID):
@@ -134,6 +142,9 @@ def sync(
     the connection. The stream of a thread that does not exist yet waits for it (a
     client may open it before `run.start`); another owner's thread is a 404. Each SSE
     event: `id` the event's `seq`, `event` its `method`, `data` the `StreamingEvent`.
+    Events older than the server's retention are pruned: a `since` (above 0) before the
+    oldest kept event is a 410 `resume_gap` naming `since` and `min_available_seq`; a
+    `since` of 0 (or none) gets whatever is kept.
 
     Args:
         thread_id (UUID):
@@ -169,6 +180,9 @@ async def asyncio_detailed(
     the connection. The stream of a thread that does not exist yet waits for it (a
     client may open it before `run.start`); another owner's thread is a 404. Each SSE
     event: `id` the event's `seq`, `event` its `method`, `data` the `StreamingEvent`.
+    Events older than the server's retention are pruned: a `since` (above 0) before the
+    oldest kept event is a 410 `resume_gap` naming `since` and `min_available_seq`; a
+    `since` of 0 (or none) gets whatever is kept.
 
     Args:
         thread_id (UUID):
@@ -207,6 +221,9 @@ async def asyncio(
     the connection. The stream of a thread that does not exist yet waits for it (a
     client may open it before `run.start`); another owner's thread is a 404. Each SSE
     event: `id` the event's `seq`, `event` its `method`, `data` the `StreamingEvent`.
+    Events older than the server's retention are pruned: a `since` (above 0) before the
+    oldest kept event is a 410 `resume_gap` naming `since` and `min_available_seq`; a
+    `since` of 0 (or none) gets whatever is kept.
 
     Args:
         thread_id (UUID):

@@ -93,6 +93,24 @@ class RunQueue:
             ).scalar()
         return None if left is None else float(left)
 
+    async def next_due(self) -> float | None:
+        """Seconds until the earliest delayed pending run is due; None if no run waits for
+        its time. A run due for more than a second is left out: it was claimable at the
+        last claim (if it still waits, it waits for its thread, whose next run's start is
+        notified), so it is not polled for."""
+        async with self.reads.connect() as conn:
+            left = (
+                await conn.execute(
+                    text(
+                        "SELECT extract(epoch FROM min(not_before) - clock_timestamp())"
+                        " FROM runs WHERE status = :pending AND not_before IS NOT NULL"
+                        " AND not_before > clock_timestamp() - interval '1 second'"
+                    ),
+                    {"pending": RunStatus.PENDING.value},
+                )
+            ).scalar()
+        return None if left is None else float(left)
+
     async def recover_expired(self, max_attempts: int) -> int:
         """Runs whose worker stopped renewing its lease: retried while attempts remain,
         else ended `error`; a run asked to stop ends `interrupted`. Threads never stay busy."""

@@ -1620,7 +1620,10 @@ class LgListHistoryParams(BaseModel):
     """
     The ID of the thread.
     """
-    limit: Annotated[int, Field(ge=1, le=1000)] = 10
+    limit: Annotated[int, Field(ge=1, le=1000)] = 1
+    """
+    One by default, as on LangGraph's server (the POST form's default is 10).
+    """
     before: UUID | None = None
     """
     A checkpoint id: only the checkpoints older than it.

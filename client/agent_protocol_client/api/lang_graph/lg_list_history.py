@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     thread_id: UUID,
     *,
-    limit: int | Unset = 10,
+    limit: int | Unset = 1,
     before: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -95,7 +95,7 @@ def sync_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 10,
+    limit: int | Unset = 1,
     before: UUID | Unset = UNSET,
 ) -> Response[ErrorResponse | list[LgThreadState]]:
     """A thread's checkpoints, newest first (the query-string form)
@@ -105,7 +105,7 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        limit (int | Unset):  Default: 10.
+        limit (int | Unset):  Default: 1.
         before (UUID | Unset):
 
     Raises:
@@ -133,7 +133,7 @@ def sync(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 10,
+    limit: int | Unset = 1,
     before: UUID | Unset = UNSET,
 ) -> ErrorResponse | list[LgThreadState] | None:
     """A thread's checkpoints, newest first (the query-string form)
@@ -143,7 +143,7 @@ def sync(
 
     Args:
         thread_id (UUID):
-        limit (int | Unset):  Default: 10.
+        limit (int | Unset):  Default: 1.
         before (UUID | Unset):
 
     Raises:
@@ -166,7 +166,7 @@ async def asyncio_detailed(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 10,
+    limit: int | Unset = 1,
     before: UUID | Unset = UNSET,
 ) -> Response[ErrorResponse | list[LgThreadState]]:
     """A thread's checkpoints, newest first (the query-string form)
@@ -176,7 +176,7 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        limit (int | Unset):  Default: 10.
+        limit (int | Unset):  Default: 1.
         before (UUID | Unset):
 
     Raises:
@@ -202,7 +202,7 @@ async def asyncio(
     thread_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    limit: int | Unset = 10,
+    limit: int | Unset = 1,
     before: UUID | Unset = UNSET,
 ) -> ErrorResponse | list[LgThreadState] | None:
     """A thread's checkpoints, newest first (the query-string form)
@@ -212,7 +212,7 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        limit (int | Unset):  Default: 10.
+        limit (int | Unset):  Default: 1.
         before (UUID | Unset):
 
     Raises:

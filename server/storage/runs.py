@@ -124,9 +124,7 @@ class RunStore:
         claimed: dict[str, Any] = {}
         delayed: dict[str, Any] = {}
         if new.after_seconds:
-            delayed = {
-                "not_before": func.clock_timestamp() + timedelta(seconds=new.after_seconds)
-            }
+            delayed = {"not_before": func.clock_timestamp() + timedelta(seconds=new.after_seconds)}
         elif claim is not None and thread.status != ThreadStatus.BUSY:  # no active run
             claimed = {
                 "status": RunStatus.RUNNING.value,  # created and claimed at once

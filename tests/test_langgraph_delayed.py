@@ -9,12 +9,13 @@ import asyncio
 import signal
 from datetime import datetime, timedelta
 
+import asyncpg
 import httpx
 import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import ConflictError, UnprocessableEntityError
 
-from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .conftest import ServerProcess, create_database, drop_database, plain_url, spawn_server
 from .helpers import eventually
 from .lg_fixtures import client_fixture, lg_server_on  # noqa: F401
 
@@ -105,23 +106,54 @@ async def test_stateless_wait_and_batch_take_after_seconds(client, lg_server):
             await client.runs.create(None, "slow_graph", input={}, after_seconds=bad)
 
 
-async def test_a_delayed_run_survives_its_servers_death(postgres_url):
-    """Created on one server, which is killed before the run is due; another server, on
-    the same database, runs it when it is due."""
+async def test_delayed_runs_survive_a_servers_death_and_run_once_among_several(postgres_url):
+    """One created on a server that is killed before it is due; more created once two
+    other servers run on the same database, which both wake when those are due and race
+    to claim them: each runs, once."""
     url = await create_database(postgres_url)
     try:
         async with await spawn_server(url, AP_AGENTS=AGENTS) as first:
             client = get_client(url=f"{first.base_url}/langgraph", timeout=30)
             thread_id = (await client.threads.create())["thread_id"]
-            run = await client.runs.create(
-                thread_id, "slow_graph", input={"limit": 1}, after_seconds=2
-            )
+            runs = [
+                await client.runs.create(
+                    thread_id, "slow_graph", input={"limit": 1}, after_seconds=2
+                )
+            ]
             first.process.send_signal(signal.SIGKILL)
             first.process.wait()
-        async with await spawn_server(url, AP_AGENTS=AGENTS) as second:
-            client = get_client(url=f"{second.base_url}/langgraph", timeout=30)
-            assert (await client.runs.join(thread_id, run["run_id"]))["ticks"] == 1
-            assert (await client.runs.get(thread_id, run["run_id"]))["status"] == "success"
+        async with (
+            await spawn_server(url, AP_AGENTS=AGENTS) as second,
+            await spawn_server(url, AP_AGENTS=AGENTS) as third,
+        ):
+            clients = [
+                get_client(url=f"{s.base_url}/langgraph", timeout=30) for s in (second, third)
+            ]
+            for _ in range(6):
+                runs.append(
+                    await clients[0].runs.create(
+                        None,
+                        "slow_graph",
+                        input={"limit": 1},
+                        after_seconds=1.5,
+                        on_completion="keep",
+                    )
+                )
+            outputs = await asyncio.gather(
+                *(clients[n % 2].runs.join(r["thread_id"], r["run_id"]) for n, r in enumerate(runs))
+            )
+            assert [o["ticks"] for o in outputs] == [1] * len(runs)
+        conn = await asyncpg.connect(plain_url(url))
+        try:
+            rows = await conn.fetch(
+                "SELECT status, attempt FROM runs WHERE run_id = ANY($1::uuid[])",
+                [r["run_id"] for r in runs],
+            )
+        finally:
+            await conn.close()
+        assert sorted((row["status"], row["attempt"]) for row in rows) == [("success", 1)] * len(
+            runs
+        )
     finally:
         await drop_database(postgres_url, url)
 

@@ -202,9 +202,7 @@ async def delayed_runs(client: Any, url: str) -> dict[str, Any]:
         tid, "slow_graph", input={"limit": 2}, after_seconds=1, multitask_strategy="enqueue"
     )
     out["delayed_joined"] = norm(await client.runs.join(tid, soon["run_id"]))
-    out["delayed_wait_stateless"] = norm(
-        await client.runs.wait(None, **slow, after_seconds=1)
-    )
+    out["delayed_wait_stateless"] = norm(await client.runs.wait(None, **slow, after_seconds=1))
     async with httpx.AsyncClient(base_url=url) as http:
         got = await http.get(f"/threads/{tid}/history")
         two = await http.get(f"/threads/{tid}/history", params={"limit": 2})

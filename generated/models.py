@@ -1626,6 +1626,21 @@ class LgGetStateAtCheckpointParams(BaseModel):
     """
 
 
+class LgListHistoryParams(BaseModel):
+    thread_id: UUID
+    """
+    The ID of the thread.
+    """
+    limit: Annotated[int, Field(ge=1, le=1000)] = 1
+    """
+    One by default, as on LangGraph's server (the POST form's default is 10).
+    """
+    before: UUID | None = None
+    """
+    A checkpoint id: only the checkpoints older than it.
+    """
+
+
 class LgGetHistoryParams(BaseModel):
     thread_id: UUID
     """
@@ -2081,7 +2096,7 @@ class LgRunCreate(BaseModel):
     What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
     this server does not know is a 422 (`validation_error`), and a value it does not
     honour a 422 `not_supported` naming the field: `interrupt_before`,
-    `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+    `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
     `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
     stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
@@ -2114,7 +2129,13 @@ class LgRunCreate(BaseModel):
     interrupt_after: Any | None = None
     checkpoint: Any | None = None
     checkpoint_id: Any | None = None
-    after_seconds: Any | None = None
+    after_seconds: Annotated[float | None, Field(ge=0.0, le=31536000.0)] = None
+    """
+    Start the run no sooner than this many seconds from now (at most a year): it is
+    created `pending` at once, in the durable run queue, and can be read, joined and
+    cancelled meanwhile; the thread's multitask rules apply when it is created.
+
+    """
     feedback_keys: Any | None = None
     langsmith_tracer: Any | None = None
 

@@ -901,6 +901,21 @@ OPERATIONS: tuple[Operation, ...] = (
         secured=True,
     ),
     Operation(
+        operation_id="lg_list_history",
+        method="GET",
+        path="/langgraph/threads/{thread_id}/history",
+        params=models.LgListHistoryParams,
+        path_params=("thread_id",),
+        query_params=("limit", "before"),
+        array_query_params=(),
+        header_params=(),
+        body=None,
+        body_required=False,
+        success_status=200,
+        stream=False,
+        secured=True,
+    ),
+    Operation(
         operation_id="lg_get_history",
         method="POST",
         path="/langgraph/threads/{thread_id}/history",
@@ -1770,6 +1785,12 @@ class Handlers(Protocol):
         self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
     ) -> models.LgThreadState:
         """POST /langgraph/threads/{thread_id}/state/checkpoint: Get a thread's state at a checkpoint (given in the body)."""
+        ...
+
+    async def lg_list_history(
+        self, params: models.LgListHistoryParams
+    ) -> list[models.LgThreadState]:
+        """GET /langgraph/threads/{thread_id}/history: A thread's checkpoints, newest first (the query-string form)."""
         ...
 
     async def lg_get_history(

@@ -87,7 +87,7 @@ def create_app(
     # Crons fire as their owner's runs, through the LangGraph run path.
     crons = CronScheduler(
         runtime.services.crons,
-        lambda cron: Api(runtime.services.scoped(Scope.of(cron.owner)))._lg_fire(cron),
+        lambda cron, tx: Api(runtime.services.scoped(Scope.of(cron.owner)))._lg_fire(cron, tx),
     )
 
     @contextlib.asynccontextmanager

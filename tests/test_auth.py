@@ -399,6 +399,7 @@ MATRIX.update(
             "404",
         ),
         "lg_get_history": (lg_thread("/history", "POST", {}), "404"),
+        "lg_list_history": (lg_thread("/history"), "404"),
         "lg_list_runs": (lg_thread("/runs"), "404"),
         "lg_create_run": (lg_thread("/runs", "POST", {"assistant_id": "echo"}), "404"),
         "lg_stream_run": (lg_thread("/runs/stream", "POST", {"assistant_id": "echo"}), "404"),

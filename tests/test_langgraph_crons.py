@@ -4,6 +4,7 @@ ordinary run, fired by exactly one of several server processes."""
 from __future__ import annotations
 
 import asyncio
+import signal
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -11,12 +12,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import asyncpg
 import httpx
 import pytest
 from langgraph_sdk import get_client
 from langgraph_sdk.errors import NotFoundError, UnprocessableEntityError
 
-from .conftest import ServerProcess, create_database, drop_database, spawn_server
+from .conftest import ServerProcess, create_database, drop_database, plain_url, spawn_server
 
 EVERY_SECOND = "* * * * * *"  # croniter's six-field form: seconds last
 PARIS = ZoneInfo("Europe/Paris")
@@ -167,3 +169,47 @@ async def test_exactly_one_of_two_processes_fires_each_time(database, lg_server)
         await client.crons.delete(cron["cron_id"])
     slots = [r["metadata"]["cron_run_date"] for r in runs]
     assert len(slots) == len(set(slots)), slots
+
+
+async def test_a_firing_outlives_the_process_that_claimed_it(postgres_url):
+    """The process firing a cron is killed after claiming the firing (the cron row locked,
+    its next firing date moved on) and before its run is written (its insert waits on a
+    lock this test holds): the firing is not lost. Another process fires it, once, with
+    its own date; every later firing is one run too."""
+    url = await create_database(postgres_url)
+    try:
+        async with await spawn_server(url) as first:
+            client = get_client(url=f"{first.base_url}/langgraph", timeout=30)
+            blocker = await asyncpg.connect(plain_url(url))
+            try:
+                holding = blocker.transaction()
+                await holding.start()
+                await blocker.execute("LOCK TABLE runs IN SHARE MODE")  # no insert passes
+                cron = await client.crons.create(
+                    "echo", schedule=EVERY_SECOND, input={}, on_run_completed="keep"
+                )
+                await until(lambda: _insert_waits(blocker))  # the first firing, mid-way
+                first.process.send_signal(signal.SIGKILL)
+                first.process.wait()
+                await holding.rollback()
+            finally:
+                await blocker.close()
+        async with await spawn_server(url) as second:
+            runs = await until(lambda: _at_least(cron_runs(second, cron["cron_id"]), 3))
+            await get_client(url=f"{second.base_url}/langgraph").crons.delete(cron["cron_id"])
+    finally:
+        await drop_database(postgres_url, url)
+    slots = sorted(datetime.fromisoformat(r["metadata"]["cron_run_date"]) for r in runs)
+    assert slots[0] == datetime.fromisoformat(cron["next_run_date"]), slots  # not lost
+    assert len(slots) == len(set(slots)), slots  # nor doubled
+
+
+async def _insert_waits(conn: asyncpg.Connection) -> bool:
+    """Whether a server's insert of a run waits on the lock (its firing is under way)."""
+    await conn.execute("SELECT pg_stat_clear_snapshot()")  # not the transaction's first view
+    return bool(
+        await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO runs %'"
+        )
+    )

@@ -48,7 +48,6 @@ async def test_create_batch(client):
     [
         ({"interrupt_before": ["ask"]}, "interrupt_before"),
         ({"checkpoint_id": "1f0"}, "checkpoint_id"),
-        ({"after_seconds": 5}, "after_seconds"),
         ({"stream_subgraphs": True}, "stream_subgraphs"),
         ({"durability": "exit"}, "durability"),
         ({"strict_resume": False}, "strict_resume"),

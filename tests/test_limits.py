@@ -159,6 +159,7 @@ def test_the_paged_operations_are_known() -> None:
         "lg_search_crons",
         "lg_search_threads",
         "lg_get_history",
+        "lg_list_history",
         "lg_list_runs",
         "lg_search_items",
         "lg_list_namespaces",

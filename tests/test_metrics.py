@@ -104,3 +104,22 @@ async def test_queue_and_streams_of_the_moment(server) -> None:
             assert time.monotonic() < deadline, "the WebSocket was not counted closed"
         ws = {"operation": "/threads/{thread_id}/stream", "method": "WEBSOCKET", "status": "101"}
         assert value(after, "ap_http_requests_total", **ws) == 1
+
+
+async def test_a_delayed_run_is_pending_but_has_waited_for_nothing(server) -> None:
+    """A LangGraph run with `after_seconds` is in the queue's depth; until it is due it
+    adds nothing to the age of the oldest pending run."""
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        delayed = await http.post(
+            "/langgraph/runs", json={"assistant_id": "echo", "input": {}, "after_seconds": 3600}
+        )
+        assert delayed.status_code == 200, delayed.text
+        samples = await scrape(http)
+        assert value(samples, "ap_runs_queue_depth") == 1
+        assert value(samples, "ap_runs_oldest_pending_seconds") == 0
+        run = delayed.json()
+        cancelled = await http.post(
+            f"/langgraph/threads/{run['thread_id']}/runs/{run['run_id']}/cancel?wait=1"
+        )
+        assert cancelled.status_code == 204
+        assert value(await scrape(http), "ap_runs_queue_depth") == 0

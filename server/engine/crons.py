@@ -1,5 +1,6 @@
-"""The cron scheduler: every server process polls for due crons; each is claimed by one
-process (storage/crons.py), which fires it through `fire` (an ordinary run)."""
+"""The cron scheduler: every server process polls for due crons; each firing is claimed by
+one process (storage/crons.py), which fires it through `fire` (an ordinary run, created in
+the transaction that claims the firing: at least once and at most once)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
-from ..errors import ApiError
 from ..schedule import next_run
 from ..storage.crons import CronRecord, CronStore
+from ..storage.runs import Transaction
 
 log = logging.getLogger("ap_server.crons")
 POLL_SECONDS = 1.0
@@ -21,7 +22,7 @@ class CronScheduler:
     def __init__(
         self,
         crons: CronStore,
-        fire: Callable[[CronRecord], Awaitable[object]],
+        fire: Callable[[CronRecord, Transaction], Awaitable[object]],
         poll: float = POLL_SECONDS,
     ) -> None:
         self.crons = crons
@@ -42,21 +43,12 @@ class CronScheduler:
     async def _loop(self) -> None:
         while True:
             try:
-                for cron in await self.crons.claim_due(_following):
-                    await self._fire(cron)
+                await self.crons.fire_due(_following, self.fire)
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("claiming due crons failed")
             await asyncio.sleep(self.poll)
-
-    async def _fire(self, cron: CronRecord) -> None:
-        try:
-            await self.fire(cron)
-        except ApiError as exc:  # its assistant or thread is gone, its thread is busy ...
-            log.warning("cron %s did not fire: %s", cron.cron_id, exc.message)
-        except Exception:
-            log.exception("cron %s did not fire", cron.cron_id)
 
 
 def _following(cron: CronRecord) -> datetime | None:

@@ -27,7 +27,7 @@ from ..storage.channels import RunNotice
 from ..storage.hot import HotPath
 from ..storage.owners import Scope
 from ..storage.records import NewRun, RunRecord
-from ..storage.runs import RunStore
+from ..storage.runs import RunStore, Transaction
 from .notifier import Notifier
 from .outage import through_outage
 from .worker import Ended, Worker
@@ -70,19 +70,23 @@ class RunService:
 
     # -- creating and reading ----------------------------------------------------------
 
-    async def create(self, new: NewRun) -> RunRecord:
+    async def create(self, new: NewRun, *, within: Transaction | None = None) -> RunRecord:
         """Create a run (409/422 when the thread's admission rules refuse it). A run that
         may start at once (stateless, or its thread has no active run) starts in this
         process when it has a free slot (created `running`); any other is queued
-        (`pending`) for whichever process claims it first."""
-        run = await self._created(new)
+        (`pending`) for whichever process claims it first. `within`: queued, in that
+        transaction (its caller's, which commits it)."""
+        if within is not None:
+            run = (await self._store.create(new, within=within)).run
+        else:
+            run = await self._created(new)
         observe.run_created(run)
         return run
 
     async def _created(self, new: NewRun) -> RunRecord:
         if self._local is None:
             return (await self._store.create(new)).run
-        if new.thread_id is None:
+        if new.thread_id is None and not new.after_seconds:
             run = await self._local.create_running(new, owner=self._store.scope.owner)
             if run is not None:
                 return run

@@ -295,8 +295,8 @@ class Worker:
     async def create_on_thread(self, new: NewRun, store: RunStore) -> RunRecord:
         """Create a run on a thread through `store` (its owner's scope); if its thread has
         no active run and this process has room, it is created running and executes here
-        at once; else it is queued."""
-        if not self.has_room(new.agent_id):
+        at once; else it is queued (a delayed run always is)."""
+        if not self.has_room(new.agent_id) or new.after_seconds:
             return (await store.create(new)).run
         self._reserved += 1
         try:
@@ -397,7 +397,7 @@ class Worker:
                 if self._busy() >= self.settings.concurrency:
                     await self._capacity.wait()
                     continue
-                await wake.wait(self.settings.poll_interval)
+                await wake.wait(await self._until_due())
 
     def _execute(self, run: RunRecord, seed: Seed | None = None) -> None:
         observe.run_started(run)
@@ -497,6 +497,16 @@ class Worker:
                 await self._safely(self.queue.recover_expired(self.settings.max_attempts))
             )
             await self._safely(self.queue.sweep_temporary_threads())
+
+    async def _until_due(self) -> float:
+        """How long the claim loop may wait for a notification: the poll interval, or less
+        if a delayed run comes due sooner (a twentieth of a lease at least: a due run this
+        process does not serve is not polled in a tight loop)."""
+        tick = self.settings.poll_interval
+        left = await self._safely(self.queue.next_due())
+        if left is None:
+            return tick
+        return min(tick, max(left + 0.01, self.settings.lease / 20))
 
     async def _until_recovery(self) -> float:
         """Half a lease, or less: until the earliest lease of a running run runs out, so the

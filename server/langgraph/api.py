@@ -19,6 +19,7 @@ from ..info import server_info
 from ..keepalive import Pending
 from ..routing import Reply, until_disconnect
 from ..sse import Event
+from ..storage.runs import Transaction
 from ..webhooks import check_target
 from . import views
 from .assistants import merged_config
@@ -95,13 +96,18 @@ class LangGraphApi(CronsApi, LgThreadsApi):
             if isinstance(config.get("timeout"), (int, float))
             else None,
             is_resume=is_resume,
+            after_seconds=body.after_seconds,
         )
 
     async def _lg_start(
-        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple[str, ...]
+        self,
+        thread_id: uuid.UUID | None,
+        body: models.LgRunCreate,
+        modes: tuple[str, ...],
+        within: Transaction | None = None,
     ) -> RunRecord:
         new = await self._lg_new_run(thread_id, body, modes)
-        run = await self._runs.create(new)
+        run = await self._runs.create(new, within=within)
         if thread_id is not None:  # as LangGraph's server does (Agent Chat UI searches it)
             configurable = (new.config or {}).get("configurable") or {}
             await self.services.threads.tag(
@@ -110,6 +116,7 @@ class LangGraphApi(CronsApi, LgThreadsApi):
                     "graph_id": configurable["graph_id"],
                     "assistant_id": configurable["assistant_id"],
                 },
+                within,
             )
         return run
 

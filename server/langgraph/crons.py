@@ -19,6 +19,7 @@ from .fields import HONOURED, refuse_unhonoured
 if TYPE_CHECKING:
     from ..engine.services import Services
     from ..storage.records import RunRecord
+    from ..storage.runs import Transaction
 
 # Fields of a cron that are its payload: what each firing's run is created with.
 PAYLOAD: tuple[str, ...] = ("input", "metadata", "config", "context", "webhook")
@@ -30,7 +31,11 @@ class CronsApi(AssistantsApi):
     services: Services
 
     async def _lg_start(
-        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, modes: tuple[str, ...]
+        self,
+        thread_id: uuid.UUID | None,
+        body: models.LgRunCreate,
+        modes: tuple[str, ...],
+        within: Transaction | None = None,
     ) -> RunRecord:
         raise NotImplementedError  # LangGraphApi's: a run through the LangGraph run path
 
@@ -141,8 +146,9 @@ class CronsApi(AssistantsApi):
         except NotFound:  # no such assistant: a filter nothing matches
             return uuid.UUID(int=0)
 
-    async def _lg_fire(self, cron: CronRecord) -> RunRecord:
-        """One firing of `cron`: an ordinary run, as its payload asks."""
+    async def _lg_fire(self, cron: CronRecord, within: Transaction) -> RunRecord:
+        """One firing of `cron`: an ordinary run, as its payload asks, created in `within`
+        (the transaction that claimed the firing)."""
         slot = cron.next_run_date.isoformat() if cron.next_run_date else None
         body = models.LgRunCreate.model_validate(
             {
@@ -157,7 +163,7 @@ class CronsApi(AssistantsApi):
                 **({"on_completion": cron.on_run_completed} if cron.thread_id is None else {}),
             }
         )
-        return await self._lg_start(cron.thread_id, body, ALL_MODES)
+        return await self._lg_start(cron.thread_id, body, ALL_MODES, within)
 
 
 def _payload(body: models.LgCronCreate | models.LgCronPatch) -> dict[str, Any]:

@@ -25,7 +25,6 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
     "interrupt_after": _never,
     "checkpoint": _never,
     "checkpoint_id": _never,
-    "after_seconds": _never,
     "feedback_keys": _never,
     "langsmith_tracer": _never,
     "stream_subgraphs": lambda v: v is False,

@@ -145,6 +145,15 @@ class LgThreadsApi:
             checkpoint_metadata={UPDATE_KEY: {"values": values, "as_node": as_node}},
         )
 
+    async def lg_list_history(
+        self, params: models.LgListHistoryParams
+    ) -> list[models.LgThreadState]:
+        """GET: LangGraph's server serves it too (`limit` and `before` in the query)."""
+        records = await self.services.threads.history(
+            params.thread_id, limit=params.limit, before=params.before
+        )
+        return [views.thread_state(r, params.thread_id) for r in records]
+
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
     ) -> list[models.LgThreadState]:

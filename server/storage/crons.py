@@ -1,24 +1,29 @@
-"""LangGraph crons in Postgres: schedules, and the claim of the ones that are due.
+"""LangGraph crons in Postgres: schedules, and the firing of the ones that are due.
 
-A due cron is claimed as a run is: `FOR UPDATE SKIP LOCKED`, and its `next_run_date`
-moved on in the same transaction, so among all server processes exactly one fires it
-(or none, if that process dies between the claim and creating the run: a firing is
-never doubled).
+A due cron is claimed as a run is (`FOR UPDATE SKIP LOCKED`), and in that one transaction
+its `next_run_date` moves on and its firing's run is created: among all server processes
+exactly one fires each firing, once. A process that dies before the commit leaves the
+cron due as it was, for another process (or its own restart) to fire: a firing is never
+lost nor doubled.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, func, insert, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ..errors import NotFound
 from .owners import ScopedStore
 from .tables import crons, threads
+
+log = logging.getLogger("ap_server.crons")
 
 
 @dataclass(slots=True)
@@ -160,29 +165,62 @@ class CronStore(ScopedStore):
             query = query.where(crons.c.metadata.contains(metadata))
         return query
 
-    async def claim_due(
-        self, next_of: Callable[[CronRecord], datetime | None], limit: int = 20
+    async def fire_due(
+        self,
+        next_of: Callable[[CronRecord], datetime | None],
+        fire: Callable[[CronRecord, AsyncConnection], Awaitable[object]],
+        limit: int = 20,
     ) -> list[CronRecord]:
-        """The crons due now, each claimed by this call alone: their `next_run_date`
-        moved to `next_of(cron)` (None: it has fired for the last time) in the same
-        transaction. Returned as they were when claimed."""
-        async with self.engine.begin() as conn:
-            rows = await conn.execute(
-                select(*COLUMNS)
-                .where(
-                    crons.c.enabled,
-                    crons.c.next_run_date.is_not(None),
-                    crons.c.next_run_date <= func.now(),
+        """Fire the crons due now (at most `limit`), each in one transaction of its own: the
+        cron claimed by this call alone, its `next_run_date` moved to `next_of(cron)` (None:
+        it has fired for the last time), and `fire(cron, conn)` (its run, created on `conn`)
+        all commit together, or none of it does. A firing that `fire` refuses (its thread
+        busy, its assistant gone: an exception) is logged and skipped, and the schedule moves
+        on. Returns the crons fired, as they were when claimed."""
+        fired: list[CronRecord] = []
+        passed: list[uuid.UUID] = []  # due, but their thread was locked: the next poll's
+        while len(fired) + len(passed) < limit:
+            async with self.engine.begin() as conn:
+                query = (
+                    select(*COLUMNS)
+                    .where(
+                        crons.c.enabled,
+                        crons.c.next_run_date.is_not(None),
+                        crons.c.next_run_date <= func.now(),
+                        crons.c.cron_id.not_in(passed),
+                    )
+                    .order_by(crons.c.next_run_date)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
                 )
-                .order_by(crons.c.next_run_date)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-            claimed = [_record(row) for row in rows]
-            for cron in claimed:
+                row = (await conn.execute(query)).first()
+                if row is None:
+                    break
+                cron = _record(row)
+                # The thread before the run is made (it is locked then): never waited for
+                # while the cron is held (deleting a thread locks it, then its crons).
+                if cron.thread_id is not None and not await _thread_locked(conn, cron.thread_id):
+                    passed.append(cron.cron_id)
+                    continue
                 await conn.execute(
                     update(crons)
                     .where(crons.c.cron_id == cron.cron_id)
                     .values(next_run_date=next_of(cron))
                 )
-            return claimed
+                try:
+                    async with conn.begin_nested():
+                        await fire(cron, conn)
+                except Exception as exc:  # refused: this firing is skipped, the schedule goes on
+                    log.warning("cron %s did not fire: %s", cron.cron_id, exc)
+                fired.append(cron)
+        return fired
+
+
+async def _thread_locked(conn: AsyncConnection, thread_id: uuid.UUID) -> bool:
+    """Lock the thread unless another transaction holds it (or it is gone): whether it is
+    locked now."""
+    row = await conn.execute(
+        text("SELECT 1 FROM threads WHERE thread_id = :t FOR UPDATE SKIP LOCKED"),
+        {"t": thread_id},
+    )
+    return row.first() is not None

@@ -47,9 +47,11 @@ async def mark_busy(conn: AsyncConnection, thread_id: uuid.UUID) -> None:
 _CLAIM = text(
     "WITH next AS ("
     "  SELECT r.run_id FROM runs r WHERE r.status = ANY(:from) AND r.agent_id = ANY(:agents)"
+    "  AND (r.not_before IS NULL OR r.not_before <= now())"  # a delayed run, once due
     "  AND NOT EXISTS (SELECT 1 FROM runs a WHERE a.thread_id = r.thread_id AND a.status = :to)"
     "  AND NOT EXISTS (SELECT 1 FROM runs b WHERE b.thread_id = r.thread_id"
-    "                  AND b.status = ANY(:from) AND b.seq < r.seq)"
+    "                  AND b.status = ANY(:from) AND b.seq < r.seq"
+    "                  AND (b.not_before IS NULL OR b.not_before <= now()))"
     "  ORDER BY r.seq LIMIT 1 FOR UPDATE SKIP LOCKED"
     ") UPDATE runs SET status = :to, worker_id = :worker, attempt = attempt + 1,"
     "  started_at = coalesce(started_at, now()), updated_at = now(),"
@@ -64,7 +66,8 @@ async def claim(
     conn: AsyncConnection, worker_id: str, lease: float, agent_ids: list[str]
 ) -> RunRecord | None:
     """pending -> running: the oldest runnable pending run of an agent this worker serves
-    (the first pending run of a thread that has no running run). SKIP LOCKED lets workers
+    (the first pending run of a thread that has no running run). A delayed run is not
+    runnable before its `not_before`, and holds back no run queued after it meanwhile. SKIP LOCKED lets workers
     claim concurrently; the unique index on running runs is the backstop if two claims
     ever raced on one thread (an IntegrityError for the caller)."""
     row = (

@@ -81,14 +81,31 @@ class RunQueue:
     async def next_expiry(self) -> float | None:
         """Seconds until the earliest lease of a running run expires (negative: expired
         already); None if no run is running."""
+        return await self._seconds_until("lease_expires_at", "status = :status", RunStatus.RUNNING)
+
+    async def next_due(self) -> float | None:
+        """Seconds until the earliest delayed pending run is due; None if no run waits for
+        its time. A run due for more than a second is left out: it was claimable at the
+        last claim (if it still waits, it waits for its thread, whose next run's start is
+        notified), so it is not polled for."""
+        return await self._seconds_until(
+            "not_before",
+            "status = :status AND not_before IS NOT NULL"
+            " AND not_before > clock_timestamp() - interval '1 second'",
+            RunStatus.PENDING,
+        )
+
+    async def _seconds_until(self, column: str, where: str, status: RunStatus) -> float | None:
+        """Seconds from now to the earliest `column` of the runs in `status` that match
+        `where` (fixed SQL of this module); None if there is none."""
         async with self.reads.connect() as conn:
             left = (
                 await conn.execute(
                     text(
-                        "SELECT extract(epoch FROM min(lease_expires_at) - clock_timestamp())"
-                        " FROM runs WHERE status = :running"
+                        f"SELECT extract(epoch FROM min({column}) - clock_timestamp())"
+                        f" FROM runs WHERE {where}"
                     ),
-                    {"running": RunStatus.RUNNING.value},
+                    {"status": status.value},
                 )
             ).scalar()
         return None if left is None else float(left)

@@ -49,6 +49,7 @@ class RunRecord:
     lease_expires_at: datetime | None
     attempt: int
     owner: str  # the owner of its thread
+    not_before: datetime | None  # a delayed run: no worker claims it before this time
 
     @property
     def active(self) -> bool:
@@ -80,6 +81,7 @@ class NewRun:
     on_completion: str | None = None
     timeout_seconds: float | None = None
     is_resume: bool = False
+    after_seconds: float | None = None  # a delayed run: claimed no sooner than this from now
 
 
 RUN_COLUMNS = [runs.c[f.name] for f in fields(RunRecord)]

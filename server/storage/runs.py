@@ -34,6 +34,10 @@ from .tables import runs
 from .threads import ThreadRecord, ThreadStore
 
 __all__ = ["Claim", "Created", "LostRun", "NewRun", "RunRecord", "RunStore", "Seed", "StoredEvent"]
+__all__ += ["Transaction"]
+
+Transaction = AsyncConnection
+"""A transaction a caller holds open (what `within` takes): the writes join it."""
 
 
 class LostRun(Exception):
@@ -80,81 +84,94 @@ class RunStore:
 
     # -- creating ----------------------------------------------------------------------
 
-    async def create(self, new: NewRun, claim: Claim | None = None) -> Created:
+    async def create(
+        self, new: NewRun, claim: Claim | None = None, *, within: Transaction | None = None
+    ) -> Created:
         """Create a run, applying the thread's admission rules atomically (a run it
         supersedes is asked to stop, with its agent's default grace). With `claim`, a run
         that may start at once (its thread has no active run) is created `running`, claimed
         by that worker, and `Created.seed` is what its context starts from; any other run
-        is created `pending`, for the queue."""
+        is created `pending`, for the queue. A delayed run (`new.after_seconds`) is always
+        created `pending`, not to be claimed before its time. `within`: in that transaction
+        (the caller's, which commits it), not in one of its own."""
+        if within is not None:
+            return await self._create(within, new, claim)
         async with self.engine.begin() as conn:
-            thread = await self._thread_for(conn, new)
-            admission = admit(
-                thread.thread_id,
-                ThreadStatus(thread.status),
-                thread.interrupts,
-                strategy=MultitaskStrategy(new.multitask_strategy),
-                is_resume=new.is_resume,
-                answer=new.input,
-            )
-            if admission.supersede is not None:
-                for run in await records.active(conn, thread.thread_id):
-                    await lifecycle.stop(
-                        conn,
-                        run,
-                        reason=StopReason.SUPERSEDED,
-                        action=admission.supersede,
-                        grace=None,
-                        temporary_ttl=self.temporary_ttl,
-                    )
-            run_id = uuid.uuid4()
-            on_completion = new.on_completion or ("delete" if new.thread_id is None else "keep")
-            claimed: dict[str, Any] = {}
-            if claim is not None and thread.status != ThreadStatus.BUSY:  # no active run
-                claimed = {
-                    "status": RunStatus.RUNNING.value,  # created and claimed at once
-                    "worker_id": claim.worker_id,
-                    "attempt": 1,
-                    "started_at": func.now(),
-                    "lease_expires_at": func.now() + timedelta(seconds=claim.lease),
-                    "before_checkpoint_id": thread.head_checkpoint_id,
-                }
-            row = (
-                await conn.execute(
-                    runs.insert()
-                    .values(
-                        **claimed,
-                        run_id=run_id,
-                        thread_id=thread.thread_id,
-                        agent_id=new.agent_id,
-                        metadata=new.metadata or {},
-                        config=new.config or {},
-                        input=new.input,
-                        messages=new.messages,
-                        resume=admission.resume if new.is_resume else new.resume,
-                        stream_mode=list(new.stream_mode),
-                        webhook=new.webhook,
-                        multitask_strategy=MultitaskStrategy(new.multitask_strategy).value,
-                        on_completion=on_completion,
-                        temporary=new.thread_id is None,
-                        timeout_seconds=new.timeout_seconds,
-                        owner=thread.owner,
-                        # The time of the insert, not of the transaction's start: a run
-                        # queued after another (the thread's lock orders them) is newer.
-                        created_at=func.clock_timestamp(),
-                        updated_at=func.clock_timestamp(),
-                    )
-                    .returning(*RUN_COLUMNS)
+            return await self._create(conn, new, claim)
+
+    async def _create(self, conn: AsyncConnection, new: NewRun, claim: Claim | None) -> Created:
+        thread = await self._thread_for(conn, new)
+        admission = admit(
+            thread.thread_id,
+            ThreadStatus(thread.status),
+            thread.interrupts,
+            strategy=MultitaskStrategy(new.multitask_strategy),
+            is_resume=new.is_resume,
+            answer=new.input,
+        )
+        if admission.supersede is not None:
+            for run in await records.active(conn, thread.thread_id):
+                await lifecycle.stop(
+                    conn,
+                    run,
+                    reason=StopReason.SUPERSEDED,
+                    action=admission.supersede,
+                    grace=None,
+                    temporary_ttl=self.temporary_ttl,
                 )
-            ).one()
-            await lifecycle.mark_busy(conn, thread.thread_id)
-            await events.append(conn, run_id, [("metadata", {"run_id": str(run_id)})], notify=False)
-            if not claimed:
-                await channels.notify(conn, channels.written(run_id), channels.queued())
-                return Created(run_record(row))
-            head = thread.head_checkpoint_id
-            base = await threads.checkpoint_at(conn, thread.thread_id, head) if head else None
-            step = base.metadata.get("step", -1) + 1 if base else 0
-            return Created(run_record(row), Seed(thread.values, head, step))
+        run_id = uuid.uuid4()
+        on_completion = new.on_completion or ("delete" if new.thread_id is None else "keep")
+        claimed: dict[str, Any] = {}
+        delayed: dict[str, Any] = {}
+        if new.after_seconds:
+            delayed = {"not_before": func.clock_timestamp() + timedelta(seconds=new.after_seconds)}
+        elif claim is not None and thread.status != ThreadStatus.BUSY:  # no active run
+            claimed = {
+                "status": RunStatus.RUNNING.value,  # created and claimed at once
+                "worker_id": claim.worker_id,
+                "attempt": 1,
+                "started_at": func.now(),
+                "lease_expires_at": func.now() + timedelta(seconds=claim.lease),
+                "before_checkpoint_id": thread.head_checkpoint_id,
+            }
+        row = (
+            await conn.execute(
+                runs.insert()
+                .values(
+                    **claimed,
+                    **delayed,
+                    run_id=run_id,
+                    thread_id=thread.thread_id,
+                    agent_id=new.agent_id,
+                    metadata=new.metadata or {},
+                    config=new.config or {},
+                    input=new.input,
+                    messages=new.messages,
+                    resume=admission.resume if new.is_resume else new.resume,
+                    stream_mode=list(new.stream_mode),
+                    webhook=new.webhook,
+                    multitask_strategy=MultitaskStrategy(new.multitask_strategy).value,
+                    on_completion=on_completion,
+                    temporary=new.thread_id is None,
+                    timeout_seconds=new.timeout_seconds,
+                    owner=thread.owner,
+                    # The time of the insert, not of the transaction's start: a run
+                    # queued after another (the thread's lock orders them) is newer.
+                    created_at=func.clock_timestamp(),
+                    updated_at=func.clock_timestamp(),
+                )
+                .returning(*RUN_COLUMNS)
+            )
+        ).one()
+        await lifecycle.mark_busy(conn, thread.thread_id)
+        await events.append(conn, run_id, [("metadata", {"run_id": str(run_id)})], notify=False)
+        if not claimed:
+            await channels.notify(conn, channels.written(run_id), channels.queued())
+            return Created(run_record(row))
+        head = thread.head_checkpoint_id
+        base = await threads.checkpoint_at(conn, thread.thread_id, head) if head else None
+        step = base.metadata.get("step", -1) + 1 if base else 0
+        return Created(run_record(row), Seed(thread.values, head, step))
 
     async def _thread_for(self, conn: AsyncConnection, new: NewRun) -> ThreadRecord:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own

@@ -23,13 +23,15 @@ class StatsStore:
         self.reads = autocommit(engine)
 
     async def queue(self) -> QueueStats:
-        """Pending runs and the age of the oldest (by the database's clock). The partial
-        index on pending runs keeps this cheap however many runs have ended."""
+        """Pending runs and the age of the oldest (by the database's clock); a delayed run's
+        age counts from when it came due (one not yet due has waited for nothing). The
+        partial index on pending runs keeps this cheap however many runs have ended."""
         async with self.reads.connect() as conn:
             count, age = (
                 await conn.execute(
                     text(
-                        "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)"
+                        "SELECT count(*), greatest(coalesce(extract(epoch FROM now()"
+                        " - min(coalesce(not_before, created_at))), 0), 0)"
                         # A literal, not a parameter: a generic plan could not use
                         # the partial index on pending runs.
                         f" FROM runs WHERE status = '{RunStatus.PENDING.value}'"

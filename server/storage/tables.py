@@ -86,6 +86,7 @@ runs = Table(
     Column("lease_expires_at", DateTime(timezone=True)),
     Column("attempt", Integer, nullable=False),
     Column("owner", Text, nullable=False),
+    Column("not_before", DateTime(timezone=True)),
 )
 
 run_events = Table(

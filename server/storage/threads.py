@@ -242,14 +242,21 @@ class ThreadStore(ScopedStore):
             )
             return await get(conn, self.scope, thread_id)
 
-    async def tag(self, thread_id: uuid.UUID, metadata: dict[str, Any]) -> None:
-        """Merge `metadata` into the thread's (no other change, no checkpoint)."""
+    async def tag(
+        self, thread_id: uuid.UUID, metadata: dict[str, Any], within: AsyncConnection | None = None
+    ) -> None:
+        """Merge `metadata` into the thread's (no other change, no checkpoint); `within`: in
+        that transaction."""
+        statement = (
+            update(threads)
+            .where(threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner))
+            .values(metadata=threads.c.metadata.op("||")(literal(metadata, JSONB)))
+        )
+        if within is not None:
+            await within.execute(statement)
+            return
         async with self.engine.begin() as conn:
-            await conn.execute(
-                update(threads)
-                .where(threads.c.thread_id == thread_id, self.scope.visible(threads.c.owner))
-                .values(metadata=threads.c.metadata.op("||")(literal(metadata, JSONB)))
-            )
+            await conn.execute(statement)
 
     async def delete(self, thread_id: uuid.UUID) -> None:
         async with self.engine.begin() as conn:

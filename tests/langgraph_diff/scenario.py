@@ -17,6 +17,7 @@ import sys
 import uuid
 from typing import Any
 
+import httpx
 from langgraph_sdk import get_client
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -156,6 +157,8 @@ async def scenario(url: str) -> dict[str, Any]:
     )
     out["chat_after_update_state"] = [(m["type"], m["content"]) for m in reply["messages"]]
 
+    out.update(await delayed_runs(client, url))
+
     cron = await client.crons.create_for_thread(tid, "hitl_graph", schedule="0 0 1 1 *")
     out["cron_search"] = [c["schedule"] for c in await client.crons.search(thread_id=tid)]
     out["cron_count"] = await client.crons.count(thread_id=tid)
@@ -170,6 +173,42 @@ async def scenario(url: str) -> dict[str, Any]:
     out["delete_busy_thread"] = await status_of(client.threads.delete(fresh))
     await status_of(client.runs.cancel(fresh, long["run_id"], wait=True))
     await client.assistants.delete(aid)
+    return out
+
+
+async def delayed_runs(client: Any, url: str) -> dict[str, Any]:
+    """`after_seconds`: pending meanwhile, under the thread's multitask rules, cancellable;
+    run when due. And the GET form of a thread's history."""
+    out: dict[str, Any] = {}
+    tid = (await client.threads.create())["thread_id"]
+    slow = {"assistant_id": "slow_graph", "input": {"limit": 1}}
+    later = await client.runs.create(tid, **slow, after_seconds=3600, multitask_strategy="enqueue")
+    out["delayed_pending"] = [
+        later["status"],
+        (await client.runs.get(tid, later["run_id"]))["status"],
+        (await client.threads.get(tid))["status"],
+    ]
+    out["delayed_then_reject"] = await status_of(
+        client.runs.create(tid, **slow, multitask_strategy="reject")
+    )
+    quick = await client.runs.create(tid, **slow, multitask_strategy="enqueue")
+    out["delayed_holds_nothing_back"] = [
+        norm(await client.runs.join(tid, quick["run_id"])),
+        (await client.runs.get(tid, later["run_id"]))["status"],
+    ]
+    await client.runs.cancel(tid, later["run_id"], wait=True)
+    out["delayed_cancelled"] = (await client.runs.get(tid, later["run_id"]))["status"]
+    soon = await client.runs.create(
+        tid, "slow_graph", input={"limit": 2}, after_seconds=1, multitask_strategy="enqueue"
+    )
+    out["delayed_joined"] = norm(await client.runs.join(tid, soon["run_id"]))
+    out["delayed_wait_stateless"] = norm(await client.runs.wait(None, **slow, after_seconds=1))
+    async with httpx.AsyncClient(base_url=url) as http:
+        got = await http.get(f"/threads/{tid}/history")
+        two = await http.get(f"/threads/{tid}/history", params={"limit": 2})
+    posted = await client.threads.get_history(tid, limit=2)
+    out["history_get"] = [got.status_code, norm(got.json()) == norm(posted[:1])]
+    out["history_get_limit"] = norm(two.json()) == norm(posted)
     return out
 
 

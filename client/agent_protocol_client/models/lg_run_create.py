@@ -28,7 +28,7 @@ class LgRunCreate:
     """What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
     this server does not know is a 422 (`validation_error`), and a value it does not
     honour a 422 `not_supported` naming the field: `interrupt_before`,
-    `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+    `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
     `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
     stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
@@ -57,7 +57,10 @@ class LgRunCreate:
             interrupt_after (Any | Unset):
             checkpoint (Any | Unset):
             checkpoint_id (Any | Unset):
-            after_seconds (Any | Unset):
+            after_seconds (float | None | Unset): Start the run no sooner than this many seconds from now (at most a year):
+                it is
+                created `pending` at once, in the durable run queue, and can be read, joined and
+                cancelled meanwhile; the thread's multitask rules apply when it is created.
             feedback_keys (Any | Unset):
             langsmith_tracer (Any | Unset):
     """
@@ -83,7 +86,7 @@ class LgRunCreate:
     interrupt_after: Any | Unset = UNSET
     checkpoint: Any | Unset = UNSET
     checkpoint_id: Any | Unset = UNSET
-    after_seconds: Any | Unset = UNSET
+    after_seconds: float | None | Unset = UNSET
     feedback_keys: Any | Unset = UNSET
     langsmith_tracer: Any | Unset = UNSET
 
@@ -218,7 +221,11 @@ class LgRunCreate:
 
         checkpoint_id = self.checkpoint_id
 
-        after_seconds = self.after_seconds
+        after_seconds: float | None | Unset
+        if isinstance(self.after_seconds, Unset):
+            after_seconds = UNSET
+        else:
+            after_seconds = self.after_seconds
 
         feedback_keys = self.feedback_keys
 
@@ -522,7 +529,14 @@ class LgRunCreate:
 
         checkpoint_id = d.pop("checkpoint_id", UNSET)
 
-        after_seconds = d.pop("after_seconds", UNSET)
+        def _parse_after_seconds(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        after_seconds = _parse_after_seconds(d.pop("after_seconds", UNSET))
 
         feedback_keys = d.pop("feedback_keys", UNSET)
 

@@ -101,7 +101,7 @@ def sync_detailed(
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
             `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
@@ -139,7 +139,7 @@ def sync(
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
             `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
@@ -172,7 +172,7 @@ async def asyncio_detailed(
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
             `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
@@ -208,7 +208,7 @@ async def asyncio(
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `after_seconds`, `feedback_keys`,
+            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
             `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from ap_generated import models
 
-from ..errors import Invalid
-from ..storage.threads import ThreadRecord
+from ..agents import Agent
+from ..errors import Invalid, NotFound
+from ..storage.threads import CheckpointRecord, ThreadRecord
 from . import views
 from .fields import not_supported
-from .graph import ROLES, UPDATE_KEY
+from .graph import CHECKPOINT_KEY, ROLES, UPDATE_KEY, graph_history, graph_state
 
 if TYPE_CHECKING:
     from ..engine.services import Services
@@ -97,28 +98,75 @@ class LgThreadsApi:
         return views.thread(await self.services.threads.copy(params.thread_id))
 
     async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
-        _refuse_subgraphs(params.subgraphs, params.select)
+        _refuse_select(params.select)
         latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
-        return views.thread_state(latest[0] if latest else None, params.thread_id)
+        record = latest[0] if latest else None
+        return await self._lg_state(record, params.thread_id, bool(params.subgraphs))
 
     async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
-        _refuse_subgraphs(params.subgraphs, params.select)
+        _refuse_select(params.select)
         record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
-        return views.thread_state(record, params.thread_id)
+        return await self._lg_state(record, params.thread_id, bool(params.subgraphs))
 
     async def lg_get_state_at_checkpoint(
         self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
     ) -> models.LgThreadState:
-        _refuse_subgraphs(body.subgraphs, body.select)
+        _refuse_select(body.select)
+        if body.checkpoint.checkpoint_ns:  # a subgraph's: LangGraph's own checkpoint
+            agent = await self._lg_thread_graph(params.thread_id, body.checkpoint.checkpoint_id)
+            try:
+                snapshot = await graph_state(
+                    agent,
+                    params.thread_id,
+                    str(body.checkpoint.checkpoint_id),
+                    body.checkpoint.checkpoint_ns,
+                    bool(body.subgraphs),
+                )
+            except ValueError:  # the namespace names no subgraph of the graph
+                snapshot = None
+            if snapshot is None or snapshot.config is None:
+                raise _no_checkpoint(body.checkpoint.checkpoint_id)
+            return views.snapshot_state(snapshot)
         record = await self.services.threads.checkpoint(
-            params.thread_id, _checkpoint_id(body.checkpoint)
+            params.thread_id, checkpoint_id(body.checkpoint)
         )
-        return views.thread_state(record, params.thread_id)
+        return await self._lg_state(record, params.thread_id, bool(body.subgraphs))
+
+    async def _lg_state(
+        self, record: CheckpointRecord | None, thread_id: uuid.UUID, subgraphs: bool
+    ) -> models.LgThreadState:
+        """One of our checkpoints as a state; a graph's shows the graph's tasks (with their
+        subgraphs' states when asked), from the graph's checkpoint of the same state."""
+        snapshot = None
+        graph_checkpoint = record.metadata.get(CHECKPOINT_KEY) if record else None
+        if record is not None and graph_checkpoint and record.run_id is not None:
+            try:
+                run = await self.services.runs.get(record.run_id)
+                agent = self.services.agents.get(run.agent_id)
+            except NotFound:  # the run (or its agent) is gone: our own record only
+                agent = None
+            if agent is not None:
+                snapshot = await graph_state(
+                    agent, thread_id, str(graph_checkpoint), subgraphs=subgraphs
+                )
+        return views.thread_state(record, thread_id, snapshot)
+
+    async def _lg_thread_graph(self, thread_id: uuid.UUID, checkpoint: uuid.UUID) -> Agent:
+        """The graph whose checkpoints the thread has (its latest run's); a 404 (no such
+        `checkpoint`) when none."""
+        await self.services.threads.get(thread_id)
+        runs = await self.services.runs.search(
+            thread_id=thread_id, agent_id=None, status=None, metadata=None, limit=1, offset=0
+        )
+        ids = self.services.agents.ids()
+        if not runs or runs[0].agent_id not in ids:
+            raise _no_checkpoint(checkpoint)
+        return self.services.agents.get(runs[0].agent_id)
 
     async def lg_update_state(
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:
-        base = _checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
+        base = checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
         record = await self._lg_write_state(params.thread_id, body.values, body.as_node, base)
         return models.LgStateUpdateResponse(
             checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
@@ -148,15 +196,28 @@ class LgThreadsApi:
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
     ) -> list[models.LgThreadState]:
-        if body.select is not None:
-            raise not_supported(["select"])
-        if body.checkpoint is not None:
-            _checkpoint_id(body.checkpoint)  # the root graph's: its whole history, as here
+        _refuse_select(body.select)
         before = (
-            _checkpoint_id(body.before)
+            body.before.checkpoint_id
             if isinstance(body.before, models.LgCheckpointRef)
             else body.before
         )
+        if body.checkpoint is not None and body.checkpoint.checkpoint_ns:  # a subgraph's
+            agent = await self._lg_thread_graph(params.thread_id, body.checkpoint.checkpoint_id)
+            try:
+                snapshots = await graph_history(
+                    agent,
+                    params.thread_id,
+                    body.checkpoint.model_dump(mode="json", exclude_none=True),
+                    body.limit,
+                    str(before) if before else None,
+                )
+            except ValueError:  # the namespace names no subgraph of the graph
+                raise _no_checkpoint(body.checkpoint.checkpoint_id) from None
+            states = [views.snapshot_state(s) for s in snapshots]
+            wanted = (body.metadata or {}).items()
+            return [s for s in states if wanted <= s.metadata.items()]
+        # The root graph's checkpoint: the thread's whole history, as without it.
         # Filtered by metadata: from a longer stretch of the chain, then `limit` of them.
         records = await self.services.threads.history(
             params.thread_id, limit=1000 if body.metadata else body.limit, before=before
@@ -205,14 +266,19 @@ def _follow(record: Any, path: str) -> Any:
     return node
 
 
-def _checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
-    """The id of a checkpoint the SDK names; a subgraph's is refused."""
-    if ref.checkpoint_ns or ref.checkpoint_map:
-        raise not_supported(["checkpoint.checkpoint_ns"], " (subgraph checkpoints)")
+def checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
+    """The id of one of the thread's checkpoints the SDK names; a subgraph's is refused
+    where only the root graph's can be used (a run's start, a state update)."""
+    if ref.checkpoint_ns:
+        raise not_supported(["checkpoint.checkpoint_ns"], " (a subgraph's checkpoint here)")
     return ref.checkpoint_id
 
 
-def _refuse_subgraphs(subgraphs: bool | None, select: Any) -> None:
-    refused = (["subgraphs"] if subgraphs else []) + (["select"] if select else [])
-    if refused:
-        raise not_supported(refused)
+def _refuse_select(select: Any) -> None:
+    """`select` on state reads: LangGraph's server ignores it; here it is a 422."""
+    if select:
+        raise not_supported(["select"], " (LangGraph's server ignores it on state reads)")
+
+
+def _no_checkpoint(checkpoint: uuid.UUID) -> NotFound:
+    return NotFound("checkpoint", checkpoint, code="checkpoint_not_found")

@@ -292,12 +292,20 @@ class ThreadStore(ScopedStore):
             return await get(conn, self.scope, new_id)
 
     async def history(
-        self, thread_id: uuid.UUID, *, limit: int, before: uuid.UUID | None
+        self,
+        thread_id: uuid.UUID,
+        *,
+        limit: int,
+        before: uuid.UUID | None,
+        at: uuid.UUID | None = None,
     ) -> list[CheckpointRecord]:
-        """The chain of checkpoints that led to the head (or to `before`), newest first."""
+        """The chain of checkpoints that led to the head (or to `before`, or from `at`
+        included), newest first."""
         async with self.reads.connect() as conn:
             thread = await get(conn, self.scope, thread_id)
-            if before is not None:
+            if at is not None:
+                start = at
+            elif before is not None:
                 found = await checkpoint_at(conn, thread_id, before)
                 start = found.parent_checkpoint_id if found else None
             else:

@@ -23,8 +23,12 @@ class LgHistoryRequest:
         limit (int | Unset):  Default: 10.
         before (LgCheckpointRef | None | Unset | UUID): The checkpoint (or its id) the history goes back from.
         metadata (LgHistoryRequestMetadataType0 | None | Unset): Only the checkpoints whose metadata contains this.
-        checkpoint (LgCheckpointRef | None | Unset):
-        select (Any | Unset):
+        checkpoint (LgCheckpointRef | None | Unset): A subgraph's checkpoint (`checkpoint_ns` not empty): the history is
+            that
+            subgraph's, from the graph's own checkpoints (LangGraph's ids); the root
+            graph's (empty `checkpoint_ns`): the thread's history, as without it.
+        select (Any | Unset): Refused when given (422 `not_supported`): LangGraph's server ignores it, and no field is
+            dropped silently here.
     """
 
     limit: int | Unset = 10

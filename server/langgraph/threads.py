@@ -124,7 +124,7 @@ class LgThreadsApi:
                 )
             except ValueError:  # the namespace names no subgraph of the graph
                 snapshot = None
-            if snapshot is None or snapshot.config is None:
+            if snapshot is None or snapshot.created_at is None:  # no such checkpoint
                 raise _no_checkpoint(body.checkpoint.checkpoint_id)
             return views.snapshot_state(snapshot)
         record = await self.services.threads.checkpoint(

@@ -137,19 +137,40 @@ class LgThreadsApi:
     ) -> models.LgThreadState:
         """One of our checkpoints as a state; a graph's shows the graph's tasks (with their
         subgraphs' states when asked), from the graph's checkpoint of the same state."""
-        snapshot = None
-        graph_checkpoint = record.metadata.get(CHECKPOINT_KEY) if record else None
-        if record is not None and graph_checkpoint and record.run_id is not None:
-            try:
-                run = await self.services.runs.get(record.run_id)
-                agent = self.services.agents.get(run.agent_id)
-            except NotFound:  # the run (or its agent) is gone: our own record only
-                agent = None
-            if agent is not None:
-                snapshot = await graph_state(
-                    agent, thread_id, str(graph_checkpoint), subgraphs=subgraphs
-                )
-        return views.thread_state(record, thread_id, snapshot)
+        if record is None:
+            return views.thread_state(None, thread_id)
+        return (await self._lg_states([record], thread_id, subgraphs))[0]
+
+    async def _lg_states(
+        self, records: list[CheckpointRecord], thread_id: uuid.UUID, subgraphs: bool = False
+    ) -> list[models.LgThreadState]:
+        """Checkpoints as states (see _lg_state); the graph read once per graph checkpoint."""
+        agents: dict[uuid.UUID, Agent | None] = {}
+        snapshots: dict[str, Any] = {}
+        states = []
+        for record in records:
+            graph_checkpoint = record.metadata.get(CHECKPOINT_KEY)
+            run_id = record.run_id
+            if graph_checkpoint and run_id is not None:
+                if run_id not in agents:
+                    agents[run_id] = await self._lg_run_agent(run_id)
+                agent = agents[run_id]
+                key = f"{run_id}/{graph_checkpoint}"
+                if agent is not None and key not in snapshots:
+                    snapshots[key] = await graph_state(
+                        agent, thread_id, str(graph_checkpoint), subgraphs=subgraphs
+                    )
+                states.append(views.thread_state(record, thread_id, snapshots.get(key)))
+            else:
+                states.append(views.thread_state(record, thread_id))
+        return states
+
+    async def _lg_run_agent(self, run_id: uuid.UUID) -> Agent | None:
+        """The agent of a run (None: the run, or its agent, is gone)."""
+        try:
+            return self.services.agents.get((await self.services.runs.get(run_id)).agent_id)
+        except NotFound:
+            return None
 
     async def _lg_thread_graph(self, thread_id: uuid.UUID, checkpoint: uuid.UUID) -> Agent:
         """The graph whose checkpoints the thread has (its latest run's); a 404 (no such
@@ -225,7 +246,7 @@ class LgThreadsApi:
         if body.metadata:
             wanted = body.metadata.items()
             records = [r for r in records if wanted <= views.state_metadata(r).items()]
-        return [views.thread_state(r, params.thread_id) for r in records[: body.limit]]
+        return await self._lg_states(records[: body.limit], params.thread_id)
 
 
 def chat_messages(messages: list[Any]) -> list[Any]:

@@ -303,12 +303,11 @@ class ThreadStore(ScopedStore):
         included), newest first."""
         async with self.reads.connect() as conn:
             thread = await get(conn, self.scope, thread_id)
-            if at is not None:
-                start = at
-            elif before is not None:
+            start: uuid.UUID | None = at
+            if at is None and before is not None:
                 found = await checkpoint_at(conn, thread_id, before)
                 start = found.parent_checkpoint_id if found else None
-            else:
+            elif at is None:
                 start = thread.head_checkpoint_id
             if start is None:
                 return []

@@ -50,6 +50,16 @@ async def test_interrupt_before_every_node_in_stream_create_and_batch(client):
     values = [p.data for p in parts if p.event == "values"]
     assert values[-1] == {"limit": 2, "steps": []}  # stopped before the first node
     assert parts[-1].event == "end"
+    parts = [
+        (p.event, p.data)
+        async for p in client.runs.stream(
+            None, "slow_graph", input={"limit": 2}, interrupt_after="*", stream_mode="updates"
+        )
+    ]
+    # As LangGraph's server streams it: an empty __interrupt__ (nothing asked), then the end.
+    assert [e for e, _ in parts] == ["metadata", "updates", "updates", "end"]
+    assert parts[1][1] == {"tick": {"ticks": 1, "steps": ["tick"]}}
+    assert parts[2][1] == {"__interrupt__": []}
 
     thread_id = (await client.threads.create())["thread_id"]
     run = await client.runs.create(thread_id, "slow_graph", input={"limit": 2}, interrupt_before=["tick"])  # fmt: skip

@@ -374,10 +374,12 @@ async def _translated(
 ) -> AsyncIterator[Event]:
     """Our events as the SDK reads them (`state`: the thread's values, read for the
     interrupt's `values` event); `only`: just these modes (and metadata, error, end)."""
+    asked = False  # whether the run's end followed an `interrupt` event
     try:
         async for e in events:
             values = await state() if e.event == "interrupt" else None
-            for translated in views.events(e, run, values):
+            asked = asked or e.event == "interrupt"
+            for translated in views.events(e, run, values, stopped_at_nodes=not asked):
                 if (
                     only is None
                     or translated.event not in MODES.values()

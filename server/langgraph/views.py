@@ -270,10 +270,28 @@ def event_seq(last_event_id: str | None) -> int | None:
     return int(last_event_id[:digits][:9]) if digits else 0
 
 
-def events(e: Event, run: RunRecord, values: dict[str, Any] | None = None) -> list[Event]:
+def events(
+    e: Event,
+    run: RunRecord,
+    values: dict[str, Any] | None = None,
+    *,
+    stopped_at_nodes: bool = False,
+) -> list[Event]:
     """One of our stream events as the SDK reads it: the interrupt that ends a run is
     `__interrupt__` in an `updates` event and, with the state (`values`), in a `values`
-    event, for the modes the run asked."""
+    event, for the modes the run asked. A run that ends interrupted with no question
+    (`stopped_at_nodes`: a graph at its `interrupt_before`/`interrupt_after` nodes) gets
+    an empty `__interrupt__` in an `updates` event before its end, as LangGraph's server
+    streams it."""
+    ended = e.data if e.event == "end" and isinstance(e.data, dict) else {}
+    if (
+        stopped_at_nodes
+        and ended.get("status") == RunStatus.INTERRUPTED
+        and ended.get("stop_reason") is None
+        and "updates" in run.stream_mode
+    ):
+        at_nodes = Event("updates", {"__interrupt__": []}, e.id)
+        return [at_nodes, event(e, str(run.run_id), str(run.thread_id))]
     if e.event == "interrupt":
         asked = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
         return [

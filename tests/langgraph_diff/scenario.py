@@ -220,6 +220,12 @@ async def graph_steps(client, out: dict[str, Any]) -> None:
         tid, "slow_graph", command={"resume": "go"}
     )
     out["continued_thread_status"] = (await client.threads.get(tid))["status"]
+    parts = client.runs.stream(
+        None, "slow_graph", input={"limit": 3}, interrupt_after=["tick"], stream_mode="updates"
+    )
+    out["interrupt_after_stream"] = [  # (`end`: see stream_updates_events)
+        (p.event, p.data) async for p in parts if p.event not in ("metadata", "end")
+    ]
     out["interrupt_before_every_node"] = await client.runs.wait(
         None, "slow_graph", input={"limit": 2}, interrupt_before="*"
     )

@@ -978,6 +978,20 @@ class LgCheckpointRef(BaseModel):
     checkpoint_map: dict[str, Any] | None = None
 
 
+class LgCheckpointNamespace(BaseModel):
+    """
+    A checkpoint namespace as the SDK's `get_history` sends it (a checkpoint id optional).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    checkpoint_id: UUID | None = None
+    thread_id: str | None = None
+    checkpoint_ns: Annotated[str | None, Field(max_length=1024)] = None
+    checkpoint_map: dict[str, Any] | None = None
+
+
 class LgInterruptNodes1(StrEnum):
     """
     The nodes a LangGraph graph stops before (`interrupt_before`) or after
@@ -2022,11 +2036,12 @@ class LgHistoryRequest(BaseModel):
     """
     Only the checkpoints whose metadata contains this.
     """
-    checkpoint: LgCheckpointRef | None = None
+    checkpoint: LgCheckpointNamespace | None = None
     """
-    A subgraph's checkpoint (`checkpoint_ns` not empty): the history is that
-    subgraph's, from the graph's own checkpoints (LangGraph's ids); the root
-    graph's (empty `checkpoint_ns`): the thread's history, as without it.
+    A subgraph's namespace (`checkpoint_ns` not empty, with or without a
+    `checkpoint_id`): the history is that subgraph's, from the graph's own
+    checkpoints (LangGraph's ids); the root graph's (empty `checkpoint_ns`): the
+    thread's history, as without it.
 
     """
     select: Any | None = None

@@ -135,6 +135,12 @@ async def test_subgraph_state_and_checkpoints(client):
     assert at["values"] == inner["values"] and at["checkpoint"] == sub_checkpoint
     history = await client.threads.get_history(thread_id, checkpoint=sub_checkpoint)
     assert history[0]["checkpoint"]["checkpoint_id"] == sub_checkpoint["checkpoint_id"]
+    namespace = {"checkpoint_ns": sub_checkpoint["checkpoint_ns"]}  # the SDK's form, no id
+    history = await client.threads.get_history(thread_id, checkpoint=namespace)
+    assert history[0]["checkpoint"] == sub_checkpoint and len(history) > 1
+    assert all(h["checkpoint"]["checkpoint_ns"] == namespace["checkpoint_ns"] for h in history)
+    # A namespace with no checkpoint has no history (as LangGraph's server answers).
+    assert await client.threads.get_history(thread_id, checkpoint={"checkpoint_ns": "no:1"}) == []
     with pytest.raises(NotFoundError):
         await client.threads.get_state(
             thread_id, checkpoint={**sub_checkpoint, "checkpoint_ns": "nowhere:1"}

@@ -172,7 +172,7 @@ class LgThreadsApi:
         except NotFound:
             return None
 
-    async def _lg_thread_graph(self, thread_id: uuid.UUID, checkpoint: uuid.UUID) -> Agent:
+    async def _lg_thread_graph(self, thread_id: uuid.UUID, checkpoint: object) -> Agent:
         """The graph whose checkpoints the thread has (its latest run's); a 404 (no such
         `checkpoint`) when none."""
         await self.services.threads.get(thread_id)
@@ -224,7 +224,8 @@ class LgThreadsApi:
             else body.before
         )
         if body.checkpoint is not None and body.checkpoint.checkpoint_ns:  # a subgraph's
-            agent = await self._lg_thread_graph(params.thread_id, body.checkpoint.checkpoint_id)
+            ns = body.checkpoint.checkpoint_ns
+            agent = await self._lg_thread_graph(params.thread_id, ns)
             try:
                 snapshots = await graph_history(
                     agent,
@@ -234,7 +235,7 @@ class LgThreadsApi:
                     str(before) if before else None,
                 )
             except ValueError:  # the namespace names no subgraph of the graph
-                raise _no_checkpoint(body.checkpoint.checkpoint_id) from None
+                raise _no_checkpoint(ns) from None
             states = [views.snapshot_state(s) for s in snapshots]
             wanted = (body.metadata or {}).items()
             return [s for s in states if wanted <= s.metadata.items()]
@@ -301,5 +302,5 @@ def _refuse_select(select: Any) -> None:
         raise not_supported(["select"], " (LangGraph's server ignores it on state reads)")
 
 
-def _no_checkpoint(checkpoint: uuid.UUID) -> NotFound:
+def _no_checkpoint(checkpoint: object) -> NotFound:
     return NotFound("checkpoint", checkpoint, code="checkpoint_not_found")

@@ -62,6 +62,8 @@ from .lg_cancel_run_action import LgCancelRunAction
 from .lg_cancel_runs_action import LgCancelRunsAction
 from .lg_checkpoint import LgCheckpoint
 from .lg_checkpoint_checkpoint_map import LgCheckpointCheckpointMap
+from .lg_checkpoint_namespace import LgCheckpointNamespace
+from .lg_checkpoint_namespace_checkpoint_map_type_0 import LgCheckpointNamespaceCheckpointMapType0
 from .lg_checkpoint_ref import LgCheckpointRef
 from .lg_checkpoint_ref_checkpoint_map_type_0 import LgCheckpointRefCheckpointMapType0
 from .lg_command import LgCommand
@@ -292,6 +294,8 @@ __all__ = (
     "LgCancelRunsAction",
     "LgCheckpoint",
     "LgCheckpointCheckpointMap",
+    "LgCheckpointNamespace",
+    "LgCheckpointNamespaceCheckpointMapType0",
     "LgCheckpointRef",
     "LgCheckpointRefCheckpointMapType0",
     "LgCommand",

@@ -100,6 +100,21 @@ async def test_a_run_from_a_checkpoint_branches_there(client):
     )
     assert more["ticks"] == 4 and more["steps"] == ["tick"] * 4
 
+    # Queued behind another run (the worker, not the creating request, reads where it starts).
+    first = await client.runs.create(thread_id, "slow_graph", input={"limit": 30})
+    queued = await client.runs.create(
+        thread_id,
+        "slow_graph",
+        input=None,
+        checkpoint_id=first_tick["checkpoint"]["checkpoint_id"],
+        multitask_strategy="enqueue",
+    )
+    assert queued["status"] == "pending"
+    await client.runs.join(thread_id, first["run_id"])
+    assert (await client.runs.join(thread_id, queued["run_id"]))["ticks"] == 2
+    head = await client.threads.get_state(thread_id)
+    assert head["parent_checkpoint"]["checkpoint_id"] == first_tick["checkpoint"]["checkpoint_id"]
+
     with pytest.raises(httpx.HTTPStatusError) as unknown:  # the SDK's wait raises httpx's
         await client.runs.wait(thread_id, "slow_graph", input=None, checkpoint_id=str(uuid.uuid4()))
     assert unknown.value.response.status_code == 404

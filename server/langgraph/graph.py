@@ -10,10 +10,12 @@
 - Streaming: each graph checkpoint becomes one `update` (our `updates` and `values` events
   and a checkpoint of ours, whose metadata keeps the graph's checkpoint id and its `next`
   nodes); `custom` and `messages` chunks are emitted as they come. Each run starts from the
-  graph checkpoint matching our thread's latest one, so a rollback is a rollback for the
-  graph too.
+  graph checkpoint matching our thread's latest one (or the one the run named, a branch),
+  so a rollback is a rollback for the graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
-  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
+  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`. A
+  graph stopped at the run's `interrupt_before`/`interrupt_after` nodes ends it
+  `interrupted` with no question (its state's `next` says what is left).
 - Stopping: a graph is cancelled at once by a stop (its agent's `stop_grace` is 0), inside a
   node too, unless the stop names a `timeout`; a graceful stop is also checked between
   chunks (the stream is closed, which cancels the graph's tasks).

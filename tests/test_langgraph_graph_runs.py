@@ -11,6 +11,7 @@ import httpx
 import pytest
 from langgraph_sdk.errors import NotFoundError, UnprocessableEntityError
 
+from .helpers import eventually
 from .lg_fixtures import client_fixture, lg_server_on  # noqa: F401
 
 GRAPHS = "tests.langgraph_graphs"
@@ -198,3 +199,24 @@ async def test_crons_carry_the_nodes_to_their_runs(client):
     with pytest.raises(UnprocessableEntityError) as refused:
         await client.crons.create("echo", schedule="0 0 1 1 *", interrupt_after=["x"])
     assert "interrupt_after" in refused.value.response.json()["message"]
+
+
+async def test_a_crons_firing_stops_at_its_nodes(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    cron = await client.crons.create_for_thread(
+        thread_id,
+        "slow_graph",
+        schedule="* * * * * *",
+        input={"limit": 2},
+        interrupt_before=["tick"],
+    )
+
+    async def fired() -> list:
+        return await client.runs.list(thread_id)
+
+    first = (await eventually(fired, "the cron's first firing"))[-1]
+    await client.crons.delete(cron["cron_id"])
+    assert first["metadata"]["cron_id"] == cron["cron_id"]
+    assert await client.runs.join(thread_id, first["run_id"]) == {"limit": 2, "steps": []}
+    state = await client.threads.get_state(thread_id)
+    assert state["next"] == ["tick"] and state["values"]["steps"] == []

@@ -220,3 +220,16 @@ async def test_a_crons_firing_stops_at_its_nodes(client):
     assert await client.runs.join(thread_id, first["run_id"]) == {"limit": 2, "steps": []}
     state = await client.threads.get_state(thread_id)
     assert state["next"] == ["tick"] and state["values"]["steps"] == []
+
+
+async def test_a_copied_threads_state_keeps_its_questions(client):
+    """The graph's checkpoints stay under the original thread: a copy's state shows the
+    questions from our own checkpoint."""
+    thread_id = (await client.threads.create())["thread_id"]
+    await client.runs.wait(thread_id, "nested", input={"question": "copied?"})
+    copy = (await client.threads.copy(thread_id))["thread_id"]
+    state = await client.threads.get_state(copy, subgraphs=True)
+    assert state["next"] == ["inner"]
+    assert [i["value"] for t in state["tasks"] for i in t["interrupts"]] == [
+        {"question": "copied?"}
+    ]

@@ -157,9 +157,12 @@ class LgThreadsApi:
                 agent = agents[run_id]
                 key = f"{run_id}/{graph_checkpoint}"
                 if agent is not None and key not in snapshots:
-                    snapshots[key] = await graph_state(
+                    found = await graph_state(
                         agent, thread_id, str(graph_checkpoint), subgraphs=subgraphs
                     )
+                    # None when the graph has no such checkpoint under this thread (a
+                    # copied thread's): our own record's tasks then.
+                    snapshots[key] = found if found and found.created_at else None
                 states.append(views.thread_state(record, thread_id, snapshots.get(key)))
             else:
                 states.append(views.thread_state(record, thread_id))

@@ -951,6 +951,10 @@ class LgCheckpoint(BaseModel):
     thread_id: str
     checkpoint_ns: str
     checkpoint_id: str
+    checkpoint_map: dict[str, Any] | None = None
+    """
+    A subgraph's checkpoint only (`checkpoint_ns` not empty) - its parents' checkpoint ids by namespace, as LangGraph gives them.
+    """
 
 
 class LgThreadState(BaseModel):
@@ -970,7 +974,10 @@ class LgStateUpdateResponse(BaseModel):
 
 class LgCheckpointRef(BaseModel):
     """
-    A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is refused (422 `not_supported`).
+    A checkpoint as the SDK sends it. A subgraph's (`checkpoint_ns` not empty, as a
+    state's task gives it) is read from the graph's own checkpoints (state and history
+    reads); a run cannot start from one (422 `not_supported`).
+
     """
 
     model_config = ConfigDict(
@@ -980,6 +987,49 @@ class LgCheckpointRef(BaseModel):
     thread_id: str | None = None
     checkpoint_ns: Annotated[str | None, Field(max_length=1024)] = None
     checkpoint_map: dict[str, Any] | None = None
+
+
+class LgCheckpointNamespace(BaseModel):
+    """
+    A checkpoint namespace as the SDK's `get_history` sends it (a checkpoint id optional).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    checkpoint_id: UUID | None = None
+    thread_id: str | None = None
+    checkpoint_ns: Annotated[str | None, Field(max_length=1024)] = None
+    checkpoint_map: dict[str, Any] | None = None
+
+
+class LgInterruptNodes1(StrEnum):
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
+
+    FIELD_ = "*"
+
+
+class LgInterruptNodes2Item(RootModel[str]):
+    root: Annotated[str, Field(max_length=256, min_length=1)]
+
+
+class LgInterruptNodes2(RootModel[list[LgInterruptNodes2Item]]):
+    root: Annotated[list[LgInterruptNodes2Item], Field(max_length=256, title="LgInterruptNodes")]
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
 
 
 class LgCommand(BaseModel):
@@ -1588,11 +1638,11 @@ class LgGetStateParams(BaseModel):
     """
     subgraphs: bool = False
     """
-    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    `true`: the tasks running a subgraph carry its state (`state`) instead of its checkpoint (`checkpoint`), as LangGraph gives them.
     """
     select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
     """
-    Refused when given (422 `not_supported`).
+    Refused when given (422 `not_supported`): LangGraph's server ignores it, and no parameter is dropped silently here.
     """
 
 
@@ -1611,11 +1661,11 @@ class LgGetStateAtParams(BaseModel):
     checkpoint_id: UUID
     subgraphs: bool = False
     """
-    `true` is refused (422 `not_supported`): subgraph states are not kept apart here.
+    `true`: the tasks running a subgraph carry its state (`state`) instead of its checkpoint (`checkpoint`), as LangGraph gives them.
     """
     select: Annotated[list[SelectItem] | None, Field(max_length=16)] = None
     """
-    Refused when given (422 `not_supported`).
+    Refused when given (422 `not_supported`): LangGraph's server ignores it, and no parameter is dropped silently here.
     """
 
 
@@ -2012,13 +2062,26 @@ class LgHistoryRequest(BaseModel):
     """
     Only the checkpoints whose metadata contains this.
     """
-    checkpoint: LgCheckpointRef | None = None
+    checkpoint: LgCheckpointNamespace | None = None
+    """
+    A subgraph's namespace (`checkpoint_ns` not empty, with or without a
+    `checkpoint_id`): the history is that subgraph's, from the graph's own
+    checkpoints (LangGraph's ids); the root graph's (empty `checkpoint_ns`): the
+    thread's history, as without it.
+
+    """
     select: Any | None = None
+    """
+    Refused when given (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently here.
+    """
 
 
 class LgStateAtCheckpoint(BaseModel):
     """
-    `subgraphs: true` and `select` are refused (422 `not_supported`).
+    The state at `checkpoint` (a subgraph's when `checkpoint_ns` names one); with
+    `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+    (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently here.
+
     """
 
     model_config = ConfigDict(
@@ -2037,8 +2100,10 @@ class LgCronCreate(BaseModel):
     """
     A schedule and the run each firing makes. `schedule` is a five-field cron expression
     (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-    UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-    `stream_subgraphs` are refused when set (422 `not_supported`).
+    UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+    stops there; an agent that is not a graph refuses them at creation, 422
+    `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+    refused when set (422 `not_supported`).
 
     """
 
@@ -2062,8 +2127,28 @@ class LgCronCreate(BaseModel):
     """
     Every stream is resumable here.
     """
-    interrupt_before: Any | None = None
-    interrupt_after: Any | None = None
+    interrupt_before: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
+    interrupt_after: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
     durability: Any | None = None
     checkpoint_during: Any | None = None
     stream_subgraphs: Any | None = None
@@ -2085,8 +2170,28 @@ class LgCronPatch(BaseModel):
     on_run_completed: OnRunCompleted | None = None
     stream_mode: LgStreamMode | StreamMode1 | None = None
     stream_resumable: bool | None = None
-    interrupt_before: Any | None = None
-    interrupt_after: Any | None = None
+    interrupt_before: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
+    interrupt_after: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
     durability: Any | None = None
     stream_subgraphs: Any | None = None
 
@@ -2095,9 +2200,9 @@ class LgRunCreate(BaseModel):
     """
     What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
     this server does not know is a 422 (`validation_error`), and a value it does not
-    honour a 422 `not_supported` naming the field: `interrupt_before`,
-    `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-    `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+    honour a 422 `not_supported` naming the field: `feedback_keys`,
+    `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+    and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`; `checkpoint_during: false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
     stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
     `events`. `stream_resumable` is honoured whatever its value: every stream can be
@@ -2125,10 +2230,30 @@ class LgRunCreate(BaseModel):
     checkpoint_during: bool | None = None
     strict_resume: bool | None = None
     durability: Durability | None = None
-    interrupt_before: Any | None = None
-    interrupt_after: Any | None = None
-    checkpoint: Any | None = None
-    checkpoint_id: Any | None = None
+    interrupt_before: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
+    interrupt_after: Annotated[
+        LgInterruptNodes1 | LgInterruptNodes2 | None, Field(title="LgInterruptNodes")
+    ] = None
+    """
+    The nodes a LangGraph graph stops before (`interrupt_before`) or after
+    (`interrupt_after`): their names, or `*` for every node. The run ends with the
+    thread `interrupted` and its state's `next` naming the nodes still to run; a later
+    run with no input (or a `command.resume`) goes on from there. An agent that is not a
+    graph refuses it (422 `not_supported` naming the field).
+
+    """
+    checkpoint: LgCheckpointRef | None = None
+    checkpoint_id: UUID | None = None
     after_seconds: Annotated[float | None, Field(ge=0.0, le=31536000.0)] = None
     """
     Start the run no sooner than this many seconds from now (at most a year): it is

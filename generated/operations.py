@@ -1398,6 +1398,9 @@ NULLABLE: dict[str, frozenset[str]] = {
     "LgHistoryRequest": frozenset(["before", "checkpoint", "metadata", "select"]),
     "LgStateAtCheckpoint": frozenset(["select", "subgraphs"]),
     "LgCheckpointRef": frozenset(["checkpoint_map", "checkpoint_ns", "thread_id"]),
+    "LgCheckpointNamespace": frozenset(
+        ["checkpoint_id", "checkpoint_map", "checkpoint_ns", "thread_id"]
+    ),
     "LgCommand": frozenset(["goto", "resume", "update"]),
     "LgCronCreate": frozenset(
         [

@@ -26,7 +26,7 @@ from .conftest import ServerProcess, create_database, drop_database, spawn_serve
 
 JS = Path(__file__).resolve().parent / "js"
 GRAPHS = "tests.langgraph_graphs"
-AGENTS = ",".join(f"{GRAPHS}:{n}" for n in ("hitl_graph", "slow_graph", "chat_graph"))
+AGENTS = ",".join(f"{GRAPHS}:{n}" for n in ("hitl_graph", "slow_graph", "chat_graph", "nested"))
 
 pytestmark = pytest.mark.slow
 
@@ -108,6 +108,15 @@ async def test_the_js_sdk_through_every_area(js: Path, lg_server: ServerProcess)
     assert seen["joined"]["echo"] == {"n": 1}
     assert seen["cron"]["found"] == [seen["cron"]["made"]] and seen["cron"]["after"] == 0
     assert seen["store"] == {"likes": "tea"}
+    assert seen["graph"] == {
+        "stopped": 1,
+        "next": ["tick"],
+        "goneOn": 2,
+        "branched": 2,
+        "branchParentIsTheCheckpoint": True,
+        "subgraphNext": ["ask"],
+        "subgraphValues": {"question": "js?", "steps": []},
+    }
 
 
 @pytest.fixture(scope="module")

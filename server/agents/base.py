@@ -96,7 +96,8 @@ class RunContext(Protocol):
         ...
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
-        """The metadata of the thread's latest checkpoints, newest first."""
+        """The metadata of the checkpoints the run goes on from (the thread's latest, or
+        the one the run named to start from, and their parents), newest first."""
         ...
 
     async def emit(self, mode: str, data: Any) -> None:

@@ -45,7 +45,9 @@ def admit(
             )
         answers = interrupts.resume_map(pending, answer)
         return Admission(resume=[{"id": i, "value": v} for i, v in answers.items()])
-    if status is ThreadStatus.INTERRUPTED and strategy is MultitaskStrategy.REJECT:
+    # A thread interrupted with no question pending (a graph stopped before or after the
+    # nodes a run named) takes any new run: it goes on from where the graph stopped.
+    if status is ThreadStatus.INTERRUPTED and strategy is MultitaskStrategy.REJECT and pending:
         raise Conflict(
             f"thread {thread_id} is interrupted, waiting for an answer: resume it"
             " with PATCH /runs/resume, or create the run with another multitask_strategy"

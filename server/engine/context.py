@@ -114,11 +114,13 @@ class Context:
         return new
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:
-        """The metadata of the thread's latest checkpoints, newest first."""
+        """The metadata of the checkpoints this run goes on from, newest first."""
         if self._head is None:  # the thread has no checkpoint (a new one): nothing to read
             return []
         await self._flush()
-        records = await self._runs.threads.history(self.thread_id, limit=limit, before=None)
+        records = await self._runs.threads.history(
+            self.thread_id, limit=limit, before=None, at=self._head
+        )
         return [r.metadata for r in records]
 
     async def emit(self, mode: str, data: Any) -> None:

@@ -37,7 +37,7 @@ from ..storage.items import ItemStore
 from ..storage.owners import Scope
 from ..storage.queue import RunQueue
 from ..storage.records import NewRun
-from ..storage.runs import Claim, LostRun, RunRecord, RunStore, Seed
+from ..storage.runs import Claim, LostRun, RunRecord, RunStore, Seed, start_checkpoint
 from ..webhooks import WebhookSender
 from .context import Context
 from .notifier import Notifier
@@ -364,21 +364,27 @@ class Worker:
             context = Context(run, self.runs, store, self.hot, values={}, head=None, step=0)
         else:
             thread = await through_outage(lambda: self.runs.threads.get(run.thread_id), grace)
+            head, values = thread.head_checkpoint_id, thread.values
+            if (start := start_checkpoint(run.config)) is not None:
+                branch = await through_outage(lambda: self._branch(run, start), grace)
+                head, values = branch or (head, values)
             step = await through_outage(
-                lambda: self.runs.threads.next_step(run.thread_id, thread.head_checkpoint_id),
-                grace,
+                lambda: self.runs.threads.next_step(run.thread_id, head), grace
             )
-            context = Context(
-                run,
-                self.runs,
-                store,
-                self.hot,
-                values=thread.values,
-                head=thread.head_checkpoint_id,
-                step=step,
-            )
+            context = Context(run, self.runs, store, self.hot, values=values, head=head, step=step)
         context.write_grace = grace
         return context
+
+    async def _branch(
+        self, run: RunRecord, start: uuid.UUID
+    ) -> tuple[uuid.UUID, dict[str, Any]] | None:
+        """The head and values a run that names a checkpoint starts from: that one's,
+        unless the thread's latest is the run's own (an earlier attempt went on from it)."""
+        latest = await self.runs.threads.history(run.thread_id, limit=1, before=None)
+        if latest and latest[0].run_id == run.run_id:
+            return None
+        base = await self.runs.threads.checkpoint(run.thread_id, start)
+        return base.checkpoint_id, base.values
 
     # -- loops -------------------------------------------------------------------------
 

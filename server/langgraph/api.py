@@ -11,6 +11,7 @@ from typing import Any
 from ap_generated import models
 
 from .. import state
+from ..agents import Agent
 from ..domain.states import MultitaskStrategy
 from ..engine.service import Ended, NewRun, RunRecord, RunService
 from ..engine.services import Services
@@ -19,14 +20,21 @@ from ..info import server_info
 from ..keepalive import Pending
 from ..routing import Reply, until_disconnect
 from ..sse import Event
-from ..storage.runs import Transaction
+from ..storage.runs import START_CHECKPOINT, Transaction
 from ..webhooks import check_target
 from . import views
 from .assistants import merged_config
 from .crons import CronsApi
-from .fields import GRAPH_ONLY_MODES, refuse_modes, refuse_unhonoured
-from .graph import COMMAND, STREAM_MODES, is_graph_agent
-from .threads import LgThreadsApi, chat_messages
+from .fields import (
+    GRAPH_FIELDS,
+    GRAPH_ONLY_MODES,
+    interrupt_nodes,
+    not_supported,
+    refuse_modes,
+    refuse_unhonoured,
+)
+from .graph import COMMAND, STATIC_INTERRUPTS, STREAM_MODES, is_graph_agent
+from .threads import LgThreadsApi, chat_messages, checkpoint_id
 
 ALL_MODES = ("values", "updates", "messages", "custom")
 MODES = {m: m for m in ("values", "updates", "custom", "messages", *GRAPH_ONLY_MODES)}
@@ -57,6 +65,8 @@ class LangGraphApi(CronsApi, LgThreadsApi):
             config["context"] = context
         command = body.command
         is_resume = command is not None and "resume" in command.model_fields_set
+        if is_resume and await self._lg_stopped_at_nodes(thread_id):
+            is_resume = False  # as LangGraph's server: the resume goes on, its value unused
         if command is not None and (command.update is not None or command.goto is not None):
             if not is_graph_agent(agent):
                 raise Invalid(
@@ -74,6 +84,7 @@ class LangGraphApi(CronsApi, LgThreadsApi):
                 str(getattr(m, "value", m)) for m in (modes if isinstance(modes, list) else [modes])
             )
         refuse_modes(wanted, is_graph_agent(agent))
+        config.update(await self._lg_graph_fields(thread_id, body, agent))
         if extra := [m for m in wanted if m in GRAPH_ONLY_MODES]:
             config[STREAM_MODES] = extra  # the graph streams these too
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
@@ -98,6 +109,45 @@ class LangGraphApi(CronsApi, LgThreadsApi):
             is_resume=is_resume,
             after_seconds=body.after_seconds,
         )
+
+    async def _lg_graph_fields(
+        self, thread_id: uuid.UUID | None, body: models.LgRunCreate, agent: Agent
+    ) -> dict[str, Any]:
+        """What only a graph honours, for the run's config: the nodes to stop before or
+        after, the checkpoint to start from (a 404 when the thread has no such one); for an
+        agent that is not a graph, a 422 `not_supported` naming each field given."""
+        given = [name for name in GRAPH_FIELDS if getattr(body, name) is not None]
+        if not given:
+            return {}
+        if not is_graph_agent(agent):
+            raise not_supported(given, " (for an agent that is not a graph)")
+        found: dict[str, Any] = {}
+        for name in ("interrupt_before", "interrupt_after"):
+            if (nodes := interrupt_nodes(getattr(body, name))) is not None:
+                found[STATIC_INTERRUPTS[name]] = nodes
+        start = body.checkpoint_id
+        if body.checkpoint is not None:
+            start = checkpoint_id(body.checkpoint)
+        if start is not None:
+            if thread_id is None:
+                raise Invalid(
+                    "a stateless run has no checkpoint to start from",
+                    errors=[{"loc": ["checkpoint_id"], "msg": "needs a thread"}],
+                )
+            await self.services.threads.checkpoint(thread_id, start)  # 404 if unknown
+            found[START_CHECKPOINT] = str(start)
+        return found
+
+    async def _lg_stopped_at_nodes(self, thread_id: uuid.UUID | None) -> bool:
+        """Whether the thread is interrupted with no question pending (a graph stopped
+        at `interrupt_before`/`interrupt_after` nodes)."""
+        if thread_id is None:
+            return False
+        try:
+            thread = await self.services.threads.get(thread_id)
+        except NotFound:
+            return False
+        return thread.status == "interrupted" and not thread.interrupts
 
     async def _lg_start(
         self,
@@ -330,10 +380,12 @@ async def _translated(
 ) -> AsyncIterator[Event]:
     """Our events as the SDK reads them (`state`: the thread's values, read for the
     interrupt's `values` event); `only`: just these modes (and metadata, error, end)."""
+    asked = False  # whether the run's end followed an `interrupt` event
     try:
         async for e in events:
             values = await state() if e.event == "interrupt" else None
-            for translated in views.events(e, run, values):
+            asked = asked or e.event == "interrupt"
+            for translated in views.events(e, run, values, stopped_at_nodes=not asked):
                 if (
                     only is None
                     or translated.event not in MODES.values()

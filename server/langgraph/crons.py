@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 from ap_generated import models
 
 from .. import schedule
+from ..agents import Agent
 from ..errors import NotFound
 from ..storage.crons import CronRecord
 from . import views
 from .assistants import AssistantsApi
-from .fields import HONOURED, refuse_unhonoured
+from .fields import HONOURED, not_supported, refuse_unhonoured
+from .graph import is_graph_agent
 
 if TYPE_CHECKING:
     from ..engine.services import Services
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 # Fields of a cron that are its payload: what each firing's run is created with.
 PAYLOAD: tuple[str, ...] = ("input", "metadata", "config", "context", "webhook")
-PAYLOAD += ("multitask_strategy", "stream_mode")
+PAYLOAD += ("multitask_strategy", "stream_mode", "interrupt_before", "interrupt_after")
 ALL_MODES = ("values", "updates", "messages", "custom")
 
 
@@ -54,7 +56,8 @@ class CronsApi(AssistantsApi):
     ) -> models.LgCron:
         _refuse_unsupported(body)
         schedule.check(body.schedule, body.timezone)
-        assistant, _ = await self._lg_assistant(body.assistant_id)
+        assistant, agent = await self._lg_assistant(body.assistant_id)
+        _refuse_graph_fields(body, agent)
         if body.webhook:
             from ..webhooks import check_target
 
@@ -82,6 +85,8 @@ class CronsApi(AssistantsApi):
     ) -> models.LgCron:
         _refuse_unsupported(body)
         current = await self.services.crons.get(params.cron_id)
+        if body.interrupt_before is not None or body.interrupt_after is not None:
+            _refuse_graph_fields(body, (await self._lg_assistant(str(current.assistant_id)))[1])
         given = body.model_fields_set
         changes: dict[str, Any] = {}
         for key in ("schedule", "timezone", "enabled", "on_run_completed"):
@@ -173,6 +178,13 @@ def _payload(body: models.LgCronCreate | models.LgCronPatch) -> dict[str, Any]:
 
 def _refuse_unsupported(body: models.LgCronCreate | models.LgCronPatch) -> None:
     refuse_unhonoured(body, [name for name in HONOURED if name in type(body).model_fields])
+
+
+def _refuse_graph_fields(body: models.LgCronCreate | models.LgCronPatch, agent: Agent) -> None:
+    """A 422 `not_supported` naming the fields only a graph honours, for another agent."""
+    given = [n for n in ("interrupt_before", "interrupt_after") if getattr(body, n) is not None]
+    if given and not is_graph_agent(agent):
+        raise not_supported(given, " (for an agent that is not a graph)")
 
 
 def _first(schedule_: str, timezone: str | None, end_time: datetime | None) -> datetime | None:

@@ -21,10 +21,6 @@ def _always(value: Any) -> bool:
 
 
 HONOURED: dict[str, Callable[[Any], bool]] = {
-    "interrupt_before": _never,
-    "interrupt_after": _never,
-    "checkpoint": _never,
-    "checkpoint_id": _never,
     "feedback_keys": _never,
     "langsmith_tracer": _never,
     "stream_subgraphs": lambda v: v is False,
@@ -34,6 +30,9 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
     "stream_resumable": _always,  # every stream can be rejoined
 }
 """Per field: whether a value (not null) is honoured."""
+
+GRAPH_FIELDS = ("interrupt_before", "interrupt_after", "checkpoint", "checkpoint_id")
+"""Run fields only a LangGraph graph honours (a 422 `not_supported` for another agent)."""
 
 GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints")
 """Stream modes only a LangGraph graph produces (LangGraph's own chunks)."""
@@ -68,3 +67,13 @@ def refuse_modes(modes: Iterable[str], graph: bool) -> None:
     ]
     if refused:
         raise not_supported(refused, "" if graph else " (for an agent that is not a graph)")
+
+
+def interrupt_nodes(value: Any) -> str | list[str] | None:
+    """`interrupt_before`/`interrupt_after` as LangGraph takes them: `*` or node names."""
+    value = getattr(value, "root", value)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [str(getattr(node, "root", node)) for node in value]
+    return str(getattr(value, "value", value))  # "*"

@@ -10,10 +10,12 @@
 - Streaming: each graph checkpoint becomes one `update` (our `updates` and `values` events
   and a checkpoint of ours, whose metadata keeps the graph's checkpoint id and its `next`
   nodes); `custom` and `messages` chunks are emitted as they come. Each run starts from the
-  graph checkpoint matching our thread's latest one, so a rollback is a rollback for the
-  graph too.
+  graph checkpoint matching our thread's latest one (or the one the run named, a branch),
+  so a rollback is a rollback for the graph too.
 - Interrupts: `interrupt(value)` in a node ends the run `interrupted` with the graph's
-  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`.
+  interrupts, under their LangGraph ids; a resume runs `Command(resume={id: answer})`. A
+  graph stopped at the run's `interrupt_before`/`interrupt_after` nodes ends it
+  `interrupted` with no question (its state's `next` says what is left).
 - Stopping: a graph is cancelled at once by a stop (its agent's `stop_grace` is 0), inside a
   node too, unless the stop names a `timeout`; a graceful stop is also checked between
   chunks (the stream is closed, which cancels the graph's tasks).
@@ -44,6 +46,11 @@ COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 STREAM_MODES = "langgraph_stream_modes"
 """Key of the run's config holding the graph's own modes a run asked for (`debug`, ...)."""
+STATIC_INTERRUPTS = {
+    "interrupt_before": "langgraph_interrupt_before",
+    "interrupt_after": "langgraph_interrupt_after",
+}
+"""Keys of the run's config holding the nodes the graph stops before or after (or "*")."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -151,6 +158,9 @@ class GraphRunner:
         wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
         if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
             kwargs["durability"] = "exit"
+        for name, key in STATIC_INTERRUPTS.items():
+            if config.get(key) is not None:
+                kwargs[name] = config[key]
         if config.get("context") is not None:
             kwargs["context"] = config["context"]
         elif getattr(graph, "context_schema", None) is not None:
@@ -192,7 +202,9 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 else:  # custom, and debug or tasks when asked for
                     await ctx.emit(mode, jsonable(chunk))
-        if asked:  # the graph stopped on interrupt(): its questions, from the stream
+        # The graph stopped on interrupt() (its questions, from the stream), or before or
+        # after the nodes the run named (no question: nodes still to run).
+        if asked or last.get("next"):
             raise Interrupt(
                 [jsonable(i.value) for i in asked],
                 ids=[i.id for i in asked],
@@ -376,3 +388,34 @@ def _default(value: Any) -> Any:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     return str(value)
+
+
+async def graph_state(
+    agent: Agent, thread_id: Any, checkpoint_id: str, ns: str = "", subgraphs: bool = False
+) -> Any | None:
+    """LangGraph's StateSnapshot of one of the graph's checkpoints (a subgraph's when `ns`
+    names one), with its subgraphs' states when asked; None for a native agent. A
+    ValueError when `ns` names no subgraph of the graph."""
+    graph = graph_of(agent)
+    if graph is None:
+        return None
+    configurable = {"thread_id": str(thread_id), "checkpoint_ns": ns}
+    configurable["checkpoint_id"] = checkpoint_id
+    return await graph.aget_state({"configurable": configurable}, subgraphs=subgraphs)
+
+
+async def graph_history(
+    agent: Agent, thread_id: Any, checkpoint: dict[str, Any], limit: int, before: str | None
+) -> list[Any]:
+    """LangGraph's StateSnapshots of a subgraph's checkpoints (`checkpoint` names it),
+    newest first (none for a native agent)."""
+    graph = graph_of(agent)
+    if graph is None:
+        return []
+    config = {"configurable": {**checkpoint, "thread_id": str(thread_id)}}
+    found = graph.aget_state_history(
+        config,
+        limit=limit,
+        before={"configurable": {"checkpoint_id": before}} if before else None,
+    )
+    return [snapshot async for snapshot in found]

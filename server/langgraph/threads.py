@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from ap_generated import models
 
-from ..errors import Invalid
-from ..storage.threads import ThreadRecord
+from ..agents import Agent
+from ..errors import Invalid, NotFound
+from ..storage.threads import CheckpointRecord, ThreadRecord
 from . import views
 from .fields import not_supported
-from .graph import ROLES, UPDATE_KEY
+from .graph import CHECKPOINT_KEY, ROLES, UPDATE_KEY, graph_history, graph_state
 
 if TYPE_CHECKING:
     from ..engine.services import Services
@@ -97,28 +98,99 @@ class LgThreadsApi:
         return views.thread(await self.services.threads.copy(params.thread_id))
 
     async def lg_get_state(self, params: models.LgGetStateParams) -> models.LgThreadState:
-        _refuse_subgraphs(params.subgraphs, params.select)
+        _refuse_select(params.select)
         latest = await self.services.threads.history(params.thread_id, limit=1, before=None)
-        return views.thread_state(latest[0] if latest else None, params.thread_id)
+        record = latest[0] if latest else None
+        return await self._lg_state(record, params.thread_id, bool(params.subgraphs))
 
     async def lg_get_state_at(self, params: models.LgGetStateAtParams) -> models.LgThreadState:
-        _refuse_subgraphs(params.subgraphs, params.select)
+        _refuse_select(params.select)
         record = await self.services.threads.checkpoint(params.thread_id, params.checkpoint_id)
-        return views.thread_state(record, params.thread_id)
+        return await self._lg_state(record, params.thread_id, bool(params.subgraphs))
 
     async def lg_get_state_at_checkpoint(
         self, params: models.LgGetStateAtCheckpointParams, body: models.LgStateAtCheckpoint
     ) -> models.LgThreadState:
-        _refuse_subgraphs(body.subgraphs, body.select)
+        _refuse_select(body.select)
+        if body.checkpoint.checkpoint_ns:  # a subgraph's: LangGraph's own checkpoint
+            agent = await self._lg_thread_graph(params.thread_id, body.checkpoint.checkpoint_id)
+            try:
+                snapshot = await graph_state(
+                    agent,
+                    params.thread_id,
+                    str(body.checkpoint.checkpoint_id),
+                    body.checkpoint.checkpoint_ns,
+                    bool(body.subgraphs),
+                )
+            except ValueError:  # the namespace names no subgraph of the graph
+                snapshot = None
+            if snapshot is None or snapshot.created_at is None:  # no such checkpoint
+                raise _no_checkpoint(body.checkpoint.checkpoint_id)
+            return views.snapshot_state(snapshot)
         record = await self.services.threads.checkpoint(
-            params.thread_id, _checkpoint_id(body.checkpoint)
+            params.thread_id, checkpoint_id(body.checkpoint)
         )
-        return views.thread_state(record, params.thread_id)
+        return await self._lg_state(record, params.thread_id, bool(body.subgraphs))
+
+    async def _lg_state(
+        self, record: CheckpointRecord | None, thread_id: uuid.UUID, subgraphs: bool
+    ) -> models.LgThreadState:
+        """One of our checkpoints as a state; a graph's shows the graph's tasks (with their
+        subgraphs' states when asked), from the graph's checkpoint of the same state."""
+        if record is None:
+            return views.thread_state(None, thread_id)
+        return (await self._lg_states([record], thread_id, subgraphs))[0]
+
+    async def _lg_states(
+        self, records: list[CheckpointRecord], thread_id: uuid.UUID, subgraphs: bool = False
+    ) -> list[models.LgThreadState]:
+        """Checkpoints as states (see _lg_state); the graph read once per graph checkpoint."""
+        agents: dict[uuid.UUID, Agent | None] = {}
+        snapshots: dict[str, Any] = {}
+        states = []
+        for record in records:
+            graph_checkpoint = record.metadata.get(CHECKPOINT_KEY)
+            run_id = record.run_id
+            if graph_checkpoint and run_id is not None:
+                if run_id not in agents:
+                    agents[run_id] = await self._lg_run_agent(run_id)
+                agent = agents[run_id]
+                key = f"{run_id}/{graph_checkpoint}"
+                if agent is not None and key not in snapshots:
+                    found = await graph_state(
+                        agent, thread_id, str(graph_checkpoint), subgraphs=subgraphs
+                    )
+                    # None when the graph has no such checkpoint under this thread (a
+                    # copied thread's): our own record's tasks then.
+                    snapshots[key] = found if found and found.created_at else None
+                states.append(views.thread_state(record, thread_id, snapshots.get(key)))
+            else:
+                states.append(views.thread_state(record, thread_id))
+        return states
+
+    async def _lg_run_agent(self, run_id: uuid.UUID) -> Agent | None:
+        """The agent of a run (None: the run, or its agent, is gone)."""
+        try:
+            return self.services.agents.get((await self.services.runs.get(run_id)).agent_id)
+        except NotFound:
+            return None
+
+    async def _lg_thread_graph(self, thread_id: uuid.UUID, checkpoint: object) -> Agent:
+        """The graph whose checkpoints the thread has (its latest run's); a 404 (no such
+        `checkpoint`) when none."""
+        await self.services.threads.get(thread_id)
+        runs = await self.services.runs.search(
+            thread_id=thread_id, agent_id=None, status=None, metadata=None, limit=1, offset=0
+        )
+        ids = self.services.agents.ids()
+        if not runs or runs[0].agent_id not in ids:
+            raise _no_checkpoint(checkpoint)
+        return self.services.agents.get(runs[0].agent_id)
 
     async def lg_update_state(
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:
-        base = _checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
+        base = checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
         record = await self._lg_write_state(params.thread_id, body.values, body.as_node, base)
         return models.LgStateUpdateResponse(
             checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
@@ -157,15 +229,29 @@ class LgThreadsApi:
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest
     ) -> list[models.LgThreadState]:
-        if body.select is not None:
-            raise not_supported(["select"])
-        if body.checkpoint is not None:
-            _checkpoint_id(body.checkpoint)  # the root graph's: its whole history, as here
+        _refuse_select(body.select)
         before = (
-            _checkpoint_id(body.before)
+            body.before.checkpoint_id
             if isinstance(body.before, models.LgCheckpointRef)
             else body.before
         )
+        if body.checkpoint is not None and body.checkpoint.checkpoint_ns:  # a subgraph's
+            ns = body.checkpoint.checkpoint_ns
+            agent = await self._lg_thread_graph(params.thread_id, ns)
+            try:
+                snapshots = await graph_history(
+                    agent,
+                    params.thread_id,
+                    body.checkpoint.model_dump(mode="json", exclude_none=True),
+                    body.limit,
+                    str(before) if before else None,
+                )
+            except ValueError:  # the namespace names no subgraph of the graph
+                raise _no_checkpoint(ns) from None
+            states = [views.snapshot_state(s) for s in snapshots]
+            wanted = (body.metadata or {}).items()
+            return [s for s in states if wanted <= s.metadata.items()]
+        # The root graph's checkpoint: the thread's whole history, as without it.
         # Filtered by metadata: from a longer stretch of the chain, then `limit` of them.
         records = await self.services.threads.history(
             params.thread_id, limit=1000 if body.metadata else body.limit, before=before
@@ -173,7 +259,7 @@ class LgThreadsApi:
         if body.metadata:
             wanted = body.metadata.items()
             records = [r for r in records if wanted <= views.state_metadata(r).items()]
-        return [views.thread_state(r, params.thread_id) for r in records[: body.limit]]
+        return await self._lg_states(records[: body.limit], params.thread_id)
 
 
 def chat_messages(messages: list[Any]) -> list[Any]:
@@ -214,14 +300,19 @@ def _follow(record: Any, path: str) -> Any:
     return node
 
 
-def _checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
-    """The id of a checkpoint the SDK names; a subgraph's is refused."""
-    if ref.checkpoint_ns or ref.checkpoint_map:
-        raise not_supported(["checkpoint.checkpoint_ns"], " (subgraph checkpoints)")
+def checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
+    """The id of one of the thread's checkpoints the SDK names; a subgraph's is refused
+    where only the root graph's can be used (a run's start, a state update)."""
+    if ref.checkpoint_ns:
+        raise not_supported(["checkpoint.checkpoint_ns"], " (a subgraph's checkpoint here)")
     return ref.checkpoint_id
 
 
-def _refuse_subgraphs(subgraphs: bool | None, select: Any) -> None:
-    refused = (["subgraphs"] if subgraphs else []) + (["select"] if select else [])
-    if refused:
-        raise not_supported(refused)
+def _refuse_select(select: Any) -> None:
+    """`select` on state reads: LangGraph's server ignores it; here it is a 422."""
+    if select:
+        raise not_supported(["select"], " (LangGraph's server ignores it on state reads)")
+
+
+def _no_checkpoint(checkpoint: object) -> NotFound:
+    return NotFound("checkpoint", checkpoint, code="checkpoint_not_found")

@@ -17,7 +17,7 @@ from ..storage.assistants import AssistantRecord
 from ..storage.crons import CronRecord
 from ..storage.records import RunRecord
 from ..storage.threads import CheckpointRecord, ThreadRecord
-from .graph import graph_of, graph_schemas
+from .graph import graph_of, graph_schemas, jsonable
 
 item, labels = shapes.item, shapes.labels
 PREFIX = "/langgraph"
@@ -141,8 +141,11 @@ def state_metadata(record: CheckpointRecord) -> dict[str, Any]:
     return {**record.metadata, **({"run_id": str(record.run_id)} if record.run_id else {})}
 
 
-def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgThreadState:
-    """A checkpoint as a StateSnapshot; None: the empty state of a thread without one."""
+def thread_state(
+    record: CheckpointRecord | None, thread_id: Any, snapshot: Any = None
+) -> models.LgThreadState:
+    """A checkpoint as a StateSnapshot; None: the empty state of a thread without one.
+    `snapshot`: the graph's StateSnapshot of the same checkpoint (its tasks are shown)."""
     if record is None:
         return models.LgThreadState(
             values={}, next=[], tasks=[], checkpoint=checkpoint(thread_id, ""), metadata={},
@@ -153,12 +156,70 @@ def thread_state(record: CheckpointRecord | None, thread_id: Any) -> models.LgTh
     return models.LgThreadState(
         values=record.values,
         next=record.metadata.get("next") or [],
-        tasks=[{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
+        tasks=graph_tasks(snapshot)
+        if snapshot is not None
+        else [{"id": i.id, "name": "interrupt", "interrupts": [i.model_dump()]} for i in pending],
         checkpoint=checkpoint(record.thread_id, record.checkpoint_id),
         parent_checkpoint=checkpoint(record.thread_id, parent) if parent else None,
         metadata=state_metadata(record),
         created_at=record.created_at,
         interrupts=pending,
+    )
+
+
+def snapshot_state(snapshot: Any) -> models.LgThreadState:
+    """A graph's own StateSnapshot (a subgraph's checkpoint), as LangGraph's server shows
+    it: LangGraph's checkpoint ids, its metadata, its tasks."""
+    return models.LgThreadState(
+        values=jsonable(snapshot.values) if isinstance(snapshot.values, dict) else {},
+        next=list(snapshot.next),
+        tasks=graph_tasks(snapshot),
+        checkpoint=_graph_checkpoint(snapshot.config) or checkpoint("", ""),
+        parent_checkpoint=_graph_checkpoint(snapshot.parent_config),
+        metadata=jsonable(snapshot.metadata or {}),
+        created_at=snapshot.created_at,
+        interrupts=[_graph_interrupt(i) for i in getattr(snapshot, "interrupts", ())],
+    )
+
+
+def graph_tasks(snapshot: Any) -> list[dict[str, Any]]:
+    """A StateSnapshot's tasks as LangGraph's server shows them: a task running a subgraph
+    carries the subgraph's checkpoint, or its state when the read asked for subgraphs."""
+    from langgraph.types import StateSnapshot
+
+    return [
+        {
+            "id": t.id,
+            "name": t.name,
+            "path": jsonable(t.path),
+            "error": None if t.error is None else str(t.error),
+            "interrupts": [_graph_interrupt(i).model_dump() for i in t.interrupts],
+            "checkpoint": jsonable(t.state["configurable"])
+            if t.state is not None and not isinstance(t.state, StateSnapshot)
+            else None,
+            "state": snapshot_state(t.state).model_dump(mode="json", exclude_unset=True)
+            if isinstance(t.state, StateSnapshot)
+            else None,
+            "result": jsonable(getattr(t, "result", None)),
+        }
+        for t in snapshot.tasks
+    ]
+
+
+def _graph_interrupt(interrupt: Any) -> models.LgInterrupt:
+    return models.LgInterrupt(id=interrupt.id, value=jsonable(interrupt.value))
+
+
+def _graph_checkpoint(config: Any) -> models.LgCheckpoint | None:
+    configurable = (config or {}).get("configurable") or {}
+    if not configurable.get("checkpoint_id"):
+        return None
+    extra = {k: jsonable(configurable[k]) for k in ("checkpoint_map",) if k in configurable}
+    return models.LgCheckpoint(
+        thread_id=str(configurable.get("thread_id", "")),
+        checkpoint_ns=configurable.get("checkpoint_ns") or "",
+        checkpoint_id=str(configurable["checkpoint_id"]),
+        **extra,
     )
 
 
@@ -209,10 +270,28 @@ def event_seq(last_event_id: str | None) -> int | None:
     return int(last_event_id[:digits][:9]) if digits else 0
 
 
-def events(e: Event, run: RunRecord, values: dict[str, Any] | None = None) -> list[Event]:
+def events(
+    e: Event,
+    run: RunRecord,
+    values: dict[str, Any] | None = None,
+    *,
+    stopped_at_nodes: bool = False,
+) -> list[Event]:
     """One of our stream events as the SDK reads it: the interrupt that ends a run is
     `__interrupt__` in an `updates` event and, with the state (`values`), in a `values`
-    event, for the modes the run asked."""
+    event, for the modes the run asked. A run that ends interrupted with no question
+    (`stopped_at_nodes`: a graph at its `interrupt_before`/`interrupt_after` nodes) gets
+    an empty `__interrupt__` in an `updates` event before its end, as LangGraph's server
+    streams it."""
+    ended = e.data if e.event == "end" and isinstance(e.data, dict) else {}
+    if (
+        stopped_at_nodes
+        and ended.get("status") == RunStatus.INTERRUPTED
+        and ended.get("stop_reason") is None
+        and "updates" in run.stream_mode
+    ):
+        at_nodes = Event("updates", {"__interrupt__": []}, e.id)
+        return [at_nodes, event(e, str(run.run_id), str(run.thread_id))]
     if e.event == "interrupt":
         asked = {"__interrupt__": [i.model_dump() for i in interrupts(e.data)]}
         return [

@@ -33,8 +33,19 @@ from .records import RUN_COLUMNS, NewRun, RunRecord, StoredEvent, run_record
 from .tables import runs
 from .threads import ThreadRecord, ThreadStore
 
-__all__ = ["Claim", "Created", "LostRun", "NewRun", "RunRecord", "RunStore", "Seed", "StoredEvent"]
-__all__ += ["Transaction"]
+__all__ = [
+    "START_CHECKPOINT",
+    "Claim",
+    "Created",
+    "LostRun",
+    "NewRun",
+    "RunRecord",
+    "RunStore",
+    "Seed",
+    "StoredEvent",
+    "Transaction",
+    "start_checkpoint",
+]
 
 Transaction = AsyncConnection
 """A transaction a caller holds open (what `within` takes): the writes join it."""
@@ -50,6 +61,17 @@ class Claim:
 
     worker_id: str
     lease: float
+
+
+START_CHECKPOINT = "ap_start_checkpoint_id"
+"""Key of a run's config naming the checkpoint of its thread it starts from (a branch)
+instead of the thread's latest."""
+
+
+def start_checkpoint(config: dict[str, Any] | None) -> uuid.UUID | None:
+    """The checkpoint a run's config names to start from (None: the thread's latest)."""
+    found = (config or {}).get(START_CHECKPOINT)
+    return None if found is None else uuid.UUID(str(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +190,11 @@ class RunStore:
         if not claimed:
             await channels.notify(conn, channels.written(run_id), channels.queued())
             return Created(run_record(row))
-        head = thread.head_checkpoint_id
+        head = start_checkpoint(new.config) or thread.head_checkpoint_id
         base = await threads.checkpoint_at(conn, thread.thread_id, head) if head else None
         step = base.metadata.get("step", -1) + 1 if base else 0
-        return Created(run_record(row), Seed(thread.values, head, step))
+        values = base.values if base else thread.values
+        return Created(run_record(row), Seed(values, base.checkpoint_id if base else None, step))
 
     async def _thread_for(self, conn: AsyncConnection, new: NewRun) -> ThreadRecord:
         if new.thread_id is None:  # a stateless run: a temporary thread of its own

@@ -299,15 +299,22 @@ class ThreadStore(ScopedStore):
             return await get(conn, self.scope, new_id)
 
     async def history(
-        self, thread_id: uuid.UUID, *, limit: int, before: uuid.UUID | None
+        self,
+        thread_id: uuid.UUID,
+        *,
+        limit: int,
+        before: uuid.UUID | None,
+        at: uuid.UUID | None = None,
     ) -> list[CheckpointRecord]:
-        """The chain of checkpoints that led to the head (or to `before`), newest first."""
+        """The chain of checkpoints that led to the head (or to `before`, or from `at`
+        included), newest first."""
         async with self.reads.connect() as conn:
             thread = await get(conn, self.scope, thread_id)
-            if before is not None:
+            start: uuid.UUID | None = at
+            if at is None and before is not None:
                 found = await checkpoint_at(conn, thread_id, before)
                 start = found.parent_checkpoint_id if found else None
-            else:
+            elif at is None:
                 start = thread.head_checkpoint_id
             if start is None:
                 return []

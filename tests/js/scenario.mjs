@@ -74,6 +74,35 @@ seen.cron = {
 await client.crons.delete(cron.cron_id);
 seen.cron.after = await client.crons.count({ threadId: thread.thread_id });
 
+// what only a graph honours: interruptAfter, a run from a checkpoint, a subgraph's state
+const graphThread = await client.threads.create();
+const stopped = await client.runs.wait(graphThread.thread_id, "slow_graph", {
+  input: { limit: 2 },
+  interruptAfter: ["tick"],
+});
+const stoppedState = await client.threads.getState(graphThread.thread_id);
+const goneOn = await client.runs.wait(graphThread.thread_id, "slow_graph", { input: null });
+const ticks = await client.threads.getHistory(graphThread.thread_id, { limit: 10 });
+const firstTick = ticks.find((h) => h.values.ticks === 1 && h.metadata.source === "loop");
+const branched = await client.runs.wait(graphThread.thread_id, "slow_graph", {
+  input: null,
+  checkpointId: firstTick.checkpoint.checkpoint_id,
+});
+const branchHead = await client.threads.getState(graphThread.thread_id);
+const nestedThread = await client.threads.create();
+await client.runs.wait(nestedThread.thread_id, "nested", { input: { question: "js?" } });
+const deep = await client.threads.getState(nestedThread.thread_id, undefined, { subgraphs: true });
+seen.graph = {
+  stopped: stopped.ticks,
+  next: stoppedState.next,
+  goneOn: goneOn.ticks,
+  branched: branched.ticks,
+  branchParentIsTheCheckpoint:
+    branchHead.parent_checkpoint.checkpoint_id === firstTick.checkpoint.checkpoint_id,
+  subgraphNext: deep.tasks[0].state.next,
+  subgraphValues: deep.tasks[0].state.values,
+};
+
 // store
 await client.store.putItem(["js", "prefs"], "k", { likes: "tea" });
 seen.store = (await client.store.getItem(["js", "prefs"], "k")).value;

@@ -51,6 +51,11 @@ DELIBERATE = {
     "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
     "interrupts carry no `response_schema`",
     "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
+    "branch_history_ticks": "history is the chain of checkpoints that led to the thread's "
+    "head (the branch a run from a checkpoint made); LangGraph's server lists every "
+    "checkpoint of the thread, of every branch, and the graph's `input` checkpoint",
+    "branch_unknown_checkpoint": "a run from a checkpoint the thread does not have is a 404 "
+    "checkpoint_not_found here; LangGraph's server accepts it and the run fails",
 }
 
 
@@ -173,6 +178,7 @@ async def scenario(url: str) -> dict[str, Any]:
     out["delete_busy_thread"] = await status_of(client.threads.delete(fresh))
     await status_of(client.runs.cancel(fresh, long["run_id"], wait=True))
     await client.assistants.delete(aid)
+    await graph_steps(client, out)
     return out
 
 
@@ -210,6 +216,102 @@ async def delayed_runs(client: Any, url: str) -> dict[str, Any]:
     out["history_get"] = [got.status_code, norm(got.json()) == norm(posted[:1])]
     out["history_get_limit"] = norm(two.json()) == norm(posted)
     return out
+
+
+def _task_view(task: dict[str, Any]) -> dict[str, Any]:
+    """A state's task, without ids: its node, its questions, its subgraph's state."""
+    inner = task.get("state")
+    return {
+        "name": task["name"],
+        "interrupts": [i["value"] for i in task["interrupts"]],
+        "checkpoint_ns": ((task.get("checkpoint") or {}).get("checkpoint_ns") or "").split(":")[0],
+        "state": None
+        if inner is None
+        else {
+            "values": inner["values"],
+            "next": inner["next"],
+            "tasks": [_task_view(t) for t in inner["tasks"]],
+            "checkpoint_ns": inner["checkpoint"]["checkpoint_ns"].split(":")[0],
+        },
+    }
+
+
+async def graph_steps(client, out: dict[str, Any]) -> None:
+    """interrupt_before/after, a run from a checkpoint, a subgraph's state."""
+    tid = (await client.threads.create())["thread_id"]
+    out["interrupt_after_wait"] = norm(
+        await client.runs.wait(tid, "slow_graph", input={"limit": 3}, interrupt_after=["tick"])
+    )
+    got = await client.threads.get(tid)
+    out["interrupt_after_thread"] = {"status": got["status"], "interrupts": got["interrupts"]}
+    state = await client.threads.get_state(tid)
+    out["interrupt_after_state"] = {
+        "values": state["values"],
+        "next": state["next"],
+        "interrupts": state["interrupts"],
+        "tasks": [_task_view(t) for t in state["tasks"]],
+    }
+    out["interrupt_after_runs"] = [r["status"] for r in await client.runs.list(tid)]
+    out["continue_with_no_input"] = await client.runs.wait(
+        tid, "slow_graph", input=None, interrupt_after=["tick"]
+    )
+    out["continue_with_a_resume"] = await client.runs.wait(
+        tid, "slow_graph", command={"resume": "go"}
+    )
+    out["continued_thread_status"] = (await client.threads.get(tid))["status"]
+    parts = client.runs.stream(
+        None, "slow_graph", input={"limit": 3}, interrupt_after=["tick"], stream_mode="updates"
+    )
+    out["interrupt_after_stream"] = [  # (`end`: see stream_updates_events)
+        (p.event, p.data) async for p in parts if p.event not in ("metadata", "end")
+    ]
+    out["interrupt_before_every_node"] = await client.runs.wait(
+        None, "slow_graph", input={"limit": 2}, interrupt_before="*"
+    )
+
+    tid = (await client.threads.create())["thread_id"]
+    await client.runs.wait(tid, "slow_graph", input={"limit": 2})
+    history = [h for h in await client.threads.get_history(tid) if h["metadata"]["step"] >= 0]
+    mid = next(h for h in history if h["values"].get("ticks") == 1)
+    out["branch_run"] = await client.runs.wait(
+        tid, "slow_graph", input=None, checkpoint_id=mid["checkpoint"]["checkpoint_id"]
+    )
+    head = await client.threads.get_state(tid)
+    out["branch_state"] = {"values": head["values"], "next": head["next"]}
+    chain, at = [], head
+    while at.get("parent_checkpoint"):  # from the head back through its parents
+        at = await client.threads.get_state(tid, checkpoint=at["parent_checkpoint"])
+        chain.append(at["checkpoint"]["checkpoint_id"])
+    out["branch_goes_through_the_checkpoint"] = mid["checkpoint"]["checkpoint_id"] in chain
+    after = await client.threads.get_history(tid)
+    out["branch_history_ticks"] = [h["values"].get("ticks") for h in after]
+    out["branch_with_input"] = await client.runs.wait(
+        tid, "slow_graph", input={"limit": 3}, checkpoint=mid["checkpoint"]
+    )
+    out["branch_unknown_checkpoint"] = await status_of(
+        client.runs.wait(tid, "slow_graph", input=None, checkpoint_id=str(uuid.uuid4()))
+    )
+
+    tid = (await client.threads.create())["thread_id"]
+    asked = await client.runs.wait(tid, "nested", input={"question": "n?"})
+    out["subgraph_wait"] = {  # the interrupts' values (see wait_interrupted for the rest)
+        **{k: v for k, v in asked.items() if k != "__interrupt__"},
+        "__interrupt__": [i["value"] for i in asked.get("__interrupt__", ())],
+    }
+    plain = await client.threads.get_state(tid)
+    out["subgraph_state_tasks"] = [_task_view(t) for t in plain["tasks"]]
+    deep = await client.threads.get_state(tid, subgraphs=True)
+    out["subgraph_state_deep"] = [_task_view(t) for t in deep["tasks"]]
+    inner = deep["tasks"][0]["state"]["checkpoint"]
+    at = await client.threads.get_state(tid, checkpoint=inner)
+    out["subgraph_checkpoint_state"] = {
+        "values": at["values"],
+        "next": at["next"],
+        "same_checkpoint": at["checkpoint"] == inner,
+        "tasks": [_task_view(t) for t in at["tasks"]],
+    }
+    out["subgraph_resumed"] = await client.runs.wait(tid, "nested", command={"resume": "ok"})
+    out["subgraph_done_tasks"] = (await client.threads.get_state(tid, subgraphs=True))["tasks"]
 
 
 def main() -> int:

@@ -61,6 +61,9 @@ from .lg_assistant_version_search_metadata_type_0 import LgAssistantVersionSearc
 from .lg_cancel_run_action import LgCancelRunAction
 from .lg_cancel_runs_action import LgCancelRunsAction
 from .lg_checkpoint import LgCheckpoint
+from .lg_checkpoint_checkpoint_map import LgCheckpointCheckpointMap
+from .lg_checkpoint_namespace import LgCheckpointNamespace
+from .lg_checkpoint_namespace_checkpoint_map_type_0 import LgCheckpointNamespaceCheckpointMapType0
 from .lg_checkpoint_ref import LgCheckpointRef
 from .lg_checkpoint_ref_checkpoint_map_type_0 import LgCheckpointRefCheckpointMapType0
 from .lg_command import LgCommand
@@ -100,6 +103,7 @@ from .lg_graph_schema_state_schema_type_0 import LgGraphSchemaStateSchemaType0
 from .lg_history_request import LgHistoryRequest
 from .lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0
 from .lg_interrupt import LgInterrupt
+from .lg_interrupt_nodes_type_0 import LgInterruptNodesType0
 from .lg_namespaces import LgNamespaces
 from .lg_prune_result import LgPruneResult
 from .lg_run import LgRun
@@ -289,6 +293,9 @@ __all__ = (
     "LgCancelRunAction",
     "LgCancelRunsAction",
     "LgCheckpoint",
+    "LgCheckpointCheckpointMap",
+    "LgCheckpointNamespace",
+    "LgCheckpointNamespaceCheckpointMapType0",
     "LgCheckpointRef",
     "LgCheckpointRefCheckpointMapType0",
     "LgCommand",
@@ -328,6 +335,7 @@ __all__ = (
     "LgHistoryRequest",
     "LgHistoryRequestMetadataType0",
     "LgInterrupt",
+    "LgInterruptNodesType0",
     "LgNamespaces",
     "LgPruneResult",
     "LgRun",

@@ -17,13 +17,15 @@ T = TypeVar("T", bound="LgCheckpointRef")
 
 @_attrs_define
 class LgCheckpointRef:
-    """A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is refused (422 `not_supported`).
+    """A checkpoint as the SDK sends it. A subgraph's (`checkpoint_ns` not empty, as a
+    state's task gives it) is read from the graph's own checkpoints (state and history
+    reads); a run cannot start from one (422 `not_supported`).
 
-    Attributes:
-        checkpoint_id (UUID):
-        thread_id (None | str | Unset):
-        checkpoint_ns (None | str | Unset):
-        checkpoint_map (LgCheckpointRefCheckpointMapType0 | None | Unset):
+        Attributes:
+            checkpoint_id (UUID):
+            thread_id (None | str | Unset):
+            checkpoint_ns (None | str | Unset):
+            checkpoint_map (LgCheckpointRefCheckpointMapType0 | None | Unset):
     """
 
     checkpoint_id: UUID

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 
 from ..models.lg_cron_create_multitask_strategy_type_0 import LgCronCreateMultitaskStrategyType0
 from ..models.lg_cron_create_on_run_completed_type_0 import LgCronCreateOnRunCompletedType0
+from ..models.lg_interrupt_nodes_type_0 import LgInterruptNodesType0
 from ..models.lg_stream_mode import LgStreamMode
 from ..types import UNSET, Unset
 
@@ -24,8 +25,10 @@ T = TypeVar("T", bound="LgCronCreate")
 class LgCronCreate:
     """A schedule and the run each firing makes. `schedule` is a five-field cron expression
     (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-    UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-    `stream_subgraphs` are refused when set (422 `not_supported`).
+    UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+    stops there; an agent that is not a graph refuses them at creation, 422
+    `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+    refused when set (422 `not_supported`).
 
         Attributes:
             assistant_id (str):
@@ -42,8 +45,18 @@ class LgCronCreate:
             on_run_completed (LgCronCreateOnRunCompletedType0 | None | Unset):
             stream_mode (LgStreamMode | list[LgStreamMode] | None | Unset):
             stream_resumable (bool | None | Unset): Every stream is resumable here.
-            interrupt_before (Any | Unset):
-            interrupt_after (Any | Unset):
+            interrupt_before (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+                (`interrupt_before`) or after
+                (`interrupt_after`): their names, or `*` for every node. The run ends with the
+                thread `interrupted` and its state's `next` naming the nodes still to run; a later
+                run with no input (or a `command.resume`) goes on from there. An agent that is not a
+                graph refuses it (422 `not_supported` naming the field).
+            interrupt_after (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+                (`interrupt_before`) or after
+                (`interrupt_after`): their names, or `*` for every node. The run ends with the
+                thread `interrupted` and its state's `next` naming the nodes still to run; a later
+                run with no input (or a `command.resume`) goes on from there. An agent that is not a
+                graph refuses it (422 `not_supported` naming the field).
             durability (Any | Unset):
             checkpoint_during (Any | Unset):
             stream_subgraphs (Any | Unset):
@@ -63,8 +76,8 @@ class LgCronCreate:
     on_run_completed: LgCronCreateOnRunCompletedType0 | None | Unset = UNSET
     stream_mode: LgStreamMode | list[LgStreamMode] | None | Unset = UNSET
     stream_resumable: bool | None | Unset = UNSET
-    interrupt_before: Any | Unset = UNSET
-    interrupt_after: Any | Unset = UNSET
+    interrupt_before: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
+    interrupt_after: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
     durability: Any | Unset = UNSET
     checkpoint_during: Any | Unset = UNSET
     stream_subgraphs: Any | Unset = UNSET
@@ -166,9 +179,27 @@ class LgCronCreate:
         else:
             stream_resumable = self.stream_resumable
 
-        interrupt_before = self.interrupt_before
+        interrupt_before: list[str] | None | str | Unset
+        if isinstance(self.interrupt_before, Unset):
+            interrupt_before = UNSET
+        elif isinstance(self.interrupt_before, LgInterruptNodesType0):
+            interrupt_before = self.interrupt_before.value
+        elif isinstance(self.interrupt_before, list):
+            interrupt_before = self.interrupt_before
 
-        interrupt_after = self.interrupt_after
+        else:
+            interrupt_before = self.interrupt_before
+
+        interrupt_after: list[str] | None | str | Unset
+        if isinstance(self.interrupt_after, Unset):
+            interrupt_after = UNSET
+        elif isinstance(self.interrupt_after, LgInterruptNodesType0):
+            interrupt_after = self.interrupt_after.value
+        elif isinstance(self.interrupt_after, list):
+            interrupt_after = self.interrupt_after
+
+        else:
+            interrupt_after = self.interrupt_after
 
         durability = self.durability
 
@@ -402,9 +433,55 @@ class LgCronCreate:
 
         stream_resumable = _parse_stream_resumable(d.pop("stream_resumable", UNSET))
 
-        interrupt_before = d.pop("interrupt_before", UNSET)
+        def _parse_interrupt_before(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
 
-        interrupt_after = d.pop("interrupt_after", UNSET)
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
+
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
+
+        interrupt_before = _parse_interrupt_before(d.pop("interrupt_before", UNSET))
+
+        def _parse_interrupt_after(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
+
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
+
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
+
+        interrupt_after = _parse_interrupt_after(d.pop("interrupt_after", UNSET))
 
         durability = d.pop("durability", UNSET)
 

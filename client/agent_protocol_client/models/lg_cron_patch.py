@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.lg_cron_patch_on_run_completed_type_0 import LgCronPatchOnRunCompletedType0
+from ..models.lg_interrupt_nodes_type_0 import LgInterruptNodesType0
 from ..models.lg_stream_mode import LgStreamMode
 from ..types import UNSET, Unset
 
@@ -35,8 +36,18 @@ class LgCronPatch:
         on_run_completed (LgCronPatchOnRunCompletedType0 | None | Unset):
         stream_mode (LgStreamMode | list[LgStreamMode] | None | Unset):
         stream_resumable (bool | None | Unset):
-        interrupt_before (Any | Unset):
-        interrupt_after (Any | Unset):
+        interrupt_before (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+            (`interrupt_before`) or after
+            (`interrupt_after`): their names, or `*` for every node. The run ends with the
+            thread `interrupted` and its state's `next` naming the nodes still to run; a later
+            run with no input (or a `command.resume`) goes on from there. An agent that is not a
+            graph refuses it (422 `not_supported` naming the field).
+        interrupt_after (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+            (`interrupt_before`) or after
+            (`interrupt_after`): their names, or `*` for every node. The run ends with the
+            thread `interrupted` and its state's `next` naming the nodes still to run; a later
+            run with no input (or a `command.resume`) goes on from there. An agent that is not a
+            graph refuses it (422 `not_supported` naming the field).
         durability (Any | Unset):
         stream_subgraphs (Any | Unset):
     """
@@ -53,8 +64,8 @@ class LgCronPatch:
     on_run_completed: LgCronPatchOnRunCompletedType0 | None | Unset = UNSET
     stream_mode: LgStreamMode | list[LgStreamMode] | None | Unset = UNSET
     stream_resumable: bool | None | Unset = UNSET
-    interrupt_before: Any | Unset = UNSET
-    interrupt_after: Any | Unset = UNSET
+    interrupt_before: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
+    interrupt_after: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
     durability: Any | Unset = UNSET
     stream_subgraphs: Any | Unset = UNSET
 
@@ -149,9 +160,27 @@ class LgCronPatch:
         else:
             stream_resumable = self.stream_resumable
 
-        interrupt_before = self.interrupt_before
+        interrupt_before: list[str] | None | str | Unset
+        if isinstance(self.interrupt_before, Unset):
+            interrupt_before = UNSET
+        elif isinstance(self.interrupt_before, LgInterruptNodesType0):
+            interrupt_before = self.interrupt_before.value
+        elif isinstance(self.interrupt_before, list):
+            interrupt_before = self.interrupt_before
 
-        interrupt_after = self.interrupt_after
+        else:
+            interrupt_before = self.interrupt_before
+
+        interrupt_after: list[str] | None | str | Unset
+        if isinstance(self.interrupt_after, Unset):
+            interrupt_after = UNSET
+        elif isinstance(self.interrupt_after, LgInterruptNodesType0):
+            interrupt_after = self.interrupt_after.value
+        elif isinstance(self.interrupt_after, list):
+            interrupt_after = self.interrupt_after
+
+        else:
+            interrupt_after = self.interrupt_after
 
         durability = self.durability
 
@@ -365,9 +394,55 @@ class LgCronPatch:
 
         stream_resumable = _parse_stream_resumable(d.pop("stream_resumable", UNSET))
 
-        interrupt_before = d.pop("interrupt_before", UNSET)
+        def _parse_interrupt_before(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
 
-        interrupt_after = d.pop("interrupt_after", UNSET)
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
+
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
+
+        interrupt_before = _parse_interrupt_before(d.pop("interrupt_before", UNSET))
+
+        def _parse_interrupt_after(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
+
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
+
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
+
+        interrupt_after = _parse_interrupt_after(d.pop("interrupt_after", UNSET))
 
         durability = d.pop("durability", UNSET)
 

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.lg_checkpoint_namespace import LgCheckpointNamespace
     from ..models.lg_checkpoint_ref import LgCheckpointRef
     from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0
 
@@ -23,17 +24,23 @@ class LgHistoryRequest:
         limit (int | Unset):  Default: 10.
         before (LgCheckpointRef | None | Unset | UUID): The checkpoint (or its id) the history goes back from.
         metadata (LgHistoryRequestMetadataType0 | None | Unset): Only the checkpoints whose metadata contains this.
-        checkpoint (LgCheckpointRef | None | Unset):
-        select (Any | Unset):
+        checkpoint (LgCheckpointNamespace | None | Unset): A subgraph's namespace (`checkpoint_ns` not empty, with or
+            without a
+            `checkpoint_id`): the history is that subgraph's, from the graph's own
+            checkpoints (LangGraph's ids); the root graph's (empty `checkpoint_ns`): the
+            thread's history, as without it.
+        select (Any | Unset): Refused when given (422 `not_supported`): LangGraph's server ignores it, and no field is
+            dropped silently here.
     """
 
     limit: int | Unset = 10
     before: LgCheckpointRef | None | Unset | UUID = UNSET
     metadata: LgHistoryRequestMetadataType0 | None | Unset = UNSET
-    checkpoint: LgCheckpointRef | None | Unset = UNSET
+    checkpoint: LgCheckpointNamespace | None | Unset = UNSET
     select: Any | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_checkpoint_namespace import LgCheckpointNamespace  # noqa: PLC0415
         from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
         from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0  # noqa: PLC0415
 
@@ -60,7 +67,7 @@ class LgHistoryRequest:
         checkpoint: dict[str, Any] | None | Unset
         if isinstance(self.checkpoint, Unset):
             checkpoint = UNSET
-        elif isinstance(self.checkpoint, LgCheckpointRef):
+        elif isinstance(self.checkpoint, LgCheckpointNamespace):
             checkpoint = self.checkpoint.to_dict()
         else:
             checkpoint = self.checkpoint
@@ -85,6 +92,7 @@ class LgHistoryRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lg_checkpoint_namespace import LgCheckpointNamespace  # noqa: PLC0415
         from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
         from ..models.lg_history_request_metadata_type_0 import LgHistoryRequestMetadataType0  # noqa: PLC0415
 
@@ -133,7 +141,7 @@ class LgHistoryRequest:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        def _parse_checkpoint(data: object) -> LgCheckpointRef | None | Unset:
+        def _parse_checkpoint(data: object) -> LgCheckpointNamespace | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -141,12 +149,12 @@ class LgHistoryRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                checkpoint_type_0 = LgCheckpointRef.from_dict(data)
+                checkpoint_type_0 = LgCheckpointNamespace.from_dict(data)
 
                 return checkpoint_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LgCheckpointRef | None | Unset, data)
+            return cast(LgCheckpointNamespace | None | Unset, data)
 
         checkpoint = _parse_checkpoint(d.pop("checkpoint", UNSET))
 

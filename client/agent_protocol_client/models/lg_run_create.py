@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.lg_interrupt_nodes_type_0 import LgInterruptNodesType0
 from ..models.lg_run_create_durability_type_0 import LgRunCreateDurabilityType0
 from ..models.lg_run_create_if_not_exists_type_0 import LgRunCreateIfNotExistsType0
 from ..models.lg_run_create_multitask_strategy_type_0 import LgRunCreateMultitaskStrategyType0
@@ -14,6 +16,7 @@ from ..models.lg_stream_mode import LgStreamMode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.lg_checkpoint_ref import LgCheckpointRef
     from ..models.lg_command import LgCommand
     from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0
     from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0
@@ -27,9 +30,10 @@ T = TypeVar("T", bound="LgRunCreate")
 class LgRunCreate:
     """What the LangGraph SDK sends to create a run. Nothing is silently dropped: a field
     this server does not know is a 422 (`validation_error`), and a value it does not
-    honour a 422 `not_supported` naming the field: `interrupt_before`,
-    `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-    `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+    honour a 422 `not_supported` naming the field: `feedback_keys`,
+    `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+    and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`; `checkpoint_during:
+    false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
     stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
     `events`. `stream_resumable` is honoured whatever its value: every stream can be
@@ -53,10 +57,20 @@ class LgRunCreate:
             checkpoint_during (bool | None | Unset):
             strict_resume (bool | None | Unset):
             durability (LgRunCreateDurabilityType0 | None | Unset):
-            interrupt_before (Any | Unset):
-            interrupt_after (Any | Unset):
-            checkpoint (Any | Unset):
-            checkpoint_id (Any | Unset):
+            interrupt_before (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+                (`interrupt_before`) or after
+                (`interrupt_after`): their names, or `*` for every node. The run ends with the
+                thread `interrupted` and its state's `next` naming the nodes still to run; a later
+                run with no input (or a `command.resume`) goes on from there. An agent that is not a
+                graph refuses it (422 `not_supported` naming the field).
+            interrupt_after (LgInterruptNodesType0 | list[str] | None | Unset): The nodes a LangGraph graph stops before
+                (`interrupt_before`) or after
+                (`interrupt_after`): their names, or `*` for every node. The run ends with the
+                thread `interrupted` and its state's `next` naming the nodes still to run; a later
+                run with no input (or a `command.resume`) goes on from there. An agent that is not a
+                graph refuses it (422 `not_supported` naming the field).
+            checkpoint (LgCheckpointRef | None | Unset):
+            checkpoint_id (None | Unset | UUID):
             after_seconds (float | None | Unset): Start the run no sooner than this many seconds from now (at most a year):
                 it is
                 created `pending` at once, in the durable run queue, and can be read, joined and
@@ -82,15 +96,16 @@ class LgRunCreate:
     checkpoint_during: bool | None | Unset = UNSET
     strict_resume: bool | None | Unset = UNSET
     durability: LgRunCreateDurabilityType0 | None | Unset = UNSET
-    interrupt_before: Any | Unset = UNSET
-    interrupt_after: Any | Unset = UNSET
-    checkpoint: Any | Unset = UNSET
-    checkpoint_id: Any | Unset = UNSET
+    interrupt_before: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
+    interrupt_after: LgInterruptNodesType0 | list[str] | None | Unset = UNSET
+    checkpoint: LgCheckpointRef | None | Unset = UNSET
+    checkpoint_id: None | Unset | UUID = UNSET
     after_seconds: float | None | Unset = UNSET
     feedback_keys: Any | Unset = UNSET
     langsmith_tracer: Any | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
         from ..models.lg_command import LgCommand  # noqa: PLC0415
         from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0  # noqa: PLC0415
         from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0  # noqa: PLC0415
@@ -213,13 +228,43 @@ class LgRunCreate:
         else:
             durability = self.durability
 
-        interrupt_before = self.interrupt_before
+        interrupt_before: list[str] | None | str | Unset
+        if isinstance(self.interrupt_before, Unset):
+            interrupt_before = UNSET
+        elif isinstance(self.interrupt_before, LgInterruptNodesType0):
+            interrupt_before = self.interrupt_before.value
+        elif isinstance(self.interrupt_before, list):
+            interrupt_before = self.interrupt_before
 
-        interrupt_after = self.interrupt_after
+        else:
+            interrupt_before = self.interrupt_before
 
-        checkpoint = self.checkpoint
+        interrupt_after: list[str] | None | str | Unset
+        if isinstance(self.interrupt_after, Unset):
+            interrupt_after = UNSET
+        elif isinstance(self.interrupt_after, LgInterruptNodesType0):
+            interrupt_after = self.interrupt_after.value
+        elif isinstance(self.interrupt_after, list):
+            interrupt_after = self.interrupt_after
 
-        checkpoint_id = self.checkpoint_id
+        else:
+            interrupt_after = self.interrupt_after
+
+        checkpoint: dict[str, Any] | None | Unset
+        if isinstance(self.checkpoint, Unset):
+            checkpoint = UNSET
+        elif isinstance(self.checkpoint, LgCheckpointRef):
+            checkpoint = self.checkpoint.to_dict()
+        else:
+            checkpoint = self.checkpoint
+
+        checkpoint_id: None | str | Unset
+        if isinstance(self.checkpoint_id, Unset):
+            checkpoint_id = UNSET
+        elif isinstance(self.checkpoint_id, UUID):
+            checkpoint_id = str(self.checkpoint_id)
+        else:
+            checkpoint_id = self.checkpoint_id
 
         after_seconds: float | None | Unset
         if isinstance(self.after_seconds, Unset):
@@ -289,6 +334,7 @@ class LgRunCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lg_checkpoint_ref import LgCheckpointRef  # noqa: PLC0415
         from ..models.lg_command import LgCommand  # noqa: PLC0415
         from ..models.lg_run_create_config_type_0 import LgRunCreateConfigType0  # noqa: PLC0415
         from ..models.lg_run_create_context_type_0 import LgRunCreateContextType0  # noqa: PLC0415
@@ -521,13 +567,89 @@ class LgRunCreate:
 
         durability = _parse_durability(d.pop("durability", UNSET))
 
-        interrupt_before = d.pop("interrupt_before", UNSET)
+        def _parse_interrupt_before(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
 
-        interrupt_after = d.pop("interrupt_after", UNSET)
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
 
-        checkpoint = d.pop("checkpoint", UNSET)
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
 
-        checkpoint_id = d.pop("checkpoint_id", UNSET)
+        interrupt_before = _parse_interrupt_before(d.pop("interrupt_before", UNSET))
+
+        def _parse_interrupt_after(data: object) -> LgInterruptNodesType0 | list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_0 = LgInterruptNodesType0(data)
+
+                return componentsschemas_lg_interrupt_nodes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_lg_interrupt_nodes_type_1 = cast(list[str], data)
+
+                return componentsschemas_lg_interrupt_nodes_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgInterruptNodesType0 | list[str] | None | Unset, data)
+
+        interrupt_after = _parse_interrupt_after(d.pop("interrupt_after", UNSET))
+
+        def _parse_checkpoint(data: object) -> LgCheckpointRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                checkpoint_type_0 = LgCheckpointRef.from_dict(data)
+
+                return checkpoint_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LgCheckpointRef | None | Unset, data)
+
+        checkpoint = _parse_checkpoint(d.pop("checkpoint", UNSET))
+
+        def _parse_checkpoint_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                checkpoint_id_type_0 = UUID(data)
+
+                return checkpoint_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        checkpoint_id = _parse_checkpoint_id(d.pop("checkpoint_id", UNSET))
 
         def _parse_after_seconds(data: object) -> float | None | Unset:
             if data is None:

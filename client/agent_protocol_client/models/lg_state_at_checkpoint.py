@@ -16,13 +16,16 @@ T = TypeVar("T", bound="LgStateAtCheckpoint")
 
 @_attrs_define
 class LgStateAtCheckpoint:
-    """`subgraphs: true` and `select` are refused (422 `not_supported`).
+    """The state at `checkpoint` (a subgraph's when `checkpoint_ns` names one); with
+    `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+    (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently here.
 
-    Attributes:
-        checkpoint (LgCheckpointRef): A checkpoint as the SDK sends it; a subgraph's (`checkpoint_ns` not empty) is
-            refused (422 `not_supported`).
-        subgraphs (bool | None | Unset):
-        select (Any | Unset):
+        Attributes:
+            checkpoint (LgCheckpointRef): A checkpoint as the SDK sends it. A subgraph's (`checkpoint_ns` not empty, as a
+                state's task gives it) is read from the graph's own checkpoints (state and history
+                reads); a run cannot start from one (422 `not_supported`).
+            subgraphs (bool | None | Unset):
+            select (Any | Unset):
     """
 
     checkpoint: LgCheckpointRef

@@ -100,8 +100,10 @@ def sync_detailed(
         body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
             cron expression
             (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-            `stream_subgraphs` are refused when set (422 `not_supported`).
+            UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+            stops there; an agent that is not a graph refuses them at creation, 422
+            `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+            refused when set (422 `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,8 +142,10 @@ def sync(
         body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
             cron expression
             (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-            `stream_subgraphs` are refused when set (422 `not_supported`).
+            UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+            stops there; an agent that is not a graph refuses them at creation, 422
+            `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+            refused when set (422 `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,8 +179,10 @@ async def asyncio_detailed(
         body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
             cron expression
             (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-            `stream_subgraphs` are refused when set (422 `not_supported`).
+            UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+            stops there; an agent that is not a graph refuses them at creation, 422
+            `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+            refused when set (422 `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,8 +219,10 @@ async def asyncio(
         body (LgCronCreate): A schedule and the run each firing makes. `schedule` is a five-field
             cron expression
             (optionally six, with seconds last), read by `croniter` in `timezone` (IANA, default
-            UTC). `interrupt_before`, `interrupt_after`, `durability`, `checkpoint_during` and
-            `stream_subgraphs` are refused when set (422 `not_supported`).
+            UTC). `interrupt_before` and `interrupt_after` reach each firing's run (a graph
+            stops there; an agent that is not a graph refuses them at creation, 422
+            `not_supported`); `durability`, `checkpoint_during` and `stream_subgraphs` are
+            refused when set (422 `not_supported`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -100,8 +100,11 @@ def sync_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
-            `not_supported`).
+        body (LgStateAtCheckpoint): The state at `checkpoint` (a subgraph's when `checkpoint_ns`
+            names one); with
+            `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+            (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently
+            here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,8 +136,11 @@ def sync(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
-            `not_supported`).
+        body (LgStateAtCheckpoint): The state at `checkpoint` (a subgraph's when `checkpoint_ns`
+            names one); with
+            `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+            (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently
+            here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,8 +167,11 @@ async def asyncio_detailed(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
-            `not_supported`).
+        body (LgStateAtCheckpoint): The state at `checkpoint` (a subgraph's when `checkpoint_ns`
+            names one); with
+            `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+            (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently
+            here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,8 +201,11 @@ async def asyncio(
 
     Args:
         thread_id (UUID):
-        body (LgStateAtCheckpoint): `subgraphs: true` and `select` are refused (422
-            `not_supported`).
+        body (LgStateAtCheckpoint): The state at `checkpoint` (a subgraph's when `checkpoint_ns`
+            names one); with
+            `subgraphs: true` the tasks running a subgraph carry its state. `select` is refused
+            (422 `not_supported`): LangGraph's server ignores it, and no field is dropped silently
+            here.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -101,9 +101,10 @@ def sync_detailed(
         body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
-            honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            honour a 422 `not_supported` naming the field: `feedback_keys`,
+            `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
+            `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
             `events`. `stream_resumable` is honoured whatever its value: every stream can be
@@ -139,9 +140,10 @@ def sync(
         body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
-            honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            honour a 422 `not_supported` naming the field: `feedback_keys`,
+            `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
+            `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
             `events`. `stream_resumable` is honoured whatever its value: every stream can be
@@ -172,9 +174,10 @@ async def asyncio_detailed(
         body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
-            honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            honour a 422 `not_supported` naming the field: `feedback_keys`,
+            `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
+            `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
             `events`. `stream_resumable` is honoured whatever its value: every stream can be
@@ -208,9 +211,10 @@ async def asyncio(
         body (LgRunCreate): What the LangGraph SDK sends to create a run. Nothing is silently
             dropped: a field
             this server does not know is a 422 (`validation_error`), and a value it does not
-            honour a 422 `not_supported` naming the field: `interrupt_before`,
-            `interrupt_after`, `checkpoint`, `checkpoint_id`, `feedback_keys`,
-            `langsmith_tracer` when set; `stream_subgraphs: true`; `checkpoint_during: false`;
+            honour a 422 `not_supported` naming the field: `feedback_keys`,
+            `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
+            `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
             `events`. `stream_resumable` is honoured whatever its value: every stream can be

@@ -24,7 +24,7 @@ from . import views
 from .assistants import merged_config
 from .crons import CronsApi
 from .fields import GRAPH_ONLY_MODES, refuse_modes, refuse_unhonoured
-from .graph import COMMAND, STREAM_MODES, is_graph_agent
+from .graph import COMMAND, STREAM_MODES, SUBGRAPHS, is_graph_agent
 from .threads import LgThreadsApi, chat_messages
 
 ALL_MODES = ("values", "updates", "messages", "custom")
@@ -75,6 +75,8 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         refuse_modes(wanted, is_graph_agent(agent))
         if extra := [m for m in wanted if m in GRAPH_ONLY_MODES]:
             config[STREAM_MODES] = extra  # the graph streams these too
+        if body.stream_subgraphs and is_graph_agent(agent):
+            config[SUBGRAPHS] = True  # its subgraphs' events, named `mode|namespace`
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
         graph_input, messages = body.input, None
         if not is_graph_agent(agent):
@@ -327,11 +329,8 @@ async def _translated(
         async for e in events:
             values = await state() if e.event == "interrupt" else None
             for translated in views.events(e, run, values):
-                if (
-                    only is None
-                    or translated.event not in MODES.values()
-                    or translated.event in only
-                ):
+                mode = translated.event.split("|")[0]  # a subgraph's: `mode|namespace`
+                if only is None or mode not in MODES.values() or mode in only:
                     yield translated
     finally:
         await events.aclose()

@@ -28,7 +28,7 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
     "after_seconds": _never,
     "feedback_keys": _never,
     "langsmith_tracer": _never,
-    "stream_subgraphs": lambda v: v is False,
+    "stream_subgraphs": _always,  # a graph's subgraphs stream; a native agent has none
     "checkpoint_during": lambda v: v is True,  # every step is checkpointed
     "durability": lambda v: str(getattr(v, "value", v)) in ("sync", "async"),
     "strict_resume": lambda v: v is True,  # a resume is always strict here
@@ -36,9 +36,10 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
 }
 """Per field: whether a value (not null) is honoured."""
 
-GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints")
-"""Stream modes only a LangGraph graph produces (LangGraph's own chunks)."""
-REFUSED_MODES = ("events",)
+GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints", "events")
+"""Stream modes only a LangGraph graph produces (LangGraph's own chunks; `events`: the
+graph's `astream_events`)."""
+REFUSED_MODES: tuple[str, ...] = ()
 
 
 def not_supported(fields: Iterable[str], why: str = "") -> Invalid:

@@ -26,6 +26,7 @@ import contextlib
 import dataclasses
 import inspect
 import json
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -44,6 +45,8 @@ COMMAND = "langgraph_command"
 """Key of the run's config holding `command.update`/`command.goto` for a graph."""
 STREAM_MODES = "langgraph_stream_modes"
 """Key of the run's config holding the graph's own modes a run asked for (`debug`, ...)."""
+SUBGRAPHS = "langgraph_stream_subgraphs"
+"""Key of the run's config: the run streams its subgraphs' events (`stream_subgraphs`)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -144,11 +147,15 @@ class GraphRunner:
         run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
-        extra = [m for m in config.get(STREAM_MODES) or () if m != "checkpoints"]
+        wanted = tuple(config.get(STREAM_MODES) or ())
+        subgraphs = bool(config.get(SUBGRAPHS))
+        extra = [m for m in wanted if m not in ("checkpoints", "events")]
+        if subgraphs:  # a subgraph's `values` (the root's come from its checkpoints)
+            extra.append("values")
         kwargs: dict[str, Any] = {
             "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
         }
-        wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
+        wants_checkpoints = "checkpoints" in wanted
         if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
             kwargs["durability"] = "exit"
         if config.get("context") is not None:
@@ -158,10 +165,15 @@ class GraphRunner:
         steps: dict[str, Any] = {}
         asked: list[Any] = []  # the interrupts, as the stream reports them
         last: dict[str, Any] = {}  # the latest checkpoint chunk
-        async with contextlib.aclosing(graph.astream(graph_input, run_config, **kwargs)) as s:
-            async for mode, chunk in s:
+        chunks = _chunks(
+            graph, graph_input, run_config, kwargs, subgraphs, "events" in wanted, ctx.run_id
+        )
+        async with contextlib.aclosing(chunks) as s:
+            async for namespace, mode, chunk in s:
                 ctx.check_stop()
-                if mode == "updates":
+                if namespace:  # a subgraph's event, named `mode|node:task|...`
+                    await _emit_nested(ctx, namespace, mode, chunk)
+                elif mode == "updates":
                     for node, changes in (chunk or {}).items():
                         if node == "__interrupt__":
                             asked.extend(changes or ())
@@ -190,7 +202,7 @@ class GraphRunner:
                 elif mode == "messages":
                     message, metadata = chunk
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
-                else:  # custom, and debug or tasks when asked for
+                elif mode != "values":  # custom, tools, and debug, tasks, events if asked for
                     await ctx.emit(mode, jsonable(chunk))
         if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
@@ -212,6 +224,45 @@ class GraphRunner:
         found = graph_schemas(self.graph)
         found.pop("context_schema", None)
         return {k: v or {"type": "object"} for k, v in found.items()}
+
+
+async def _chunks(
+    graph: Any,
+    graph_input: Any,
+    config: dict[str, Any],
+    kwargs: dict[str, Any],
+    subgraphs: bool,
+    events: bool,
+    run_id: Any,
+) -> AsyncGenerator[tuple[tuple[str, ...], str, Any], None]:
+    """The graph's stream as `(namespace, mode, chunk)`; `namespace` is `()` for the graph
+    itself. With `events`, through `astream_events` as LangGraph's server does: the run's
+    own `on_chain_stream` events carry the modes' chunks, every other event is an `events`
+    chunk (but those LangSmith hides)."""
+    if not events:
+        stream = graph.astream(graph_input, config, subgraphs=subgraphs, **kwargs)
+        async with contextlib.aclosing(stream) as s:
+            async for chunk in s:
+                yield chunk if subgraphs else ((), *chunk)
+        return
+    config = {**config, "run_id": run_id}  # to tell the run's own events from its parts'
+    stream = graph.astream_events(graph_input, config, version="v2", subgraphs=subgraphs, **kwargs)
+    async with contextlib.aclosing(stream) as s:
+        async for event in s:
+            if event["event"] == "on_chain_stream" and event.get("run_id") == str(run_id):
+                chunk = event["data"]["chunk"]
+                yield chunk if subgraphs else ((), *chunk)
+            elif "langsmith:hidden" not in (event.get("tags") or ()):
+                yield (), "events", event
+
+
+async def _emit_nested(ctx: RunContext, namespace: tuple[str, ...], mode: str, chunk: Any) -> None:
+    """A subgraph's chunk as LangGraph's server streams it with `stream_subgraphs`."""
+    if mode == "messages":
+        message, metadata = chunk
+        await ctx.emit(mode, [jsonable(message), jsonable(metadata)], namespace)
+    elif mode != "events":
+        await ctx.emit(mode, jsonable(chunk), namespace)
 
 
 def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:

@@ -19,7 +19,7 @@ from ..domain.states import MultitaskStrategy
 from ..engine.services import Services
 from ..errors import ApiError, Invalid
 from ..langgraph.api import _native_input
-from ..langgraph.graph import is_graph_agent
+from ..langgraph.graph import STREAM_MODES, SUBGRAPHS, is_graph_agent
 from ..limits import Limits
 from ..sse import Event
 from ..storage.runs import NewRun
@@ -28,6 +28,9 @@ from . import protocol as p
 from .feed import Feed
 
 ALL_MODES = ("values", "updates", "messages", "custom")
+GRAPH_MODES = ("tasks", "tools")
+"""What a graph's run streams besides, for the `tasks` and `tools` channels (with its
+subgraphs' events, for their namespaces), as LangGraph's server runs them for the protocol."""
 RUN_START_PARAMS = frozenset(
     {"assistant_id", "input", "config", "metadata", "multitask_strategy", "multitaskStrategy"}
 )
@@ -169,6 +172,10 @@ class StreamingApi:
         if not resume and not is_graph_agent(agent) and messages is None:
             input, messages = _native_input(input)
         timeout = config.get("timeout")
+        modes: tuple[str, ...] = ALL_MODES
+        if is_graph_agent(agent):
+            config = {**config, STREAM_MODES: list(GRAPH_MODES), SUBGRAPHS: True}
+            modes += GRAPH_MODES
         run = await self.services.runs.create(
             NewRun(
                 agent_id=agent.agent_id,
@@ -178,7 +185,7 @@ class StreamingApi:
                 messages=messages,
                 metadata=p.obj(params, "metadata"),
                 config=config,
-                stream_mode=ALL_MODES,
+                stream_mode=modes,
                 multitask_strategy=MultitaskStrategy(strategy),
                 timeout_seconds=timeout if isinstance(timeout, (int, float)) else None,
                 is_resume=resume,

@@ -68,6 +68,22 @@ def norm(value: Any) -> Any:
     return value
 
 
+SUBGRAPH_MODES = re.compile(r"^(updates|values|custom)(\|.*)?$")
+
+
+def is_subgraph_mode(event: str) -> bool:
+    return bool(SUBGRAPH_MODES.match(event))
+
+
+def event_summary(part: Any) -> Any:
+    """An `events` event as its kind, runnable name and path depth (their payloads carry
+    each server's own run metadata and ids); any other part normalised whole."""
+    if part.event != "events":
+        return (part.event, norm(part.data))
+    data = part.data
+    return (data["event"], data["name"], len(data.get("parent_ids") or ()))
+
+
 async def status_of(call) -> Any:
     try:
         return {"ok": norm(await call)}
@@ -140,6 +156,35 @@ async def scenario(url: str) -> dict[str, Any]:
         )
     ]
     out["stream_updates_events"] = parts
+
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "outer_graph", input={"question": "q"},
+            stream_mode=["updates", "values", "custom"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_subgraphs"] = [(p.event, norm(p.data)) for p in parts if is_subgraph_mode(p.event)]
+    ends = [p.event for p in parts if not is_subgraph_mode(p.event)]
+    out["stream_subgraphs_framing"] = [e for e in ends if e != "end"]  # `end`: ours, listed
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "chat_graph", input={"messages": [{"type": "human", "content": "hi"}]},
+            stream_mode=["events", "values"],
+        )
+    ]  # fmt: skip
+    out["stream_events"] = [event_summary(p) for p in parts if p.event in ("events", "values")]
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "tool_graph", input={"messages": [{"type": "human", "content": "Paris"}]},
+            stream_mode=["events", "updates"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_events_tools"] = [
+        event_summary(p) for p in parts if p.event in ("events", "updates")
+    ]
 
     merged = await client.runs.wait(
         None, aid, input={"question": "Bo"}, context={"punctuation": "?"}

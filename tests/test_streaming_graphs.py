@@ -1,0 +1,134 @@
+"""The thread streaming protocol's channels for LangGraph graphs (httpx, SSE): subgraphs'
+events in their namespaces, the `tools` channel (a graph's tool node), the `tasks` channel;
+and, for a native agent, those channels say nothing."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from .conftest import ServerProcess
+from .lg_fixtures import lg_server_on
+from .test_streaming import collect, command, new_id, sse, terminal
+
+GRAPHS = "tests.langgraph_graphs"
+lg_server = lg_server_on(",".join(f"{GRAPHS}:{n}" for n in ("outer_graph", "tool_graph", "nested")))
+
+
+@pytest.fixture
+async def http(lg_server: ServerProcess) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=lg_server.base_url, timeout=30) as h:
+        yield h
+
+
+async def run_and_collect(http, agent: str, run_input, channels: list[str], **stream) -> list:
+    """Start a run with `run.start` and collect its events (from the thread's first), up to
+    its end, on `channels` (lifecycle added to see the end)."""
+    thread_id = new_id()
+    started = await command(
+        http, thread_id, "run.start", {"assistant_id": agent, "input": run_input}
+    )
+    assert started["type"] == "success", started
+    body = {"channels": [*channels, "lifecycle"], "since": 0, **stream}
+    events = await collect(sse(http, f"/threads/{thread_id}/stream", body), terminal)
+    return [e for e in events if e["method"] in channels or e["method"] == "input.requested"]
+
+
+async def test_subgraph_events_are_in_its_namespace(http):
+    events = await run_and_collect(
+        http, "outer_graph", {"question": "q"}, ["updates", "values", "custom", "tasks"]
+    )
+    namespaces = {tuple(e["params"]["namespace"]) for e in events}
+    inner = [ns for ns in namespaces if ns]
+    assert len(inner) == 1 and len(inner[0]) == 1 and inner[0][0].startswith("inner:")
+    (ns,) = inner
+    of = [
+        (e["method"], e["params"]["data"]) for e in events if tuple(e["params"]["namespace"]) == ns
+    ]
+    assert [d for m, d in of if m == "updates"] == [
+        {"node": "note", "values": {"steps": ["note"]}},
+        {"node": "finish", "values": {"steps": ["finish"]}},
+    ]
+    assert [d for m, d in of if m == "custom"] == [{"payload": {"noted": "q"}}]
+    assert [d for m, d in of if m == "values"][-1] == {"question": "q", "steps": ["note", "finish"]}
+    assert [d["name"] for m, d in of if m == "tasks" and "result" in d] == ["note", "finish"]
+    root = [(e["method"], e["params"]["data"]) for e in events if not e["params"]["namespace"]]
+    assert [d["node"] for m, d in root if m == "updates"] == ["inner", "done"]
+    started = [d for m, d in root if m == "tasks" and "input" in d]
+    assert [d["name"] for d in started] == ["inner", "done"]
+    assert ns[0] == f"inner:{started[0]['id']}"  # LangGraph's `node:task id`
+    seqs = [e["seq"] for e in events]
+    assert seqs == sorted(set(seqs))
+
+    # `depth: 0` keeps the root's; a namespace prefix keeps the subgraph's
+    root_only = await run_and_collect(http, "outer_graph", {"question": "q"}, ["updates"], depth=0)
+    assert [e["params"]["data"]["node"] for e in root_only] == ["inner", "done"]
+
+
+async def test_namespace_filter_selects_a_subgraph(http):
+    thread_id = new_id()
+    started = await command(
+        http, thread_id, "run.start", {"assistant_id": "outer_graph", "input": {"question": "x"}}
+    )
+    assert started["type"] == "success", started
+    everything = await collect(
+        sse(
+            http, f"/threads/{thread_id}/stream", {"channels": ["updates", "lifecycle"], "since": 0}
+        ),
+        terminal,
+    )
+    (ns,) = {tuple(e["params"]["namespace"]) for e in everything if e["params"]["namespace"]}
+    body = {"channels": ["updates"], "since": 0, "namespaces": [list(ns)], "follow": False}
+    only = [e async for e in sse(http, f"/threads/{thread_id}/stream", body)]
+    assert [e["params"]["data"]["node"] for e in only] == ["note", "finish"]
+
+
+async def test_tools_channel_of_a_tool_node(http):
+    events = await run_and_collect(
+        http, "tool_graph", {"messages": [{"role": "user", "content": "Paris"}]}, ["tools"]
+    )
+    data = [e["params"]["data"] for e in events]
+    assert [d["event"] for d in data] == ["tool-started", "tool-finished"]
+    assert data[0] == {
+        "event": "tool-started",
+        "tool_call_id": "call-1",
+        "tool_name": "lookup",
+        "input": {"city": "Paris"},
+    }
+    assert data[1]["tool_call_id"] == "call-1"
+    assert data[1]["output"]["content"] == "sunny in Paris"
+    assert data[1]["output"]["tool_call_id"] == "call-1"
+    assert all(e["params"]["namespace"] == [] for e in events)
+
+
+async def test_tasks_channel(http):
+    events = await run_and_collect(
+        http, "tool_graph", {"messages": [{"role": "user", "content": "Rome"}]}, ["tasks"]
+    )
+    data = [e["params"]["data"] for e in events]
+    assert [(d["name"], "result" in d) for d in data] == [
+        ("plan", False), ("plan", True), ("tools", False), ("tools", True),
+        ("plan", False), ("plan", True),
+    ]  # fmt: skip
+    assert data[0]["id"] == data[1]["id"] and data[1]["error"] is None
+    assert data[-1]["result"]["messages"][-1]["content"] == "it is sunny in Rome"
+
+
+async def test_a_subgraphs_question_is_asked_once(http):
+    events = await run_and_collect(
+        http, "nested", {"question": "ship?"}, ["updates", "values", "input"]
+    )
+    asked = [e for e in events if e["method"] == "input.requested"]
+    assert len(asked) == 1 and asked[0]["params"]["data"]["value"] == {"question": "ship?"}
+    assert all("__interrupt__" not in (e["params"]["data"].get("values") or {}) for e in events)
+    assert all(
+        "__interrupt__" not in e["params"]["data"] for e in events if e["method"] == "values"
+    )
+
+
+async def test_native_agents_say_nothing_on_tools_and_tasks(http):
+    events = await run_and_collect(http, "echo", {"x": 1}, ["tools", "tasks", "values"])
+    assert [e["method"] for e in events] == ["values"]
+    assert events[0]["params"]["namespace"] == []

@@ -102,7 +102,7 @@ class GraphRunner:
         await self._saver.setup()
         if self.graph is None:  # an async factory's first graph
             self.graph = await _call_factory(self.factory, {})
-        self.graph = self.graph.copy(update={"checkpointer": self._saver})
+        self.graph = self.graph.copy(update=self._served(self.graph))
 
     async def _graph_for(self, config: dict[str, Any]) -> Any:
         """The graph a run uses: the one graph, or what the factory makes of the config."""
@@ -111,7 +111,15 @@ class GraphRunner:
         made = _call_factory(self.factory, config)
         if inspect.isawaitable(made):
             made = await made
-        return made.copy(update={"checkpointer": self._saver})
+        return made.copy(update=self._served(made))
+
+    def _served(self, graph: Any) -> dict[str, Any]:
+        """What a graph is served with: our checkpointer; the agent's id as its name when it
+        has LangGraph's default one, as LangGraph's server names it (its `events` say it)."""
+        update: dict[str, Any] = {"checkpointer": self._saver}
+        if getattr(graph, "name", None) == "LangGraph":
+            update["name"] = self.agent_id
+        return update
 
     async def stop(self) -> None:
         if self._pool is not None:

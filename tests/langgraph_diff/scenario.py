@@ -50,6 +50,8 @@ DELIBERATE = {
     "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
     "interrupts carry no `response_schema`",
     "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
+    "message_keys": "a graph's LangChain messages carry `role` (the Agent Protocol's name) "
+    "next to LangChain's `type`, so both path families read the same state",
 }
 
 
@@ -68,6 +70,15 @@ def norm(value: Any) -> Any:
     return value
 
 
+def without_role(value: Any) -> Any:
+    """`value` without the `role` of LangChain messages (a message dict with a `type`)."""
+    if isinstance(value, dict):
+        return {k: without_role(v) for k, v in value.items() if k != "role" or "type" not in value}
+    if isinstance(value, list):
+        return [without_role(v) for v in value]
+    return value
+
+
 SUBGRAPH_MODES = re.compile(r"^(updates|values|custom)(\|.*)?$")
 
 
@@ -77,9 +88,10 @@ def is_subgraph_mode(event: str) -> bool:
 
 def event_summary(part: Any) -> Any:
     """An `events` event as its kind, runnable name and path depth (their payloads carry
-    each server's own run metadata and ids); any other part normalised whole."""
+    each server's own run metadata and ids); any other part normalised whole, but for the
+    `role` our messages carry (step `message_keys`)."""
     if part.event != "events":
-        return (part.event, norm(part.data))
+        return (part.event, norm(without_role(part.data)))
     data = part.data
     return (data["event"], data["name"], len(data.get("parent_ids") or ()))
 
@@ -164,7 +176,9 @@ async def scenario(url: str) -> dict[str, Any]:
             stream_mode=["updates", "values", "custom"], stream_subgraphs=True,
         )
     ]  # fmt: skip
-    out["stream_subgraphs"] = [(p.event, norm(p.data)) for p in parts if is_subgraph_mode(p.event)]
+    out["stream_subgraphs"] = [
+        (UUID.sub("<uuid>", p.event), norm(p.data)) for p in parts if is_subgraph_mode(p.event)
+    ]  # a subgraph's events are named `mode|node:<task id>`
     ends = [p.event for p in parts if not is_subgraph_mode(p.event)]
     out["stream_subgraphs_framing"] = [e for e in ends if e != "end"]  # `end`: ours, listed
     parts = [
@@ -175,6 +189,8 @@ async def scenario(url: str) -> dict[str, Any]:
         )
     ]  # fmt: skip
     out["stream_events"] = [event_summary(p) for p in parts if p.event in ("events", "values")]
+    last = next(p.data for p in reversed(parts) if p.event == "values")["messages"][-1]
+    out["message_keys"] = sorted(last)
     parts = [
         p
         async for p in client.runs.stream(

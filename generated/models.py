@@ -1117,9 +1117,9 @@ class Durability(StrEnum):
 class LgStreamMode(StrEnum):
     """
     `values`, `updates`, `custom`, `messages` (and `messages-tuple`) are streamed for every
-    agent; `debug`, `tasks`, `checkpoints` and `events` (the graph's `astream_events`,
-    version v2) for LangGraph graphs (LangGraph's own chunks); for a native agent they
-    are a 422 `not_supported`.
+    agent; `debug`, `tasks`, `checkpoints`, `tools` (tool calls started and finished)
+    and `events` (the graph's `astream_events`, version v2) for LangGraph graphs
+    (LangGraph's own chunks); for a native agent they are a 422 `not_supported`.
 
     """
 
@@ -1132,6 +1132,7 @@ class LgStreamMode(StrEnum):
     EVENTS = "events"
     TASKS = "tasks"
     CHECKPOINTS = "checkpoints"
+    TOOLS = "tools"
 
 
 class LgRunStatus(StrEnum):
@@ -2004,7 +2005,7 @@ class LgStateAtCheckpoint(BaseModel):
 
 
 class StreamMode1(RootModel[list[LgStreamMode]]):
-    root: Annotated[list[LgStreamMode], Field(max_length=8)]
+    root: Annotated[list[LgStreamMode], Field(max_length=10)]
 
 
 class LgCronCreate(BaseModel):
@@ -2074,7 +2075,7 @@ class LgRunCreate(BaseModel):
     `langsmith_tracer` when set; `checkpoint_during: false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
     stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
-    `events`). `stream_resumable` is honoured whatever its value: every stream can be
+    `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
     rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
     `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
     no subgraphs).

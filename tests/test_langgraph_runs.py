@@ -230,6 +230,26 @@ async def test_events_with_subgraphs_and_a_tool_node(client):
     assert updates[-1]["plan"]["messages"][-1]["content"] == "it is sunny in Paris"
 
 
+async def test_tools_stream_mode(client, http):
+    parts = await streamed(
+        client,
+        None,
+        "tool_graph",
+        input={"messages": [{"type": "human", "content": "Oslo"}]},
+        stream_mode=["tools"],
+    )
+    tools = [p.data for p in parts if p.event == "tools"]
+    assert [(t["event"], t["tool_call_id"]) for t in tools] == [
+        ("tool-started", "call-1"),
+        ("tool-finished", "call-1"),
+    ]
+    assert tools[0]["tool_name"] == "lookup" and tools[0]["input"] == {"city": "Oslo"}
+    assert tools[1]["output"]["content"] == "sunny in Oslo"
+    assert {p.event for p in parts} == {"metadata", "tools", "end"}
+    native = await http.post("/runs", json={"assistant_id": "echo", "stream_mode": "tools"})
+    assert native.status_code == 422 and "stream_mode.tools" in native.json()["message"]
+
+
 async def test_an_interrupt_in_values_only_mode(client):
     thread_id = (await client.threads.create())["thread_id"]
     parts = [

@@ -36,7 +36,7 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
 }
 """Per field: whether a value (not null) is honoured."""
 
-GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints", "events")
+GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints", "tools", "events")
 """Stream modes only a LangGraph graph produces (LangGraph's own chunks; `events`: the
 graph's `astream_events`)."""
 REFUSED_MODES: tuple[str, ...] = ()

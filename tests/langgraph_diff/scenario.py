@@ -50,6 +50,8 @@ DELIBERATE = {
     "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
     "interrupts carry no `response_schema`",
     "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
+    "stream_tools": "stream mode `tools` (in the SDK's StreamMode) is served for graphs here; "
+    "LangGraph's server refuses it on runs (422) and uses it for its protocol's runs only",
     "message_keys": "a graph's LangChain messages carry `role` (the Agent Protocol's name) "
     "next to LangChain's `type`, so both path families read the same state",
 }
@@ -201,6 +203,15 @@ async def scenario(url: str) -> dict[str, Any]:
     out["stream_events_tools"] = [
         event_summary(p) for p in parts if p.event in ("events", "updates")
     ]
+
+    async def tools() -> Any:
+        parts = client.runs.stream(
+            None, "tool_graph", input={"messages": [{"type": "human", "content": "Oslo"}]},
+            stream_mode=["tools"],
+        )  # fmt: skip
+        return [event_summary(p) async for p in parts if p.event == "tools"]
+
+    out["stream_tools"] = await status_of(tools())
 
     merged = await client.runs.wait(
         None, aid, input={"question": "Bo"}, context={"punctuation": "?"}

@@ -112,7 +112,7 @@ def sync_detailed(
             `langsmith_tracer` when set; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
-            `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
             rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
             `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
             no subgraphs).
@@ -155,7 +155,7 @@ def sync(
             `langsmith_tracer` when set; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
-            `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
             rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
             `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
             no subgraphs).
@@ -193,7 +193,7 @@ async def asyncio_detailed(
             `langsmith_tracer` when set; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
-            `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
             rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
             `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
             no subgraphs).
@@ -234,7 +234,7 @@ async def asyncio(
             `langsmith_tracer` when set; `checkpoint_during: false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
             stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
-            `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
             rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
             `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
             no subgraphs).

@@ -249,3 +249,15 @@ def _tool_graph():
 
 
 tool_graph = _tool_graph()
+
+
+def _chat_outer():
+    """The chat graph as the node `inner` of a graph: its model's tokens come from a
+    subgraph (namespace `inner:<task id>`)."""
+    builder = StateGraph(MessagesState)
+    builder.add_node("inner", chat_graph)
+    builder.add_edge(START, "inner")
+    return builder.compile(name="chat_outer")
+
+
+chat_outer = _chat_outer()

@@ -230,6 +230,24 @@ async def test_events_with_subgraphs_and_a_tool_node(client):
     assert updates[-1]["plan"]["messages"][-1]["content"] == "it is sunny in Paris"
 
 
+async def test_a_run_streaming_events_is_cancelled(client):
+    thread_id = (await client.threads.create())["thread_id"]
+    run = await client.runs.create(
+        thread_id,
+        "slow_graph",
+        input={"limit": 500},
+        config={"recursion_limit": 1000},
+        stream_mode=["events"],
+        stream_subgraphs=True,
+    )
+    async for part in client.runs.join_stream(thread_id, run["run_id"], last_event_id="-1"):
+        if part.event == "events" and part.data["event"] == "on_chain_end":
+            break  # a node has run: the graph is streaming its events
+    await client.runs.cancel(thread_id, run["run_id"], wait=True)
+    assert (await client.runs.get(thread_id, run["run_id"]))["status"] == "interrupted"
+    assert (await client.threads.get(thread_id))["status"] == "idle"
+
+
 async def test_tools_stream_mode(client, http):
     parts = await streamed(
         client,

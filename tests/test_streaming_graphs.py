@@ -14,7 +14,9 @@ from .lg_fixtures import lg_server_on
 from .test_streaming import collect, command, new_id, sse, terminal
 
 GRAPHS = "tests.langgraph_graphs"
-lg_server = lg_server_on(",".join(f"{GRAPHS}:{n}" for n in ("outer_graph", "tool_graph", "nested")))
+lg_server = lg_server_on(
+    ",".join(f"{GRAPHS}:{n}" for n in ("outer_graph", "tool_graph", "nested", "chat_outer"))
+)
 
 
 @pytest.fixture
@@ -83,6 +85,22 @@ async def test_namespace_filter_selects_a_subgraph(http):
     body = {"channels": ["updates"], "since": 0, "namespaces": [list(ns)], "follow": False}
     only = [e async for e in sse(http, f"/threads/{thread_id}/stream", body)]
     assert [e["params"]["data"]["node"] for e in only] == ["note", "finish"]
+
+
+async def test_a_subgraphs_chat_model_streams_in_its_namespace(http):
+    events = await run_and_collect(
+        http, "chat_outer", {"messages": [{"role": "user", "content": "hi"}]}, ["messages"]
+    )
+    kinds = [e["params"]["data"]["event"] for e in events]
+    assert kinds[:2] == ["message-start", "content-block-start"]
+    assert kinds[-2:] == ["content-block-finish", "message-finish"]
+    assert set(kinds[2:-2]) == {"content-block-delta"} and len(kinds) > 5  # token by token
+    text = "".join(e["params"]["data"]["delta"]["text"] for e in events[2:-2])
+    assert text == events[-2]["params"]["data"]["content"]["text"] == "you said: hi"
+    (namespace,) = {tuple(e["params"]["namespace"]) for e in events}
+    assert len(namespace) == 1 and namespace[0].startswith("inner:")
+    seqs = [e["seq"] for e in events]
+    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
 
 
 async def test_tools_channel_of_a_tool_node(http):

@@ -50,6 +50,8 @@ DELIBERATE = {
     "stream_values_only": "a stream ends with an `end` event (the run's status) here; "
     "interrupts carry no `response_schema`",
     "stream_updates_events": "a stream ends with an `end` event (the run's status) here",
+    "stream_subgraphs_interrupt": "the graph's own interrupt carries `id` and `value`, not "
+    "`response_schema` (as in wait_interrupted); the subgraph's, LangGraph's own, is the same",
     "stream_tools": "stream mode `tools` (in the SDK's StreamMode) is served for graphs here; "
     "LangGraph's server refuses it on runs (422) and uses it for its protocol's runs only",
     "message_keys": "a graph's LangChain messages carry `role` (the Agent Protocol's name) "
@@ -183,6 +185,16 @@ async def scenario(url: str) -> dict[str, Any]:
     ]  # a subgraph's events are named `mode|node:<task id>`
     ends = [p.event for p in parts if not is_subgraph_mode(p.event)]
     out["stream_subgraphs_framing"] = [e for e in ends if e != "end"]  # `end`: ours, listed
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "nested", input={"question": "ship?"},
+            stream_mode=["updates"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_subgraphs_interrupt"] = [
+        (UUID.sub("<uuid>", p.event), norm(p.data)) for p in parts if p.event.startswith("updates")
+    ]
     parts = [
         p
         async for p in client.runs.stream(

@@ -1,15 +1,19 @@
-"""The thread streaming protocol's channels for LangGraph graphs (httpx, SSE): subgraphs'
-events in their namespaces, the `tools` channel (a graph's tool node), the `tasks` channel;
-and, for a native agent, those channels say nothing."""
+"""The thread streaming protocol's channels for LangGraph graphs (httpx, SSE; LangGraph's
+Python SDK over SSE and WebSocket): subgraphs' events in their namespaces, the `tools`
+channel (a graph's tool node), the `tasks` channel; for a native agent those say nothing."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import httpx
 import pytest
+from langgraph_sdk import get_client
 
 from .conftest import ServerProcess
+from .helpers import eventually
 from .lg_fixtures import lg_server_on
 from .test_streaming import collect, command, new_id, sse, terminal
 
@@ -150,3 +154,52 @@ async def test_native_agents_say_nothing_on_tools_and_tasks(http):
     events = await run_and_collect(http, "echo", {"x": 1}, ["tools", "tasks", "values"])
     assert [e["method"] for e in events] == ["values"]
     assert events[0]["params"]["namespace"] == []
+
+
+# -- LangGraph's Python SDK (`client.threads.stream`) reads them ---------------------------
+
+
+async def handles_of(projection: Any, done: Callable[[Any], bool]) -> list[Any]:
+    """Iterate an SDK projection (`thread.tool_calls`, `thread.subgraphs`: it feeds its
+    handles only while iterated) until it gave a handle and `done(handle)` for each."""
+    handles: list[Any] = []
+
+    async def iterate() -> None:
+        async for handle in projection:
+            handles.append(handle)
+
+    async def finished() -> bool:
+        return bool(handles) and all(done(h) for h in handles)
+
+    iterating = asyncio.ensure_future(iterate())
+    try:
+        await eventually(finished, "the handles' ends")
+    finally:
+        iterating.cancel()
+    return handles
+
+
+@pytest.mark.parametrize("transport", ["sse", "websocket"])
+async def test_python_sdk_tool_calls(lg_server, transport):
+    client = get_client(url=f"{lg_server.base_url}/langgraph")
+    async with client.threads.stream(assistant_id="tool_graph", transport=transport) as thread:
+        await thread.run.start(input={"messages": [{"type": "human", "content": "Lima"}]})
+        (call,) = await handles_of(thread.tool_calls, lambda call: call.done)
+        async with asyncio.timeout(30):
+            await thread.output
+    assert (call.name, call.input, call.tool_call_id) == ("lookup", {"city": "Lima"}, "call-1")
+    assert call.output.result()["content"] == "sunny in Lima"
+
+
+@pytest.mark.parametrize("transport", ["sse", "websocket"])
+async def test_python_sdk_subgraphs(lg_server, transport):
+    client = get_client(url=f"{lg_server.base_url}/langgraph")
+    async with client.threads.stream(assistant_id="outer_graph", transport=transport) as thread:
+        await thread.run.start(input={"question": "q"})
+        # a subgraph's end comes with its parent's task result
+        (sub,) = await handles_of(thread.subgraphs, lambda sub: sub.status != "started")
+        async with asyncio.timeout(30):
+            values = await thread.output
+    assert sub.graph_name == "inner" and sub.namespace[0].startswith("inner:")
+    assert sub.status == "completed"
+    assert values["steps"] == ["note", "finish", "finish"]

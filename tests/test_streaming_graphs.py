@@ -17,7 +17,7 @@ from .conftest import ServerProcess
 from .helpers import eventually
 from .lg_fixtures import lg_server_on
 from .test_streaming import collect, command, new_id, sse, terminal
-from .test_streaming_sdks import JS, node_modules  # noqa: F401  (the fixture `node_modules`)
+from .test_streaming_sdks import JS, node_json, node_modules  # noqa: F401  (the fixture `node_modules`)
 
 GRAPHS = "tests.langgraph_graphs"
 lg_server = lg_server_on(
@@ -213,14 +213,9 @@ async def test_python_sdk_subgraphs(lg_server, transport):
 @pytest.mark.usefixtures("node_modules")
 @pytest.mark.parametrize("transport", ["sse", "websocket"])
 async def test_js_sdk_tool_calls(lg_server, transport):
-    process = await asyncio.create_subprocess_exec(
-        "node", str(JS / "thread_tools.mjs"), f"{lg_server.base_url}/langgraph", transport, "Kyiv",
-        cwd=JS, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    async with asyncio.timeout(60):
-        out, err = await process.communicate()
-    assert process.returncode == 0, err.decode()
-    seen = json.loads(out.decode().strip().splitlines()[-1])
+    seen = await node_json(
+        JS / "thread_tools.mjs", f"{lg_server.base_url}/langgraph", transport, "Kyiv"
+    )
     call = seen["call"]
     assert (call["name"], call["callId"], call["input"]) == ("lookup", "call-1", {"city": "Kyiv"})
     assert "sunny in Kyiv" in json.dumps(call["output"])

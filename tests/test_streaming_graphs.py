@@ -31,6 +31,11 @@ async def http(lg_server: ServerProcess) -> AsyncIterator[httpx.AsyncClient]:
         yield h
 
 
+def root_terminal(event: dict) -> bool:
+    """The run's end (a subgraph's `completed` is not)."""
+    return terminal(event) and not event["params"]["namespace"]
+
+
 async def run_and_collect(http, agent: str, run_input, channels: list[str], **stream) -> list:
     """Start a run with `run.start` and collect its events (from the thread's first), up to
     its end, on `channels` (lifecycle added to see the end)."""
@@ -40,7 +45,7 @@ async def run_and_collect(http, agent: str, run_input, channels: list[str], **st
     )
     assert started["type"] == "success", started
     body = {"channels": [*channels, "lifecycle"], "since": 0, **stream}
-    events = await collect(sse(http, f"/threads/{thread_id}/stream", body), terminal)
+    events = await collect(sse(http, f"/threads/{thread_id}/stream", body), root_terminal)
     return [e for e in events if e["method"] in channels or e["method"] == "input.requested"]
 
 
@@ -73,6 +78,35 @@ async def test_subgraph_events_are_in_its_namespace(http):
     # `depth: 0` keeps the root's; a namespace prefix keeps the subgraph's
     root_only = await run_and_collect(http, "outer_graph", {"question": "q"}, ["updates"], depth=0)
     assert [e["params"]["data"]["node"] for e in root_only] == ["inner", "done"]
+
+
+async def test_a_subgraphs_lifecycle(http):
+    events = await run_and_collect(http, "outer_graph", {"question": "q"}, ["lifecycle", "tasks"])
+    inner = [e for e in events if e["params"]["namespace"]]
+    lifecycle = [e["params"]["data"] for e in inner if e["method"] == "lifecycle"]
+    (ns,) = {tuple(e["params"]["namespace"]) for e in inner}
+    task_id = ns[0].removeprefix("inner:")
+    run_id = lifecycle[0]["run_id"]
+    assert lifecycle == [
+        {"event": "started", "graph_name": "inner", "trigger_call_id": task_id, "run_id": run_id},
+        {"event": "completed", "graph_name": "inner", "run_id": run_id},
+    ]
+    methods = [(e["method"], bool(e["params"]["namespace"])) for e in events]
+    assert methods.index(("lifecycle", True)) < methods.index(("tasks", True))  # it starts first
+    root = [
+        e["params"]["data"]["event"]
+        for e in events
+        if e["method"] == "lifecycle" and not e["params"]["namespace"]
+    ]
+    assert root == ["started", "running", "completed"]
+
+    asked = await run_and_collect(http, "nested", {"question": "ok?"}, ["lifecycle"])
+    assert [
+        (e["params"]["data"]["event"], bool(e["params"]["namespace"])) for e in asked
+    ] == [
+        ("started", False), ("running", False), ("started", True), ("interrupted", True),
+        ("interrupted", False),
+    ]  # fmt: skip
 
 
 async def test_namespace_filter_selects_a_subgraph(http):

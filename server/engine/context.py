@@ -28,9 +28,10 @@ STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
 # Modes an agent emits itself (`updates` and `values` come from `update`); a LangGraph
 # graph also streams its own `debug`, `tasks`, `checkpoints`, `tools` and `events` chunks,
-# and, in a subgraph's namespace, its `values` and `updates` too.
+# and, in a subgraph's namespace, its `values` and `updates` too, and the subgraph's
+# `lifecycle` (started, completed, ...).
 EMITTED = ("messages", "custom", "debug", "tasks", "checkpoints", "tools", "events")
-NAMESPACED = (*EMITTED, "values", "updates")
+NAMESPACED = (*EMITTED, "values", "updates", "lifecycle")
 
 
 class Context:

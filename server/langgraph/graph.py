@@ -173,12 +173,15 @@ class GraphRunner:
         steps: dict[str, Any] = {}
         asked: list[Any] = []  # the interrupts, as the stream reports them
         last: dict[str, Any] = {}  # the latest checkpoint chunk
+        lifecycles = _Lifecycles()
         chunks = _chunks(
             graph, graph_input, run_config, kwargs, subgraphs, "events" in wanted, ctx.run_id
         )
         async with contextlib.aclosing(chunks) as s:
             async for namespace, mode, chunk in s:
                 ctx.check_stop()
+                if mode == "tasks" and subgraphs:
+                    await lifecycles.see(ctx, namespace, chunk)
                 if namespace:  # a subgraph's event, named `mode|node:task|...`
                     await _emit_nested(ctx, namespace, mode, chunk)
                 elif mode == "updates":
@@ -212,6 +215,7 @@ class GraphRunner:
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
                 elif mode != "values":  # custom, tools, and debug, tasks, events if asked for
                     await ctx.emit(mode, jsonable(chunk))
+        await lifecycles.finish(ctx)
         if asked:  # the graph stopped on interrupt(): its questions, from the stream
             raise Interrupt(
                 [jsonable(i.value) for i in asked],
@@ -262,6 +266,47 @@ async def _chunks(
                 yield chunk if subgraphs else ((), *chunk)
             elif "langsmith:hidden" not in (event.get("tags") or ()):
                 yield (), "events", event
+
+
+class _Lifecycles:
+    """Subgraphs' `lifecycle` events, inferred from the tasks stream as LangGraph's
+    `LifecycleTransformer` does: a namespace starts at its first task and ends with its
+    parent's result of the task that ran it (`interrupted`, `failed` or `completed`)."""
+
+    def __init__(self) -> None:
+        self.open: dict[tuple[str, ...], str] = {}  # namespace -> its parent's task id
+        self.seen: set[tuple[str, ...]] = set()
+
+    async def see(self, ctx: RunContext, namespace: tuple[str, ...], task: Any) -> None:
+        if "result" in task:
+            for child, task_id in list(self.open.items()):
+                if child[:-1] == namespace and task_id == task.get("id"):
+                    del self.open[child]
+                    status = "completed"
+                    if task.get("interrupts"):
+                        status = "interrupted"
+                    elif task.get("error"):
+                        status = "failed"
+                    await _lifecycle(ctx, child, status, task.get("error"))
+        elif namespace and namespace not in self.seen:
+            self.seen.add(namespace)
+            name, _, task_id = namespace[-1].partition(":")
+            self.open[namespace] = task_id
+            started = {"event": "started", "graph_name": name, "trigger_call_id": task_id}
+            await ctx.emit("lifecycle", started, namespace)
+
+    async def finish(self, ctx: RunContext) -> None:
+        """The run went to its end: what no result closed is completed."""
+        for child in list(self.open):
+            await _lifecycle(ctx, child, "completed", None)
+        self.open.clear()
+
+
+async def _lifecycle(ctx: RunContext, namespace: tuple[str, ...], status: str, error: Any) -> None:
+    data = {"event": status, "graph_name": namespace[-1].partition(":")[0]}
+    if error:
+        data["error"] = str(error)
+    await ctx.emit("lifecycle", data, namespace)
 
 
 async def _emit_nested(ctx: RunContext, namespace: tuple[str, ...], mode: str, chunk: Any) -> None:

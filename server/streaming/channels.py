@@ -76,6 +76,8 @@ def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
         return [("values", values)]
     if mode in ("tools", "tasks"):  # LangGraph's chunks, as its server forwards them
         return [(mode, row.data)]
+    if mode == "lifecycle":  # a subgraph's (a run's own are its status rows)
+        return [("lifecycle", {**row.data, "run_id": run})]
     if mode == "updates":
         return [("updates", _update(row.data))]
     if mode == "messages":

@@ -175,7 +175,7 @@ class StreamingApi:
         modes: tuple[str, ...] = ALL_MODES
         if is_graph_agent(agent):
             config = {**config, STREAM_MODES: list(GRAPH_MODES), SUBGRAPHS: True}
-            modes += GRAPH_MODES
+            modes += (*GRAPH_MODES, "lifecycle")  # its subgraphs' lifecycle
         run = await self.services.runs.create(
             NewRun(
                 agent_id=agent.agent_id,

@@ -254,3 +254,15 @@ async def test_js_sdk_tool_calls(lg_server, transport):
     assert (call["name"], call["callId"], call["input"]) == ("lookup", "call-1", {"city": "Kyiv"})
     assert "sunny in Kyiv" in json.dumps(call["output"])
     assert "it is sunny in Kyiv" in json.dumps(seen["output"])  # LangChain objects in JS
+
+
+@pytest.mark.usefixtures("node_modules")
+@pytest.mark.parametrize("transport", ["sse", "websocket"])
+async def test_js_sdk_subgraphs(lg_server, transport):
+    seen = await node_json(
+        JS / "thread_subgraphs.mjs", f"{lg_server.base_url}/langgraph", transport
+    )
+    sub = seen["subgraph"]
+    assert (sub["name"], sub["graphName"]) == ("inner", "inner")
+    assert len(sub["namespace"]) == 1 and sub["namespace"][0].startswith("inner:")
+    assert seen["output"]["steps"] == ["note", "finish", "finish"]

@@ -248,9 +248,9 @@ async def test_python_sdk_subgraphs(lg_server, transport):
 @pytest.mark.parametrize("transport", ["sse", "websocket"])
 async def test_js_sdk_tool_calls(lg_server, transport):
     seen = await node_json(
-        JS / "thread_tools.mjs", f"{lg_server.base_url}/langgraph", transport, "Kyiv"
+        JS / "thread_graph.mjs", f"{lg_server.base_url}/langgraph", transport, "tools", "Kyiv"
     )
-    call = seen["call"]
+    call = seen["seen"]
     assert (call["name"], call["callId"], call["input"]) == ("lookup", "call-1", {"city": "Kyiv"})
     assert "sunny in Kyiv" in json.dumps(call["output"])
     assert "it is sunny in Kyiv" in json.dumps(seen["output"])  # LangChain objects in JS
@@ -260,9 +260,9 @@ async def test_js_sdk_tool_calls(lg_server, transport):
 @pytest.mark.parametrize("transport", ["sse", "websocket"])
 async def test_js_sdk_subgraphs(lg_server, transport):
     seen = await node_json(
-        JS / "thread_subgraphs.mjs", f"{lg_server.base_url}/langgraph", transport
+        JS / "thread_graph.mjs", f"{lg_server.base_url}/langgraph", transport, "subgraphs"
     )
-    sub = seen["subgraph"]
+    sub = seen["seen"]
     assert (sub["name"], sub["graphName"]) == ("inner", "inner")
     assert len(sub["namespace"]) == 1 and sub["namespace"][0].startswith("inner:")
     assert seen["output"]["steps"] == ["note", "finish", "finish"]

@@ -184,6 +184,23 @@ async def test_a_subgraphs_interrupt_with_stream_subgraphs(client):
     assert [i["value"] for i in asked["updates"]["__interrupt__"]] == [{"question": "ok?"}]
     assert (await client.threads.get(thread_id))["status"] == "interrupted"
 
+    # the resume goes on inside the subgraph, its events in the same namespace's form
+    resumed = await streamed(
+        client,
+        thread_id,
+        "nested",
+        command={"resume": "yes"},
+        stream_mode=["updates"],
+        stream_subgraphs=True,
+    )
+    named = [(p.event.split(":")[0], p.data) for p in resumed if p.event.startswith("updates")]
+    assert named == [
+        ("updates|inner", {"ask": {"answer": "yes", "steps": ["ask"]}}),
+        ("updates|inner", {"finish": {"steps": ["finish"]}}),
+        ("updates", {"inner": {"question": "ok?", "answer": "yes", "steps": ["ask", "finish"]}}),
+        ("updates", {"finish": {"steps": ["finish"]}}),
+    ]
+
 
 async def test_events_stream_mode(client):
     thread_id = (await client.threads.create())["thread_id"]

@@ -109,7 +109,15 @@ def langgraph_differential(session: nox.Session) -> None:
     shutil.rmtree(workdir / ".langgraph_api", ignore_errors=True)
     data_dir = Path(".nox/langgraph-differential-pg")
     shutil.rmtree(data_dir, ignore_errors=True)
-    graphs = ("hitl_graph", "slow_graph", "chat_graph", "greeter", "nested")
+    graphs = (
+        "hitl_graph",
+        "slow_graph",
+        "chat_graph",
+        "greeter",
+        "outer_graph",
+        "tool_graph",
+        "nested",
+    )
     theirs_log, ours_log = Path(".nox/langgraph-dev-diff.log"), Path(".nox/ours-diff.log")
     theirs_command = [
         str(Path(session.bin) / "langgraph"), "dev", "--no-browser", "--no-reload",

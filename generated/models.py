@@ -1178,9 +1178,9 @@ class Durability(StrEnum):
 class LgStreamMode(StrEnum):
     """
     `values`, `updates`, `custom`, `messages` (and `messages-tuple`) are streamed for every
-    agent; `debug`, `tasks` and `checkpoints` for LangGraph graphs (LangGraph's own
-    chunks); for a native agent they, and `events` for any agent, are a 422
-    `not_supported`.
+    agent; `debug`, `tasks`, `checkpoints`, `tools` (tool calls started and finished)
+    and `events` (the graph's `astream_events`, version v2) for LangGraph graphs
+    (LangGraph's own chunks); for a native agent they are a 422 `not_supported`.
 
     """
 
@@ -1193,6 +1193,7 @@ class LgStreamMode(StrEnum):
     EVENTS = "events"
     TASKS = "tasks"
     CHECKPOINTS = "checkpoints"
+    TOOLS = "tools"
 
 
 class LgRunStatus(StrEnum):
@@ -2093,7 +2094,7 @@ class LgStateAtCheckpoint(BaseModel):
 
 
 class StreamMode1(RootModel[list[LgStreamMode]]):
-    root: Annotated[list[LgStreamMode], Field(max_length=8)]
+    root: Annotated[list[LgStreamMode], Field(max_length=10)]
 
 
 class LgCronCreate(BaseModel):
@@ -2202,11 +2203,13 @@ class LgRunCreate(BaseModel):
     this server does not know is a 422 (`validation_error`), and a value it does not
     honour a 422 `not_supported` naming the field: `feedback_keys`,
     `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
-    and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`; `checkpoint_during: false`;
+    and `checkpoint_id` for an agent that is not a LangGraph graph; `checkpoint_during: false`;
     `durability: exit`; `strict_resume: false` (a resume here is always strict);
-    stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
-    `events`. `stream_resumable` is honoured whatever its value: every stream can be
-    rejoined.
+    stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
+    `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
+    rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
+    `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
+    no subgraphs).
 
     """
 

@@ -9,8 +9,10 @@ from typing import Annotated, Any
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from langchain_core.tools import tool
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, MessagesState, StateGraph
+from langgraph.prebuilt import ToolNode, tools_condition
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 from typing_extensions import TypedDict  # pydantic reads its schema on Python < 3.12
@@ -188,3 +190,74 @@ async def keep(state: KeepState) -> dict:
 
 kept_graph = _one_node(KeepState, keep)
 """Copies its input's `value` to `kept` (through the graph's own checkpoints)."""
+
+
+async def note(state: ChatState) -> dict:
+    """A subgraph's node: writes a custom event, then adds a step."""
+    get_stream_writer()({"noted": state.get("question")})
+    return {"steps": ["note"]}
+
+
+def _outer():
+    """A graph whose node `inner` is a subgraph of two nodes (`note`, `finish`), no
+    interrupt: its events come under the namespace `inner:<task id>`."""
+    inner = StateGraph(ChatState)
+    inner.add_node("note", note)
+    inner.add_node("finish", finish)
+    inner.add_edge(START, "note")
+    inner.add_edge("note", "finish")
+    builder = StateGraph(ChatState)
+    builder.add_node("inner", inner.compile(name="inner"))
+    builder.add_node("done", finish)
+    builder.add_edge(START, "inner")
+    builder.add_edge("inner", "done")
+    return builder.compile(name="outer_graph")
+
+
+outer_graph = _outer()
+
+
+@tool
+def lookup(city: str) -> str:
+    """The weather in a city."""
+    return f"sunny in {city}"
+
+
+async def plan(state: MessagesState) -> dict:
+    """A model's stand-in: calls the `lookup` tool with the user's text, then answers with
+    the tool's result."""
+    last = state["messages"][-1]
+    if last.type == "tool":
+        return {"messages": [AIMessage(content=f"it is {last.content}")]}
+    call = {
+        "name": "lookup",
+        "args": {"city": last.content},
+        "id": f"call-{len(state['messages'])}",
+    }
+    return {"messages": [AIMessage(content="", tool_calls=[call])]}
+
+
+def _tool_graph():
+    """`plan` calls a tool, LangGraph's prebuilt `ToolNode` (node `tools`) runs it."""
+    builder = StateGraph(MessagesState)
+    builder.add_node("plan", plan)
+    builder.add_node("tools", ToolNode([lookup]))
+    builder.add_edge(START, "plan")
+    builder.add_conditional_edges("plan", tools_condition)
+    builder.add_edge("tools", "plan")
+    return builder.compile(name="tool_graph")
+
+
+tool_graph = _tool_graph()
+
+
+def _chat_outer():
+    """The chat graph as the node `inner` of a graph: its model's tokens come from a
+    subgraph (namespace `inner:<task id>`)."""
+    builder = StateGraph(MessagesState)
+    builder.add_node("inner", chat_graph)
+    builder.add_edge(START, "inner")
+    return builder.compile(name="chat_outer")
+
+
+chat_outer = _chat_outer()

@@ -11,6 +11,7 @@ import subprocess
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -69,18 +70,25 @@ async def test_python_sdk_thread_stream(graph_server, transport, agent):
 @pytest.mark.parametrize("agent", ["hitl", "hitl_graph"])
 @pytest.mark.parametrize("transport", ["sse", "websocket"])
 async def test_js_sdk_thread_stream(graph_server, node_modules, transport, agent):
+    seen = await node_json(
+        JS / "thread_stream.mjs", f"{graph_server.base_url}/langgraph", transport, agent
+    )
+    assert seen["interrupts"] in ([{"question": "Ship it?"}], ["Ship it?"])
+    assert ["input.requested", None] in seen["seen"]
+    assert ["lifecycle", "interrupted"] in seen["seen"]
+    assert seen["state"]["values"].get("answer") in (None, "yes")
+
+
+async def node_json(script: Path, *args: str) -> Any:
+    """Run a node script of tests/js; the JSON of its last line (it exits 0)."""
     process = await asyncio.create_subprocess_exec(
-        "node", str(JS / "thread_stream.mjs"), f"{graph_server.base_url}/langgraph", transport, agent,
+        "node", str(script), *args,
         cwd=JS, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     async with asyncio.timeout(60):
         out, err = await process.communicate()
     assert process.returncode == 0, err.decode()
-    seen = json.loads(out.decode().strip().splitlines()[-1])
-    assert seen["interrupts"] in ([{"question": "Ship it?"}], ["Ship it?"])
-    assert ["input.requested", None] in seen["seen"]
-    assert ["lifecycle", "interrupted"] in seen["seen"]
-    assert seen["state"]["values"].get("answer") in (None, "yes")
+    return json.loads(out.decode().strip().splitlines()[-1])
 
 
 async def test_a_graphs_chat_model_tokens_are_one_message(graph_server):

@@ -14,7 +14,7 @@ asks a human with `interrupt`; notices a stop request; and uses the long-term st
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -100,8 +100,10 @@ class RunContext(Protocol):
         the one the run named to start from, and their parents), newest first."""
         ...
 
-    async def emit(self, mode: str, data: Any) -> None:
-        """Stream an event in mode `messages` or `custom`."""
+    async def emit(self, mode: str, data: Any, namespace: Sequence[str] = ()) -> None:
+        """Stream an event in mode `messages` or `custom` (a LangGraph graph: its own modes
+        too). A `namespace` (a subgraph's path, LangGraph's `node:task_id` segments) names
+        the event `mode|segment|...`, as LangGraph's server does."""
         ...
 
     def interrupt(self, value: Any) -> Any:

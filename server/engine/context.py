@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from .. import state
@@ -27,8 +27,11 @@ T = TypeVar("T")
 STREAM_MODES = frozenset({"values", "updates", "messages", "custom"})
 
 # Modes an agent emits itself (`updates` and `values` come from `update`); a LangGraph
-# graph also streams its own `debug`, `tasks` and `checkpoints` chunks.
-EMITTED = ("messages", "custom", "debug", "tasks", "checkpoints")
+# graph also streams its own `debug`, `tasks`, `checkpoints`, `tools` and `events` chunks,
+# and, in a subgraph's namespace, its `values` and `updates` too, and the subgraph's
+# `lifecycle` (started, completed, ...).
+EMITTED = ("messages", "custom", "debug", "tasks", "checkpoints", "tools", "events")
+NAMESPACED = (*EMITTED, "values", "updates", "lifecycle")
 
 
 class Context:
@@ -123,12 +126,13 @@ class Context:
         )
         return [r.metadata for r in records]
 
-    async def emit(self, mode: str, data: Any) -> None:
-        if mode not in EMITTED:
+    async def emit(self, mode: str, data: Any, namespace: Sequence[str] = ()) -> None:
+        if mode not in (NAMESPACED if namespace else EMITTED):
             raise ValueError(f"agents emit {', '.join(EMITTED)} events, not {mode!r}")
         if mode in self._modes:
+            name = "|".join((mode, *namespace))  # LangGraph's name of a subgraph's event
             await self._flush()
-            await self._retrying(self._runs.write_events, self._run, [(mode, data)])
+            await self._retrying(self._runs.write_events, self._run, [(name, data)])
 
     async def write_interrupts(
         self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None

@@ -33,7 +33,7 @@ from .fields import (
     refuse_modes,
     refuse_unhonoured,
 )
-from .graph import COMMAND, STATIC_INTERRUPTS, STREAM_MODES, is_graph_agent
+from .graph import COMMAND, STATIC_INTERRUPTS, STREAM_MODES, SUBGRAPHS, is_graph_agent
 from .threads import LgThreadsApi, chat_messages, checkpoint_id
 
 ALL_MODES = ("values", "updates", "messages", "custom")
@@ -87,6 +87,8 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         config.update(await self._lg_graph_fields(thread_id, body, agent))
         if extra := [m for m in wanted if m in GRAPH_ONLY_MODES]:
             config[STREAM_MODES] = extra  # the graph streams these too
+        if body.stream_subgraphs and is_graph_agent(agent):
+            config[SUBGRAPHS] = True  # its subgraphs' events, named `mode|namespace`
         stream_mode = tuple(dict.fromkeys(MODES[m] for m in wanted if m in MODES)) or ("values",)
         graph_input, messages = body.input, None
         if not is_graph_agent(agent):
@@ -386,11 +388,8 @@ async def _translated(
             values = await state() if e.event == "interrupt" else None
             asked = asked or e.event == "interrupt"
             for translated in views.events(e, run, values, stopped_at_nodes=not asked):
-                if (
-                    only is None
-                    or translated.event not in MODES.values()
-                    or translated.event in only
-                ):
+                mode = translated.event.split("|")[0]  # a subgraph's: `mode|namespace`
+                if only is None or mode not in MODES.values() or mode in only:
                     yield translated
     finally:
         await events.aclose()

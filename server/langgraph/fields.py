@@ -23,7 +23,7 @@ def _always(value: Any) -> bool:
 HONOURED: dict[str, Callable[[Any], bool]] = {
     "feedback_keys": _never,
     "langsmith_tracer": _never,
-    "stream_subgraphs": lambda v: v is False,
+    "stream_subgraphs": _always,  # a graph's subgraphs stream; a native agent has none
     "checkpoint_during": lambda v: v is True,  # every step is checkpointed
     "durability": lambda v: str(getattr(v, "value", v)) in ("sync", "async"),
     "strict_resume": lambda v: v is True,  # a resume is always strict here
@@ -34,9 +34,10 @@ HONOURED: dict[str, Callable[[Any], bool]] = {
 GRAPH_FIELDS = ("interrupt_before", "interrupt_after", "checkpoint", "checkpoint_id")
 """Run fields only a LangGraph graph honours (a 422 `not_supported` for another agent)."""
 
-GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints")
-"""Stream modes only a LangGraph graph produces (LangGraph's own chunks)."""
-REFUSED_MODES = ("events",)
+GRAPH_ONLY_MODES = ("debug", "tasks", "checkpoints", "tools", "events")
+"""Stream modes only a LangGraph graph produces (LangGraph's own chunks; `events`: the
+graph's `astream_events`)."""
+REFUSED_MODES: tuple[str, ...] = ()
 
 
 def not_supported(fields: Iterable[str], why: str = "") -> Invalid:

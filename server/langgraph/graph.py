@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import inspect
 import json
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -51,6 +52,9 @@ STATIC_INTERRUPTS = {
     "interrupt_after": "langgraph_interrupt_after",
 }
 """Keys of the run's config holding the nodes the graph stops before or after (or "*")."""
+
+SUBGRAPHS = "langgraph_stream_subgraphs"
+"""Key of the run's config: the run streams its subgraphs' events (`stream_subgraphs`)."""
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
@@ -106,7 +110,7 @@ class GraphRunner:
         await self._saver.setup()
         if self.graph is None:  # an async factory's first graph
             self.graph = await _call_factory(self.factory, {})
-        self.graph = self.graph.copy(update={"checkpointer": self._saver})
+        self.graph = self.graph.copy(update=self._served(self.graph))
 
     async def _graph_for(self, config: dict[str, Any]) -> Any:
         """The graph a run uses: the one graph, or what the factory makes of the config."""
@@ -115,7 +119,15 @@ class GraphRunner:
         made = _call_factory(self.factory, config)
         if inspect.isawaitable(made):
             made = await made
-        return made.copy(update={"checkpointer": self._saver})
+        return made.copy(update=self._served(made))
+
+    def _served(self, graph: Any) -> dict[str, Any]:
+        """What a graph is served with: our checkpointer; the agent's id as its name when it
+        has LangGraph's default one, as LangGraph's server names it (its `events` say it)."""
+        update: dict[str, Any] = {"checkpointer": self._saver}
+        if getattr(graph, "name", None) == "LangGraph":
+            update["name"] = self.agent_id
+        return update
 
     async def stop(self) -> None:
         if self._pool is not None:
@@ -151,11 +163,15 @@ class GraphRunner:
         run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
-        extra = [m for m in config.get(STREAM_MODES) or () if m != "checkpoints"]
+        wanted = tuple(config.get(STREAM_MODES) or ())
+        subgraphs = bool(config.get(SUBGRAPHS))
+        extra = [m for m in wanted if m not in ("checkpoints", "events")]
+        if subgraphs:  # a subgraph's `values` (the root's come from its checkpoints)
+            extra.append("values")
         kwargs: dict[str, Any] = {
             "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
         }
-        wants_checkpoints = "checkpoints" in (config.get(STREAM_MODES) or ())
+        wants_checkpoints = "checkpoints" in wanted
         if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
             kwargs["durability"] = "exit"
         for name, key in STATIC_INTERRUPTS.items():
@@ -168,10 +184,18 @@ class GraphRunner:
         steps: dict[str, Any] = {}
         asked: list[Any] = []  # the interrupts, as the stream reports them
         last: dict[str, Any] = {}  # the latest checkpoint chunk
-        async with contextlib.aclosing(graph.astream(graph_input, run_config, **kwargs)) as s:
-            async for mode, chunk in s:
+        lifecycles = _Lifecycles()
+        chunks = _chunks(
+            graph, graph_input, run_config, kwargs, subgraphs, "events" in wanted, ctx.run_id
+        )
+        async with contextlib.aclosing(chunks) as s:
+            async for namespace, mode, chunk in s:
                 ctx.check_stop()
-                if mode == "updates":
+                if mode == "tasks" and subgraphs:
+                    await lifecycles.see(ctx, namespace, chunk)
+                if namespace:  # a subgraph's event, named `mode|node:task|...`
+                    await _emit_nested(ctx, namespace, mode, chunk)
+                elif mode == "updates":
                     for node, changes in (chunk or {}).items():
                         if node == "__interrupt__":
                             asked.extend(changes or ())
@@ -200,8 +224,9 @@ class GraphRunner:
                 elif mode == "messages":
                     message, metadata = chunk
                     await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
-                else:  # custom, and debug or tasks when asked for
+                elif mode != "values":  # custom, tools, and debug, tasks, events if asked for
                     await ctx.emit(mode, jsonable(chunk))
+        await lifecycles.finish(ctx)
         # The graph stopped on interrupt() (its questions, from the stream), or before or
         # after the nodes the run named (no question: nodes still to run).
         if asked or last.get("next"):
@@ -224,6 +249,86 @@ class GraphRunner:
         found = graph_schemas(self.graph)
         found.pop("context_schema", None)
         return {k: v or {"type": "object"} for k, v in found.items()}
+
+
+async def _chunks(
+    graph: Any,
+    graph_input: Any,
+    config: dict[str, Any],
+    kwargs: dict[str, Any],
+    subgraphs: bool,
+    events: bool,
+    run_id: Any,
+) -> AsyncGenerator[tuple[tuple[str, ...], str, Any], None]:
+    """The graph's stream as `(namespace, mode, chunk)`; `namespace` is `()` for the graph
+    itself. With `events`, through `astream_events` as LangGraph's server does: the run's
+    own `on_chain_stream` events carry the modes' chunks, every other event is an `events`
+    chunk (but those LangSmith hides)."""
+    if not events:
+        stream = graph.astream(graph_input, config, subgraphs=subgraphs, **kwargs)
+        async with contextlib.aclosing(stream) as s:
+            async for chunk in s:
+                yield chunk if subgraphs else ((), *chunk)
+        return
+    config = {**config, "run_id": run_id}  # to tell the run's own events from its parts'
+    stream = graph.astream_events(graph_input, config, version="v2", subgraphs=subgraphs, **kwargs)
+    async with contextlib.aclosing(stream) as s:
+        async for event in s:
+            if event["event"] == "on_chain_stream" and event.get("run_id") == str(run_id):
+                chunk = event["data"]["chunk"]
+                yield chunk if subgraphs else ((), *chunk)
+            elif "langsmith:hidden" not in (event.get("tags") or ()):
+                yield (), "events", event
+
+
+class _Lifecycles:
+    """Subgraphs' `lifecycle` events, inferred from the tasks stream as LangGraph's
+    `LifecycleTransformer` does: a namespace starts at its first task and ends with its
+    parent's result of the task that ran it (`interrupted`, `failed` or `completed`)."""
+
+    def __init__(self) -> None:
+        self.open: dict[tuple[str, ...], str] = {}  # namespace -> its parent's task id
+        self.seen: set[tuple[str, ...]] = set()
+
+    async def see(self, ctx: RunContext, namespace: tuple[str, ...], task: Any) -> None:
+        if "result" in task:
+            for child, task_id in list(self.open.items()):
+                if child[:-1] == namespace and task_id == task.get("id"):
+                    del self.open[child]
+                    status = "completed"
+                    if task.get("interrupts"):
+                        status = "interrupted"
+                    elif task.get("error"):
+                        status = "failed"
+                    await _lifecycle(ctx, child, status, task.get("error"))
+        elif namespace and namespace not in self.seen:
+            self.seen.add(namespace)
+            name, _, task_id = namespace[-1].partition(":")
+            self.open[namespace] = task_id
+            started = {"event": "started", "graph_name": name, "trigger_call_id": task_id}
+            await ctx.emit("lifecycle", started, namespace)
+
+    async def finish(self, ctx: RunContext) -> None:
+        """The run went to its end: what no result closed is completed."""
+        for child in list(self.open):
+            await _lifecycle(ctx, child, "completed", None)
+        self.open.clear()
+
+
+async def _lifecycle(ctx: RunContext, namespace: tuple[str, ...], status: str, error: Any) -> None:
+    data = {"event": status, "graph_name": namespace[-1].partition(":")[0]}
+    if error:
+        data["error"] = str(error)
+    await ctx.emit("lifecycle", data, namespace)
+
+
+async def _emit_nested(ctx: RunContext, namespace: tuple[str, ...], mode: str, chunk: Any) -> None:
+    """A subgraph's chunk as LangGraph's server streams it with `stream_subgraphs`."""
+    if mode == "messages":
+        message, metadata = chunk
+        await ctx.emit(mode, [jsonable(message), jsonable(metadata)], namespace)
+    elif mode != "events":
+        await ctx.emit(mode, jsonable(chunk), namespace)
 
 
 def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:

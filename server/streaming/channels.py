@@ -19,7 +19,7 @@ def protocol_events(row: ThreadEvent) -> list[dict[str, Any]]:
     """The protocol events of one stored row, numbered from its `seq`."""
     timestamp = int(row.created_at.timestamp() * 1000)
     out = []
-    for offset, (method, data) in enumerate(_payloads(row)):
+    for offset, (method, data, namespace) in enumerate(_namespaced(row)):
         seq = row.seq + offset
         out.append(
             {
@@ -27,22 +27,57 @@ def protocol_events(row: ThreadEvent) -> list[dict[str, Any]]:
                 "event_id": str(seq),
                 "seq": seq,
                 "method": method,
-                "params": {"namespace": [], "timestamp": timestamp, "data": data},
+                "params": {"namespace": namespace, "timestamp": timestamp, "data": data},
             }
         )
     return out
 
 
-def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
-    run = str(row.run_id) if row.run_id else None
+def _namespaced(row: ThreadEvent) -> list[tuple[str, Any, list[str]]]:
+    """The row's payloads, each with its namespace: a subgraph's events (a stored name
+    `run:<mode>|<segment>|...`, or a chunk's `namespace`) are in the subgraph's; the
+    unfinished messages a run's end closes, in their own."""
     if row.kind == "status":
-        return _lifecycle(row.data, run)
+        unfinished = row.data.get("unfinished") or []
+        ends = [
+            (method, data, _segments(m.get("namespace")))
+            for m in unfinished
+            for method, data in _message_end(m["full"])
+        ]
+        return ends + [(m, d, []) for m, d in _status(row.data["status"], row.data, _base(row))]
+    namespace = _segments(row.kind.partition("|")[2])
+    if row.kind == "run:message-chunk":
+        namespace = _segments(row.data.get("namespace"))
+    return [(method, data, namespace) for method, data in _payloads(row)]
+
+
+def _segments(namespace: str | None) -> list[str]:
+    return namespace.split("|") if namespace else []
+
+
+def _base(row: ThreadEvent) -> dict[str, Any]:
+    return {
+        "run_id": str(row.run_id) if row.run_id else None,
+        "graph_name": row.data.get("agent_id"),
+    }
+
+
+def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
+    """The payloads of a row that is not a run's status."""
+    run = str(row.run_id) if row.run_id else None
     if row.kind == "checkpoint":
         data = {k: v for k, v in row.data.items() if v is not None}
         return [("checkpoints", {**data, "run_id": run})]
-    mode = row.kind.removeprefix("run:")
-    if mode == "values":
-        return [("values", row.data)]
+    mode = row.kind.removeprefix("run:").partition("|")[0]
+    if mode == "values":  # a subgraph's may ask (`__interrupt__`): input.requested says it
+        values = row.data
+        if isinstance(values, dict) and "__interrupt__" in values:
+            values = {k: v for k, v in values.items() if k != "__interrupt__"}
+        return [("values", values)]
+    if mode in ("tools", "tasks"):  # LangGraph's chunks, as its server forwards them
+        return [(mode, row.data)]
+    if mode == "lifecycle":  # a subgraph's (a run's own are its status rows)
+        return [("lifecycle", {**row.data, "run_id": run})]
     if mode == "updates":
         return [("updates", _update(row.data))]
     if mode == "messages":
@@ -52,13 +87,6 @@ def _payloads(row: ThreadEvent) -> list[tuple[str, Any]]:
     if mode == "custom":
         return [("custom", {"payload": row.data})]
     return []  # a kind this server version does not map
-
-
-def _lifecycle(data: dict[str, Any], run: str | None) -> list[tuple[str, Any]]:
-    status = data["status"]
-    base = {"run_id": run, "graph_name": data.get("agent_id")}
-    ends = [event for m in data.get("unfinished") or [] for event in _message_end(m["full"])]
-    return ends + _status(status, data, base)
 
 
 def _status(status: str, data: dict[str, Any], base: dict[str, Any]) -> list[tuple[str, Any]]:

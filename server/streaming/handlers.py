@@ -19,7 +19,7 @@ from ..domain.states import MultitaskStrategy
 from ..engine.services import Services
 from ..errors import ApiError, Invalid, NotFound
 from ..langgraph.api import _native_input
-from ..langgraph.graph import is_graph_agent
+from ..langgraph.graph import STREAM_MODES, SUBGRAPHS, is_graph_agent
 from ..limits import Limits
 from ..sse import Event
 from ..storage.runs import NewRun
@@ -34,6 +34,10 @@ AGENT_STATUS = {
     "success": "completed",
     "interrupted": "interrupted",
 }  # the rest (error, timeout): failed
+
+GRAPH_MODES = ("tasks", "tools")
+"""What a graph's run streams besides, for the `tasks` and `tools` channels (with its
+subgraphs' events, for their namespaces), as LangGraph's server runs them for the protocol."""
 RUN_START_PARAMS = frozenset(
     {"assistant_id", "input", "config", "metadata", "multitask_strategy", "multitaskStrategy"}
 )
@@ -187,6 +191,10 @@ class StreamingApi:
         if not resume and not is_graph_agent(agent) and messages is None:
             input, messages = _native_input(input)
         timeout = config.get("timeout")
+        modes: tuple[str, ...] = ALL_MODES
+        if is_graph_agent(agent):
+            config = {**config, STREAM_MODES: list(GRAPH_MODES), SUBGRAPHS: True}
+            modes += (*GRAPH_MODES, "lifecycle")  # its subgraphs' lifecycle
         run = await self.services.runs.create(
             NewRun(
                 agent_id=agent.agent_id,
@@ -196,7 +204,7 @@ class StreamingApi:
                 messages=messages,
                 metadata=p.obj(params, "metadata"),
                 config=config,
-                stream_mode=ALL_MODES,
+                stream_mode=modes,
                 multitask_strategy=MultitaskStrategy(strategy),
                 timeout_seconds=timeout if isinstance(timeout, (int, float)) else None,
                 is_resume=resume,

@@ -56,6 +56,12 @@ DELIBERATE = {
     "checkpoint of the thread, of every branch, and the graph's `input` checkpoint",
     "branch_unknown_checkpoint": "a run from a checkpoint the thread does not have is a 404 "
     "checkpoint_not_found here; LangGraph's server accepts it and the run fails",
+    "stream_subgraphs_interrupt": "the graph's own interrupt carries `id` and `value`, not "
+    "`response_schema` (as in wait_interrupted); the subgraph's, LangGraph's own, is the same",
+    "stream_tools": "stream mode `tools` (in the SDK's StreamMode) is served for graphs here; "
+    "LangGraph's server refuses it on runs (422) and uses it for its protocol's runs only",
+    "message_keys": "a graph's LangChain messages carry `role` (the Agent Protocol's name) "
+    "next to LangChain's `type`, so both path families read the same state",
 }
 
 
@@ -72,6 +78,32 @@ def norm(value: Any) -> Any:
             return "<id>"
         return UUID.sub("<uuid>", value)
     return value
+
+
+def without_role(value: Any) -> Any:
+    """`value` without the `role` of LangChain messages (a message dict with a `type`)."""
+    if isinstance(value, dict):
+        return {k: without_role(v) for k, v in value.items() if k != "role" or "type" not in value}
+    if isinstance(value, list):
+        return [without_role(v) for v in value]
+    return value
+
+
+SUBGRAPH_MODES = re.compile(r"^(updates|values|custom)(\|.*)?$")
+
+
+def is_subgraph_mode(event: str) -> bool:
+    return bool(SUBGRAPH_MODES.match(event))
+
+
+def event_summary(part: Any) -> Any:
+    """An `events` event as its kind, runnable name and path depth (their payloads carry
+    each server's own run metadata and ids); any other part normalised whole, but for the
+    `role` our messages carry (step `message_keys`)."""
+    if part.event != "events":
+        return (part.event, norm(without_role(part.data)))
+    data = part.data
+    return (data["event"], data["name"], len(data.get("parent_ids") or ()))
 
 
 async def status_of(call) -> Any:
@@ -146,6 +178,58 @@ async def scenario(url: str) -> dict[str, Any]:
         )
     ]
     out["stream_updates_events"] = parts
+
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "outer_graph", input={"question": "q"},
+            stream_mode=["updates", "values", "custom"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_subgraphs"] = [
+        (UUID.sub("<uuid>", p.event), norm(p.data)) for p in parts if is_subgraph_mode(p.event)
+    ]  # a subgraph's events are named `mode|node:<task id>`
+    ends = [p.event for p in parts if not is_subgraph_mode(p.event)]
+    out["stream_subgraphs_framing"] = [e for e in ends if e != "end"]  # `end`: ours, listed
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "nested", input={"question": "ship?"},
+            stream_mode=["updates"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_subgraphs_interrupt"] = [
+        (UUID.sub("<uuid>", p.event), norm(p.data)) for p in parts if p.event.startswith("updates")
+    ]
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "chat_graph", input={"messages": [{"type": "human", "content": "hi"}]},
+            stream_mode=["events", "values"],
+        )
+    ]  # fmt: skip
+    out["stream_events"] = [event_summary(p) for p in parts if p.event in ("events", "values")]
+    last = next(p.data for p in reversed(parts) if p.event == "values")["messages"][-1]
+    out["message_keys"] = sorted(last)
+    parts = [
+        p
+        async for p in client.runs.stream(
+            None, "tool_graph", input={"messages": [{"type": "human", "content": "Paris"}]},
+            stream_mode=["events", "updates"], stream_subgraphs=True,
+        )
+    ]  # fmt: skip
+    out["stream_events_tools"] = [
+        event_summary(p) for p in parts if p.event in ("events", "updates")
+    ]
+
+    async def tools() -> Any:
+        parts = client.runs.stream(
+            None, "tool_graph", input={"messages": [{"type": "human", "content": "Oslo"}]},
+            stream_mode=["tools"],
+        )  # fmt: skip
+        return [event_summary(p) async for p in parts if p.event == "tools"]
+
+    out["stream_tools"] = await status_of(tools())
 
     merged = await client.runs.wait(
         None, aid, input={"question": "Bo"}, context={"punctuation": "?"}

@@ -9,6 +9,7 @@ class LgStreamMode(StrEnum):
     MESSAGES = "messages"
     MESSAGES_TUPLE = "messages-tuple"
     TASKS = "tasks"
+    TOOLS = "tools"
     UPDATES = "updates"
     VALUES = "values"
 

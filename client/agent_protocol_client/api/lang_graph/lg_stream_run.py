@@ -109,12 +109,14 @@ def sync_detailed(
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `feedback_keys`,
             `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
-            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
-            `checkpoint_during: false`;
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `checkpoint_during:
+            false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
-            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
-            `events`. `stream_resumable` is honoured whatever its value: every stream can be
-            rejoined.
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
+            `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
+            no subgraphs).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,12 +153,14 @@ def sync(
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `feedback_keys`,
             `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
-            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
-            `checkpoint_during: false`;
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `checkpoint_during:
+            false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
-            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
-            `events`. `stream_resumable` is honoured whatever its value: every stream can be
-            rejoined.
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
+            `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
+            no subgraphs).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,12 +192,14 @@ async def asyncio_detailed(
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `feedback_keys`,
             `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
-            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
-            `checkpoint_during: false`;
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `checkpoint_during:
+            false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
-            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
-            `events`. `stream_resumable` is honoured whatever its value: every stream can be
-            rejoined.
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
+            `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
+            no subgraphs).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,12 +234,14 @@ async def asyncio(
             this server does not know is a 422 (`validation_error`), and a value it does not
             honour a 422 `not_supported` naming the field: `feedback_keys`,
             `langsmith_tracer` when set; `interrupt_before`, `interrupt_after`, `checkpoint`
-            and `checkpoint_id` for an agent that is not a LangGraph graph; `stream_subgraphs: true`;
-            `checkpoint_during: false`;
+            and `checkpoint_id` for an agent that is not a LangGraph graph; `checkpoint_during:
+            false`;
             `durability: exit`; `strict_resume: false` (a resume here is always strict);
-            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`) and
-            `events`. `stream_resumable` is honoured whatever its value: every stream can be
-            rejoined.
+            stream modes a native agent cannot produce (`debug`, `tasks`, `checkpoints`,
+            `tools`, `events`). `stream_resumable` is honoured whatever its value: every stream can be
+            rejoined. `stream_subgraphs: true` streams a graph's subgraphs' events, named
+            `<mode>|<node>:<task id>|...` as LangGraph's server names them (a native agent has
+            no subgraphs).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

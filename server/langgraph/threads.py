@@ -224,7 +224,7 @@ class LgThreadsApi:
         records = await self.services.threads.history(
             params.thread_id, limit=params.limit, before=params.before
         )
-        return [views.thread_state(r, params.thread_id) for r in records]
+        return await self._lg_states(records, params.thread_id)
 
     async def lg_get_history(
         self, params: models.LgGetHistoryParams, body: models.LgHistoryRequest

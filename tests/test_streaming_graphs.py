@@ -125,6 +125,13 @@ async def test_namespace_filter_selects_a_subgraph(http):
     body = {"channels": ["updates"], "since": 0, "namespaces": [list(ns)], "follow": False}
     only = [e async for e in sse(http, f"/threads/{thread_id}/stream", body)]
     assert [e["params"]["data"]["node"] for e in only] == ["note", "finish"]
+    # the node's name alone (no task id) selects it too, as on LangGraph's server
+    named = [part.split(":", 1)[0] for part in ns]
+    body = {**body, "namespaces": [named]}
+    by_name = [e async for e in sse(http, f"/threads/{thread_id}/stream", body)]
+    assert by_name == only
+    body = {**body, "namespaces": [[named[0] + "x"]]}
+    assert [e async for e in sse(http, f"/threads/{thread_id}/stream", body)] == []
 
 
 async def test_a_subgraphs_chat_model_streams_in_its_namespace(http):

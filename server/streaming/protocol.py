@@ -157,6 +157,15 @@ def multitask_strategy(params: dict[str, Any]) -> str:
 # -- filters ---------------------------------------------------------------------------
 
 
+def _under(ns: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
+    """Whether namespace `ns` starts with `prefix`, where a prefix segment without a task id
+    (`inner`) matches a segment with one (`inner:<task id>`), as LangGraph's server does."""
+    return len(ns) >= len(prefix) and all(
+        part == want or (":" not in want and part.split(":", 1)[0] == want)
+        for part, want in zip(ns, prefix, strict=False)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Filter:
     """What one SSE stream or one WebSocket subscription receives."""
@@ -173,8 +182,7 @@ class Filter:
         if self.namespaces is None:
             return self.depth is None or len(ns) <= self.depth
         return any(
-            ns[: len(prefix)] == prefix
-            and (self.depth is None or len(ns) - len(prefix) <= self.depth)
+            _under(ns, prefix) and (self.depth is None or len(ns) - len(prefix) <= self.depth)
             for prefix in self.namespaces
         )
 

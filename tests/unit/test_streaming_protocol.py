@@ -157,3 +157,16 @@ def test_an_unfinished_message_ends_with_its_run():
         "content-block-finish", "message-finish", "interrupted",
     ]  # fmt: skip
     assert [e["seq"] for e in events] == [8, 9, 10]
+
+
+def test_a_namespace_prefix_without_task_ids_matches_by_node_name() -> None:
+    def event(ns: list[str]) -> dict:
+        return {"method": "updates", "params": {"namespace": ns}}
+
+    by_name = p.Filter(frozenset({"updates"}), namespaces=(("inner",),))
+    exact = p.Filter(frozenset({"updates"}), namespaces=(("inner:1",),))
+    shallow = p.Filter(frozenset({"updates"}), namespaces=(("inner",),), depth=0)
+    assert by_name.matches(event(["inner:1"])) and by_name.matches(event(["inner:2", "deep:3"]))
+    assert not by_name.matches(event(["inner2:1"])) and not by_name.matches(event([]))
+    assert exact.matches(event(["inner:1"])) and not exact.matches(event(["inner:2"]))
+    assert shallow.matches(event(["inner:1"])) and not shallow.matches(event(["inner:1", "d:2"]))

@@ -15,7 +15,7 @@ from .helpers import eventually
 from .lg_fixtures import client_fixture, lg_server_on  # noqa: F401
 
 GRAPHS = "tests.langgraph_graphs"
-lg_server = lg_server_on(",".join(f"{GRAPHS}:{n}" for n in ("slow_graph", "nested")))
+lg_server = lg_server_on(",".join(f"{GRAPHS}:{n}" for n in ("slow_graph", "nested", "hitl_graph")))
 
 
 async def test_interrupt_after_stops_and_a_later_run_goes_on(client):
@@ -124,6 +124,40 @@ async def test_a_run_from_a_checkpoint_branches_there(client):
         await client.runs.create(thread_id, "slow_graph", input=None, checkpoint_id="1f0-bad")
     with pytest.raises(httpx.HTTPStatusError):  # a stateless run has no checkpoint
         await client.runs.wait(None, "slow_graph", input=None, checkpoint_id=str(uuid.uuid4()))
+
+
+async def test_a_run_from_a_checkpoint_abandons_a_pending_question(client):
+    """As on LangGraph's server: branching from an earlier checkpoint of a thread waiting
+    for an answer is no 409 `thread_interrupted` (the default strategy): the question is
+    abandoned, the branch may ask its own, which a resume then answers."""
+    thread_id = (await client.threads.create())["thread_id"]
+    asked = await client.runs.wait(thread_id, "hitl_graph", input={"question": "old?"})
+    assert [i["value"] for i in asked["__interrupt__"]] == [{"question": "old?"}]
+    history = await client.threads.get_history(thread_id, limit=20)
+    start = next(h for h in history if h["next"] == ["ask"] and not h["interrupts"])
+    with pytest.raises(httpx.HTTPStatusError) as refused:  # a new input, no checkpoint
+        await client.runs.wait(thread_id, "hitl_graph", input={"question": "again?"})
+    assert refused.value.response.status_code == 409
+
+    branched = await client.runs.wait(
+        thread_id, "hitl_graph", input={"question": "new?"}, checkpoint=start["checkpoint"]
+    )
+    assert [i["value"] for i in branched["__interrupt__"]] == [{"question": "new?"}]
+    thread = await client.threads.get(thread_id)
+    assert thread["status"] == "interrupted"
+    [pending] = [i["value"] for v in thread["interrupts"].values() for i in v]
+    assert pending == {"question": "new?"}
+    done = await client.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
+    assert done["answer"] == "yes" and done["question"] == "new?"
+    assert (await client.threads.get(thread_id))["status"] == "idle"
+
+    # With no input, from the checkpoint where the question was asked: asked again.
+    await client.runs.wait(thread_id, "hitl_graph", input={"question": "third?"})
+    again = await client.runs.wait(
+        thread_id, "hitl_graph", input=None, checkpoint_id=start["checkpoint"]["checkpoint_id"]
+    )
+    assert [i["value"] for i in again["__interrupt__"]] == [{"question": "old?"}]
+    assert [r["status"] for r in await client.runs.list(thread_id)] == ["success"] * 5
 
 
 async def test_subgraph_state_and_checkpoints(client):

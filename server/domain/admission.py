@@ -33,9 +33,12 @@ def admit(
     strategy: MultitaskStrategy,
     is_resume: bool,
     answer: Any,
+    from_checkpoint: bool = False,
 ) -> Admission:
     """The rules of a new run on a thread of `status` with `pending` interrupts. Raises
-    Conflict (409) when it may not start, Invalid (422) when a resume answers wrongly."""
+    Conflict (409) when it may not start, Invalid (422) when a resume answers wrongly.
+    `from_checkpoint`: the run starts from a checkpoint it names (a branch), which
+    abandons the pending questions, as on LangGraph's server."""
     if is_resume:
         if status is not ThreadStatus.INTERRUPTED:
             raise Conflict(
@@ -46,8 +49,14 @@ def admit(
         answers = interrupts.resume_map(pending, answer)
         return Admission(resume=[{"id": i, "value": v} for i, v in answers.items()])
     # A thread interrupted with no question pending (a graph stopped before or after the
-    # nodes a run named) takes any new run: it goes on from where the graph stopped.
-    if status is ThreadStatus.INTERRUPTED and strategy is MultitaskStrategy.REJECT and pending:
+    # nodes a run named) takes any new run: it goes on from where the graph stopped. A
+    # run from a checkpoint branches away from the question, which it abandons.
+    if (
+        status is ThreadStatus.INTERRUPTED
+        and strategy is MultitaskStrategy.REJECT
+        and pending
+        and not from_checkpoint
+    ):
         raise Conflict(
             f"thread {thread_id} is interrupted, waiting for an answer: resume it"
             " with PATCH /runs/resume, or create the run with another multitask_strategy"

@@ -130,6 +130,7 @@ class RunStore:
             strategy=MultitaskStrategy(new.multitask_strategy),
             is_resume=new.is_resume,
             answer=new.input,
+            from_checkpoint=start_checkpoint(new.config) is not None,
         )
         if admission.supersede is not None:
             for run in await records.active(conn, thread.thread_id):

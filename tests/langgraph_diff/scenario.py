@@ -377,6 +377,23 @@ async def graph_steps(client, out: dict[str, Any]) -> None:
     )
 
     tid = (await client.threads.create())["thread_id"]
+    await client.runs.wait(tid, "hitl_graph", input={"question": "old?"})
+    history = await client.threads.get_history(tid, limit=20)
+    out["history_sources"] = [(h["metadata"]["source"], h["next"]) for h in history]
+    start = [h for h in history if h["next"] == ["ask"]][-1]  # the oldest: before `ask`
+    branched = await client.runs.wait(  # the question pending: abandoned by the branch
+        tid, "hitl_graph", input={"question": "new?"}, checkpoint=start["checkpoint"]
+    )
+    out["branch_abandons_question"] = {
+        "values": {k: v for k, v in branched.items() if k != "__interrupt__"},
+        "asked": [i["value"] for i in branched.get("__interrupt__", ())],
+        "thread": (await client.threads.get(tid))["status"],
+    }
+    out["branch_then_resumed"] = await client.runs.wait(
+        tid, "hitl_graph", command={"resume": "yes"}
+    )
+
+    tid = (await client.threads.create())["thread_id"]
     asked = await client.runs.wait(tid, "nested", input={"question": "n?"})
     out["subgraph_wait"] = {  # the interrupts' values (see wait_interrupted for the rest)
         **{k: v for k, v in asked.items() if k != "__interrupt__"},

@@ -15,8 +15,24 @@ ASKED = [{"id": "a", "value": "q1"}]
 ASKED_TWO = [{"id": "a", "value": "q1"}, {"id": "b", "value": "q2"}]
 
 
-def run_on(status, strategy=MultitaskStrategy.REJECT, *, resume=False, answer=None, pending=()):
-    return admit(T, status, list(pending), strategy=strategy, is_resume=resume, answer=answer)
+def run_on(
+    status,
+    strategy=MultitaskStrategy.REJECT,
+    *,
+    resume=False,
+    answer=None,
+    pending=(),
+    from_checkpoint=False,
+):
+    return admit(
+        T,
+        status,
+        list(pending),
+        strategy=strategy,
+        is_resume=resume,
+        answer=answer,
+        from_checkpoint=from_checkpoint,
+    )
 
 
 def test_an_idle_thread_admits_a_run_and_supersedes_nothing():
@@ -48,6 +64,14 @@ def test_an_interrupted_thread_refuses_a_plain_run_under_reject():
     assert refused.value.code == "thread_interrupted"
     assert refused.value.metadata["interrupts"] == ASKED
     assert run_on(ThreadStatus.INTERRUPTED, MultitaskStrategy.ENQUEUE).supersede is None
+
+
+def test_a_run_from_a_checkpoint_abandons_the_pending_question_under_reject():
+    admission = run_on(ThreadStatus.INTERRUPTED, pending=ASKED, from_checkpoint=True)
+    assert admission.supersede is None and admission.resume is None
+    with pytest.raises(Conflict) as refused:  # a busy thread still refuses it
+        run_on(ThreadStatus.BUSY, from_checkpoint=True)
+    assert refused.value.code == "thread_busy"
 
 
 @pytest.mark.parametrize("status", [ThreadStatus.IDLE, ThreadStatus.BUSY, ThreadStatus.ERROR])

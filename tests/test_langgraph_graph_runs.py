@@ -1,7 +1,7 @@
 """What only a LangGraph graph honours, through the real langgraph-sdk: `interrupt_before`
 / `interrupt_after` (runs, batches, crons), `checkpoint` / `checkpoint_id` (a run branches at
 that checkpoint), a subgraph's state (`get_state(subgraphs=True)`, a subgraph's
-`checkpoint_ns`); an agent that is not a graph refuses each by name."""
+`checkpoint_ns`, read and updated); an agent that is not a graph refuses each by name."""
 
 from __future__ import annotations
 
@@ -201,6 +201,44 @@ async def test_subgraph_state_and_checkpoints(client):
     done = await client.runs.wait(thread_id, "nested", command={"resume": "ok"})
     assert done["answer"] == "ok"
     assert (await client.threads.get_state(thread_id, subgraphs=True))["tasks"] == []
+
+
+async def test_update_state_of_a_subgraph(client):
+    """A subgraph's `checkpoint_ns` on `update_state`: LangGraph's `aupdate_state` with that
+    config, as LangGraph's server does it; the next run goes on from the subgraph's state."""
+    thread_id = (await client.threads.create())["thread_id"]
+    await client.runs.wait(thread_id, "nested", input={"question": "n?"})
+    inner = (await client.threads.get_state(thread_id, subgraphs=True))["tasks"][0]["state"]
+    updated = await client.threads.update_state(
+        thread_id, {"question": "changed?", "steps": ["edited"]}, checkpoint=inner["checkpoint"]
+    )
+    new = updated["checkpoint"]  # the subgraph's new checkpoint, as LangGraph's server gives
+    assert new["checkpoint_ns"] == inner["checkpoint"]["checkpoint_ns"]
+    assert new["checkpoint_id"] != inner["checkpoint"]["checkpoint_id"]
+    at = await client.threads.get_state(thread_id, checkpoint=new)
+    assert at["values"] == {"question": "changed?", "steps": ["edited"]}
+    assert at["next"] == ["ask"] and at["metadata"]["source"] == "update"
+    deep = await client.threads.get_state(thread_id, subgraphs=True)
+    assert deep["values"] == {"question": "n?", "steps": []}  # the root's: unchanged
+    assert deep["tasks"][0]["state"]["checkpoint"] == new
+    # The resume answers the question the subgraph asks from its new state.
+    done = await client.runs.wait(thread_id, "nested", command={"resume": "yes"})
+    assert done["question"] == "changed?" and done["answer"] == "yes"
+    assert done["steps"] == ["edited", "ask", "finish", "finish"]
+    assert (await client.threads.get(thread_id))["status"] == "idle"
+
+    # A namespace the graph has no subgraph at, a node the subgraph lacks: 422.
+    for wrong, as_node in (({**new, "checkpoint_ns": "nowhere:1"}, None), (new, "nope")):
+        with pytest.raises(UnprocessableEntityError):
+            await client.threads.update_state(thread_id, {"question": "x"}, checkpoint=wrong, as_node=as_node)  # fmt: skip
+    # A thread with an active run: 409 (no run starts while the graph's state changes).
+    slow = {"limit": 1000}
+    run = await client.runs.create(thread_id, "slow_graph", input=slow, config={"recursion_limit": 3000})  # fmt: skip
+    with pytest.raises(httpx.HTTPStatusError) as busy:
+        await client.threads.update_state(thread_id, {"question": "x"}, checkpoint=new)
+    assert busy.value.response.status_code == 409
+    assert busy.value.response.json()["code"] == "thread_busy"
+    await client.runs.cancel(thread_id, run["run_id"], wait=True)
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,7 @@ class GraphRunner:
         graph_input: Any = ctx.input
         if ctx.resume is not None or command:
             graph_input = Command(
-                resume=ctx.resume,
+                resume=_resume_value(ctx.resume),
                 update=command.get("update"),
                 goto=command.get("goto") or (),
             )
@@ -372,6 +372,15 @@ def _call_factory(factory: Any, config: dict[str, Any]) -> Any:
     return factory(config) if inspect.signature(factory).parameters else factory()
 
 
+def _resume_value(resume: dict[str, Any] | None) -> Any:
+    """The graph's `Command.resume`: the answer itself when one question was pending (as
+    LangGraph's server passes a plain value: it answers the question the graph asks next,
+    under whatever id, as after a subgraph's state was updated), else by interrupt id."""
+    if resume is not None and len(resume) == 1:
+        return next(iter(resume.values()))
+    return resume
+
+
 async def _try_lock(conn: Any) -> bool:
     cursor = await conn.execute("SELECT pg_try_advisory_lock(hashtext('ap_server.langgraph'))")
     return bool((await cursor.fetchone())[0])
@@ -507,6 +516,31 @@ async def graph_state(
     configurable = {"thread_id": str(thread_id), "checkpoint_ns": ns}
     configurable["checkpoint_id"] = checkpoint_id
     return await graph.aget_state({"configurable": configurable}, subgraphs=subgraphs)
+
+
+async def graph_update_state(
+    agent: Agent,
+    thread_id: Any,
+    checkpoint: dict[str, Any],
+    values: dict[str, Any] | None,
+    as_node: str | None,
+) -> dict[str, Any]:
+    """A subgraph's state updated in the graph's own checkpoints (`checkpoint` names the
+    subgraph's, by its namespace), as LangGraph's server does it: the graph's
+    `aupdate_state` with that config. The subgraph's new checkpoint, as LangGraph gives it.
+    A ValueError when the namespace names no subgraph of the graph (or `as_node` no node)."""
+    from langgraph.errors import InvalidUpdateError
+
+    graph = graph_of(agent)
+    if graph is None:
+        raise ValueError(f"{agent.agent_id} is not a graph")
+    config = {"configurable": {**checkpoint, "thread_id": str(thread_id)}}
+    try:
+        found = (await graph.aupdate_state(config, values, as_node=as_node))["configurable"]
+    except InvalidUpdateError as exc:  # no such node, or an update it cannot take
+        raise ValueError(str(exc)) from None
+    keys = ("thread_id", "checkpoint_ns", "checkpoint_id", "checkpoint_map")
+    return {k: jsonable(found[k]) for k in keys if k in found}
 
 
 async def graph_history(

@@ -15,7 +15,14 @@ from ..errors import Invalid, NotFound
 from ..storage.threads import CheckpointRecord, ThreadRecord
 from . import views
 from .fields import not_supported
-from .graph import CHECKPOINT_KEY, ROLES, UPDATE_KEY, graph_history, graph_state
+from .graph import (
+    CHECKPOINT_KEY,
+    ROLES,
+    UPDATE_KEY,
+    graph_history,
+    graph_state,
+    graph_update_state,
+)
 
 if TYPE_CHECKING:
     from ..engine.services import Services
@@ -190,11 +197,41 @@ class LgThreadsApi:
     async def lg_update_state(
         self, params: models.LgUpdateStateParams, body: models.LgStateUpdate
     ) -> models.LgStateUpdateResponse:
+        if body.checkpoint is not None and body.checkpoint.checkpoint_ns:  # a subgraph's
+            return await self._lg_update_subgraph(params.thread_id, body, body.checkpoint)
         base = checkpoint_id(body.checkpoint) if body.checkpoint else body.checkpoint_id
         record = await self._lg_write_state(params.thread_id, body.values, body.as_node, base)
         return models.LgStateUpdateResponse(
             checkpoint=views.checkpoint(record.thread_id, record.head_checkpoint_id or "")
         )
+
+    async def _lg_update_subgraph(
+        self, thread_id: uuid.UUID, body: models.LgStateUpdate, ref: models.LgCheckpointRef
+    ) -> models.LgStateUpdateResponse:
+        """A subgraph's state, updated at once in the graph's own checkpoints (the thread
+        locked meanwhile, so no run starts under it; 409 when one is active): the root's
+        state is unchanged, and the graph's next run goes on from the subgraph's new
+        checkpoint. The subgraph's new checkpoint, as LangGraph's server answers."""
+        values = dict(body.values or {})
+        if isinstance(values.get("messages"), list):
+            values["messages"] = chat_messages(values["messages"])
+        agent = await self._lg_thread_graph(thread_id, ref.checkpoint_ns)
+        async with self.services.threads.held_idle(thread_id):
+            try:
+                found = await graph_update_state(
+                    agent,
+                    thread_id,
+                    ref.model_dump(mode="json", exclude_none=True),
+                    values,
+                    body.as_node,
+                )
+            except ValueError as exc:  # no such subgraph or node; an update it cannot take
+                raise Invalid(
+                    f"cannot update the subgraph's state at {ref.checkpoint_ns!r}: {exc}",
+                    code="invalid_update",
+                    errors=[{"loc": ["checkpoint", "checkpoint_ns"], "msg": str(exc)}],
+                ) from None
+        return models.LgStateUpdateResponse(checkpoint=models.LgCheckpoint(**found))
 
     async def _lg_write_state(
         self,
@@ -302,7 +339,7 @@ def _follow(record: Any, path: str) -> Any:
 
 def checkpoint_id(ref: models.LgCheckpointRef) -> uuid.UUID:
     """The id of one of the thread's checkpoints the SDK names; a subgraph's is refused
-    where only the root graph's can be used (a run's start, a state update)."""
+    where only the root graph's can be used (a run's start)."""
     if ref.checkpoint_ns:
         raise not_supported(["checkpoint.checkpoint_ns"], " (a subgraph's checkpoint here)")
     return ref.checkpoint_id

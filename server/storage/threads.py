@@ -7,6 +7,8 @@ written in the same transaction as the checkpoint, by `_write_checkpoint`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -241,6 +243,25 @@ class ThreadStore(ScopedStore):
                 .values(updated_at=func.now())
             )
             return await get(conn, self.scope, thread_id)
+
+    @asynccontextmanager
+    async def held_idle(self, thread_id: uuid.UUID) -> AsyncIterator[ThreadRecord]:
+        """The thread, locked while the block runs (no run can be created on it meanwhile):
+        for a change of its state made elsewhere (a graph's own checkpoints). 409
+        `thread_busy` when it has an active run."""
+        async with self.engine.begin() as conn:
+            thread = await get(conn, self.scope, thread_id, lock=True)
+            if thread.status == ThreadStatus.BUSY:
+                raise Conflict(
+                    f"thread {thread_id} has an active run; its state cannot change now",
+                    code="thread_busy",
+                )
+            yield thread
+            await conn.execute(
+                update(threads)
+                .where(threads.c.thread_id == thread_id)
+                .values(updated_at=func.now())
+            )
 
     async def tag(
         self, thread_id: uuid.UUID, metadata: dict[str, Any], within: AsyncConnection | None = None

@@ -54,6 +54,10 @@ DELIBERATE = {
     "branch_history_ticks": "history is the chain of checkpoints that led to the thread's "
     "head (the branch a run from a checkpoint made); LangGraph's server lists every "
     "checkpoint of the thread, of every branch, and the graph's `input` checkpoint",
+    "history_sources": "a graph's history here is our checkpoints: none before the input "
+    "(LangGraph's `input` checkpoint, next `__start__`), the first after it marked `input` "
+    "(LangGraph's step-0 `loop`), and the questions in a checkpoint of their own (`interrupt`, "
+    "the same values), as for every agent; LangGraph keeps them as the step's pending writes",
     "branch_unknown_checkpoint": "a run from a checkpoint the thread does not have is a 404 "
     "checkpoint_not_found here; LangGraph's server accepts it and the run fails",
     "stream_subgraphs_interrupt": "the graph's own interrupt carries `id` and `value`, not "
@@ -411,6 +415,20 @@ async def graph_steps(client, out: dict[str, Any]) -> None:
         "same_checkpoint": at["checkpoint"] == inner,
         "tasks": [_task_view(t) for t in at["tasks"]],
     }
+    updated = await client.threads.update_state(
+        tid, {"question": "changed?", "steps": ["edited"]}, checkpoint=inner
+    )
+    new = updated["checkpoint"]
+    out["subgraph_update_state"] = {
+        "same_namespace": new["checkpoint_ns"] == inner["checkpoint_ns"],
+        "new_checkpoint": new["checkpoint_id"] != inner["checkpoint_id"],
+        "keys": sorted(new),
+    }
+    at = await client.threads.get_state(tid, checkpoint=new)
+    out["subgraph_updated_state"] = {
+        "values": at["values"], "next": at["next"], "source": at["metadata"]["source"],
+        "root": (await client.threads.get_state(tid))["values"],
+    }  # fmt: skip
     out["subgraph_resumed"] = await client.runs.wait(tid, "nested", command={"resume": "ok"})
     out["subgraph_done_tasks"] = (await client.threads.get_state(tid, subgraphs=True))["tasks"]
 

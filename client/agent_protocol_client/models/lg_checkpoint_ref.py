@@ -19,7 +19,7 @@ T = TypeVar("T", bound="LgCheckpointRef")
 class LgCheckpointRef:
     """A checkpoint as the SDK sends it. A subgraph's (`checkpoint_ns` not empty, as a
     state's task gives it) is read from the graph's own checkpoints (state and history
-    reads); a run cannot start from one (422 `not_supported`).
+    reads, `update_state`); a run cannot start from one (422 `not_supported`).
 
         Attributes:
             checkpoint_id (UUID):

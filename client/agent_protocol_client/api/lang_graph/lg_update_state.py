@@ -104,7 +104,10 @@ def sync_detailed(
     """Update a thread's state
 
      Merge `values` into the thread's state as a new checkpoint (as PATCH /threads/{id}
-    does). `as_node` is recorded in the checkpoint's metadata.
+    does). `as_node` is recorded in the checkpoint's metadata. With a subgraph's
+    `checkpoint` (`checkpoint_ns` not empty): the graph's own `aupdate_state` with that
+    checkpoint, at once (409 `thread_busy` while a run is active; 422 when the graph has
+    no such subgraph or node), answered with the subgraph's new checkpoint.
 
     Args:
         thread_id (UUID):
@@ -141,7 +144,10 @@ def sync(
     """Update a thread's state
 
      Merge `values` into the thread's state as a new checkpoint (as PATCH /threads/{id}
-    does). `as_node` is recorded in the checkpoint's metadata.
+    does). `as_node` is recorded in the checkpoint's metadata. With a subgraph's
+    `checkpoint` (`checkpoint_ns` not empty): the graph's own `aupdate_state` with that
+    checkpoint, at once (409 `thread_busy` while a run is active; 422 when the graph has
+    no such subgraph or node), answered with the subgraph's new checkpoint.
 
     Args:
         thread_id (UUID):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
     """Update a thread's state
 
      Merge `values` into the thread's state as a new checkpoint (as PATCH /threads/{id}
-    does). `as_node` is recorded in the checkpoint's metadata.
+    does). `as_node` is recorded in the checkpoint's metadata. With a subgraph's
+    `checkpoint` (`checkpoint_ns` not empty): the graph's own `aupdate_state` with that
+    checkpoint, at once (409 `thread_busy` while a run is active; 422 when the graph has
+    no such subgraph or node), answered with the subgraph's new checkpoint.
 
     Args:
         thread_id (UUID):
@@ -208,7 +217,10 @@ async def asyncio(
     """Update a thread's state
 
      Merge `values` into the thread's state as a new checkpoint (as PATCH /threads/{id}
-    does). `as_node` is recorded in the checkpoint's metadata.
+    does). `as_node` is recorded in the checkpoint's metadata. With a subgraph's
+    `checkpoint` (`checkpoint_ns` not empty): the graph's own `aupdate_state` with that
+    checkpoint, at once (409 `thread_busy` while a run is active; 422 when the graph has
+    no such subgraph or node), answered with the subgraph's new checkpoint.
 
     Args:
         thread_id (UUID):

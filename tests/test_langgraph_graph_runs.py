@@ -158,6 +158,11 @@ async def test_a_run_from_a_checkpoint_abandons_a_pending_question(client):
     )
     assert [i["value"] for i in again["__interrupt__"]] == [{"question": "old?"}]
     assert [r["status"] for r in await client.runs.list(thread_id)] == ["success"] * 5
+    # The server's own config key for it is no way around the checks (the 404, the 409).
+    for key in ("ap_start_checkpoint_id", "langgraph_interrupt_before"):
+        with pytest.raises(UnprocessableEntityError) as reserved:
+            await client.runs.create(thread_id, "hitl_graph", input=None, config={key: str(uuid.uuid4())})  # fmt: skip
+        assert reserved.value.response.json()["metadata"]["errors"][0]["loc"] == ["config", key]
 
 
 async def test_subgraph_state_and_checkpoints(client):

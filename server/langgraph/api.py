@@ -39,6 +39,9 @@ from .threads import LgThreadsApi, chat_messages, checkpoint_id
 ALL_MODES = ("values", "updates", "messages", "custom")
 MODES = {m: m for m in ("values", "updates", "custom", "messages", *GRAPH_ONLY_MODES)}
 MODES["messages-tuple"] = "messages"
+RESERVED = {START_CHECKPOINT, COMMAND, STREAM_MODES, SUBGRAPHS, *STATIC_INTERRUPTS.values()}
+"""Keys of a run's config the server sets from the run's fields (a client's would bypass
+their checks: a start checkpoint not on the thread, a question not abandoned on purpose)."""
 
 
 class LangGraphApi(CronsApi, LgThreadsApi):
@@ -61,6 +64,11 @@ class LangGraphApi(CronsApi, LgThreadsApi):
         if body.webhook:
             check_target(body.webhook, allow_private=self.services.settings.webhook_allow_private)
         config, context = merged_config(assistant, body.config, body.context)
+        if reserved := sorted(set(config) & RESERVED):  # the server's own keys, not a client's
+            raise Invalid(
+                f"config keys {', '.join(reserved)} are the server's own",
+                errors=[{"loc": ["config", k], "msg": "reserved"} for k in reserved],
+            )
         if context:
             config["context"] = context
         command = body.command

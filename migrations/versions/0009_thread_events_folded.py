@@ -14,6 +14,11 @@ a run's unfinished messages are gathered only when it ends (an index probe of
 `thread_events_chunks` when it streamed none); a run that stopped to ask records the
 thread's interrupts.
 
+`ap_active_runs` counts a thread's other active runs (and the pending ones among them)
+with a snapshot of its own: the run path's finishing statement (storage/hot.py) locks the
+thread and then calls it, so that one statement sees every run created on the thread
+before the lock was granted, as the second statement of a transaction would.
+
 Revision ID: 0009
 Revises: 0008
 """
@@ -159,6 +164,15 @@ BEGIN
     END IF;{EVENT}
     RETURN NULL;
 END $$""",
+    """
+CREATE FUNCTION ap_active_runs(t uuid, r uuid, statuses text[], waiting text,
+    OUT active bigint, OUT pending bigint)
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    -- volatile: this query takes its own snapshot (READ COMMITTED), after the caller's locks
+    SELECT count(*), count(*) FILTER (WHERE runs.status = waiting) INTO active, pending
+    FROM runs WHERE runs.thread_id = t AND runs.run_id <> r AND runs.status = ANY(statuses);
+END $$""",
     f"""
 CREATE OR REPLACE FUNCTION ap_thread_event_of_checkpoint() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -187,5 +201,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP FUNCTION ap_active_runs(uuid, uuid, text[], text)")
     for statement in _previous():
         op.execute(statement)

@@ -7,9 +7,10 @@ connection (asyncpg's statement cache), each a few round trips at most.
 - `write_step`: one agent step (checkpoint, thread values, events, notification), fenced
   by the run's ownership in the same statement: one statement, one commit.
 - `finish`: a running run ends, with its last step (if it was not written yet), its last
-  events, its thread settled, its webhook queued and its notifications: one transaction
-  of two statements (the thread's lock first, so that the second one's snapshot sees
-  every run created on the thread before it).
+  events, its thread settled, its webhook queued and its notifications: one statement,
+  one commit (the thread's lock first; the thread's other runs are then counted by
+  `ap_active_runs`, whose own snapshot sees every run created on the thread before the
+  lock was granted).
 - `get`, `events_after`, `last_event_seq`: what waiters and streams read.
 
 The rules are the same as lifecycle.py's (each status change names its source statuses
@@ -152,18 +153,20 @@ SELECT count(*) AS fenced,
 FROM f
 """
 
-_LOCK_THREAD = "SELECT 1 FROM threads WHERE thread_id = $1 FOR UPDATE"
-
-# The run's last checkpoint and events are inserted before its status changes (the UPDATE
-# reads what they return, so they run first): the thread-events triggers (migration 0004)
-# then number the step before the ending, as when they were two transactions. Every other
-# change of this run's status takes its thread's lock first, which the caller holds: the
-# fence `f` needs no lock of its own.
+# The thread's lock first (every other change of this run's status takes it first too),
+# then the run's (the fence `f`, rechecked on the row's latest version). The statement's
+# snapshot was taken before the lock was granted: the thread's other runs are counted by
+# `ap_active_runs` (migration 0009), a volatile function whose query takes a snapshot of its
+# own after the lock, so a run created on the thread just before is seen. The run's last
+# checkpoint and events are inserted before its status changes (the UPDATE reads what they
+# return, so they run first): the thread-events triggers then number the step before the
+# ending, as when they were two transactions.
 _FINISH = f"""
 WITH t AS (
-  SELECT values, interrupts FROM threads WHERE thread_id = $2
+  SELECT thread_id, values, interrupts FROM threads WHERE thread_id = $2 FOR UPDATE
 ), f AS (
-  SELECT run_id FROM runs WHERE run_id = $1 AND status = ANY($7::text[]) AND worker_id = $6
+  SELECT r.run_id FROM runs r, t
+  WHERE r.run_id = $1 AND r.status = ANY($7::text[]) AND r.worker_id = $6 FOR UPDATE OF r
 ), cp AS (
   INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
     metadata, interrupts)
@@ -185,8 +188,7 @@ WITH t AS (
   WHERE runs.run_id = f.run_id
   RETURNING runs.*
 ), others AS (
-  SELECT count(*) AS active, count(*) FILTER (WHERE status = $19) AS pending
-  FROM runs WHERE thread_id = $2 AND run_id <> $1 AND status = ANY($17::text[])
+  SELECT o.active, o.pending FROM t, ap_active_runs(t.thread_id, $1, $17::text[], $19) o
 ), th AS (
   UPDATE threads SET
     values = CASE WHEN $8::uuid IS NULL THEN threads.values ELSE $10::jsonb END,
@@ -311,34 +313,32 @@ class HotPath:
         reason = stop_reason.value if stop_reason else None
         last.append(("end", {"status": status.value, "stop_reason": reason}))
         expire = self.temporary_ttl if run.temporary and run.on_completion == "delete" else None
-        async with self.pool.acquire() as conn, conn.transaction():
-            await conn.execute(_LOCK_THREAD, run.thread_id)
-            row = await conn.fetchrow(
-                _FINISH,
-                run.run_id,
-                run.thread_id,
-                status.value,
-                reason,
-                error,
-                run.worker_id,
-                sources(status, among=frozenset({RunStatus.RUNNING})),
-                step.checkpoint_id if step else None,
-                step.parent if step else None,
-                step.values if step else None,
-                step.metadata if step else None,
-                step.interrupts if step else None,
-                [e for e, _ in last],
-                [_encode(d) for _, d in last],
-                after.value,
-                thread_sources(after),
-                _ACTIVE,
-                expire,
-                RunStatus.PENDING.value,
-                ThreadStatus.INTERRUPTED.value,
-                *channels.ended(run.run_id, status.value, reason),
-                channels.QUEUE,
-                channels.WEBHOOKS,
-            )
+        row = await self.pool.fetchrow(
+            _FINISH,
+            run.run_id,
+            run.thread_id,
+            status.value,
+            reason,
+            error,
+            run.worker_id,
+            sources(status, among=frozenset({RunStatus.RUNNING})),
+            step.checkpoint_id if step else None,
+            step.parent if step else None,
+            step.values if step else None,
+            step.metadata if step else None,
+            step.interrupts if step else None,
+            [e for e, _ in last],
+            [_encode(d) for _, d in last],
+            after.value,
+            thread_sources(after),
+            _ACTIVE,
+            expire,
+            RunStatus.PENDING.value,
+            ThreadStatus.INTERRUPTED.value,
+            *channels.ended(run.run_id, status.value, reason),
+            channels.QUEUE,
+            channels.WEBHOOKS,
+        )
         return None if row is None else _record(row)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord | None:

@@ -223,10 +223,13 @@ _LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM run_events WHERE run_id = $1"
 class HotPath:
     """The hot statements on a pool of asyncpg connections of their own."""
 
-    def __init__(self, dsn: str, size: int, temporary_ttl: float) -> None:
+    def __init__(self, dsn: str, size: int, temporary_ttl: float, timeout: float) -> None:
         self.dsn = dsn
-        self.size = size
+        self.size = size  # counted in the connection budget `serve` logs (database.Budget)
         self.temporary_ttl = temporary_ttl
+        # Seconds a statement waits for a connection (or to connect) before TimeoutError,
+        # which the handlers answer 503 (AP_POOL_TIMEOUT, as for the SQLAlchemy pool).
+        self.timeout = timeout
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
@@ -245,12 +248,20 @@ class HotPath:
             raise RuntimeError("the hot path is not open")
         return self._pool
 
+    async def _fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetch(query, *args)  # type: ignore[no-any-return]
+
+    async def _fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetchrow(query, *args)
+
     async def create_running(
         self, new: NewRun, *, owner: str, worker_id: str, lease: float
     ) -> RunRecord:
         """A stateless run (on a new temporary thread of its own), created `running` and
         claimed by `worker_id`: a run created by a process with a free slot starts there."""
-        row = await self.pool.fetchrow(
+        row = await self._fetchrow(
             _CREATE_RUNNING,
             uuid.uuid4(),
             owner,
@@ -275,7 +286,7 @@ class HotPath:
 
     async def write_step(self, run: RunRecord, step: Step) -> bool:
         """Write one step of a run this worker executes; False if it no longer owns it."""
-        row = await self.pool.fetchrow(
+        row = await self._fetchrow(
             _STEP,
             run.run_id,
             run.thread_id,
@@ -313,7 +324,7 @@ class HotPath:
         reason = stop_reason.value if stop_reason else None
         last.append(("end", {"status": status.value, "stop_reason": reason}))
         expire = self.temporary_ttl if run.temporary and run.on_completion == "delete" else None
-        row = await self.pool.fetchrow(
+        row = await self._fetchrow(
             _FINISH,
             run.run_id,
             run.thread_id,
@@ -342,15 +353,16 @@ class HotPath:
         return None if row is None else _record(row)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord | None:
-        row = await self.pool.fetchrow(_GET, run_id)
+        row = await self._fetchrow(_GET, run_id)
         return None if row is None else _record(row)
 
     async def events_after(
         self, run_id: uuid.UUID, after: int, limit: int = 500
     ) -> list[StoredEvent]:
         """The run's stored events after `after`, in order (what a stream reads)."""
-        rows = await self.pool.fetch(_EVENTS_AFTER, run_id, after, limit)
+        rows = await self._fetch(_EVENTS_AFTER, run_id, after, limit)
         return [StoredEvent(row["seq"], row["event"], row["data"]) for row in rows]
 
     async def last_event_seq(self, run_id: uuid.UUID) -> int:
-        return int(await self.pool.fetchval(_LAST_SEQ, run_id))
+        row = await self._fetchrow(_LAST_SEQ, run_id)
+        return int(row[0]) if row else 0

@@ -14,6 +14,12 @@ a run's unfinished messages are gathered only when it ends (an index probe of
 `thread_events_chunks` when it streamed none); a run that stopped to ask records the
 thread's interrupts.
 
+The thread the transaction's statement made (a stateless run's, created with its run by
+the run path, storage/hot.py, which names it in the transaction-local setting
+`ap.new_thread`) is not notified: nobody can have subscribed to a thread that did not
+exist (its id is the server's), and a reader that subscribes after the commit reads the
+stored events first. Every listening server process is so woken once less per run.
+
 `ap_active_runs` counts a thread's other active runs (and the pending ones among them)
 with a snapshot of its own: the run path's finishing statement (storage/hot.py) locks the
 thread and then calls it, so that one statement sees every run created on the thread
@@ -53,6 +59,7 @@ def _write(target: str, run: str, events: str) -> str:
         RETURNING thread_id, seq
     ), sent AS (
         SELECT pg_notify('ap_thread_events', head.thread_id::text) FROM head
+        WHERE head.thread_id::text IS DISTINCT FROM current_setting('ap.new_thread', true)
     )
     INSERT INTO thread_events (thread_id, seq, span, run_id, kind, data)
     SELECT head.thread_id, head.seq - total.width + ev.offs + 1, ev.width, {run}, ev.kind,

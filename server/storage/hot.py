@@ -3,7 +3,8 @@ connection (asyncpg's statement cache), each a few round trips at most.
 
 - `create_running`: a stateless run created and claimed by the process that received it
   (it has a free worker slot), with its temporary thread and its `metadata` event: one
-  statement, one commit.
+  statement, one commit (its thread's events notify nobody: `ap.new_thread`, migration
+  0009).
 - `write_step`: one agent step (checkpoint, thread values, events, notification), fenced
   by the run's ownership in the same statement: one statement, one commit.
 - `finish`: a running run ends, with its last step (if it was not written yet), its last
@@ -125,8 +126,10 @@ WITH th AS (
 ), ev AS (
   INSERT INTO run_events (run_id, seq, event, data)
   SELECT run_id, 1, 'metadata', jsonb_build_object('run_id', run_id::text) FROM r
+), quiet AS (
+  SELECT set_config('ap.new_thread', thread_id::text, true) FROM th
 )
-SELECT {_RUN} FROM r
+SELECT {_RUN} FROM r, quiet
 """
 
 _STEP = """

@@ -9,7 +9,7 @@ are deferred to commit, where `pg_stat_statements` counts them as statements of 
 own). Each firing now runs one statement: the thread locked FOR KEY SHARE first (the lock
 order of 0005), its counter bumped by the width of all the firing's events, the rows
 numbered from it in order, the thread notified. The events, their data, spans and `seq`
-order are exactly those of 0004-0006: a run created `running` records `pending` first;
+order are exactly those of 0004-0006 and 0012 (namespaces): a run created `running` records `pending` first;
 a run's unfinished messages are gathered only when it ends (an index probe of
 `thread_events_chunks` when it streamed none); a run that stopped to ask records the
 thread's interrupts.
@@ -26,16 +26,15 @@ thread and then calls it, so that one statement sees every run created on the th
 before the lock was granted, as the second statement of a transaction would.
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0012 (after the thread-event changes of 0012: subgraph namespaces)
 """
 
 import importlib
-import re
 
 from alembic import op
 
 revision = "0009"
-down_revision = "0008"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
@@ -94,9 +93,11 @@ STATUS = _write(
                 ELSE '[]'::jsonb END AS asked,
             -- messages whose last token never came (the run stopped or failed)
             CASE WHEN NEW.status IN ('pending', 'running') THEN '[]'::jsonb
-                ELSE coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'full', whole))
+                ELSE coalesce((SELECT jsonb_agg(
+                        jsonb_build_object('id', id, 'full', whole, 'namespace', ns))
                     FROM (SELECT data ->> 'id' AS id,
-                                 string_agg(data ->> 'text', '' ORDER BY seq) AS whole
+                                 string_agg(data ->> 'text', '' ORDER BY seq) AS whole,
+                                 max(data ->> 'namespace') AS ns
                           FROM thread_events
                           WHERE run_id = NEW.run_id AND kind = 'run:message-chunk'
                           GROUP BY data ->> 'id'
@@ -110,7 +111,7 @@ CHUNK = _write(
     """
         SELECT 1 AS ord, 'run:message-chunk' AS kind, jsonb_build_object(
             'id', message ->> 'id', 'type', message ->> 'type', 'text', piece,
-            'first', c.opens, 'last', last,
+            'first', c.opens, 'last', last, 'namespace', ns,
             'full', CASE WHEN last THEN coalesce((SELECT string_agg(data ->> 'text', ''
                 ORDER BY seq) FROM thread_events WHERE run_id = NEW.run_id
                 AND kind = 'run:message-chunk' AND data ->> 'id' = message ->> 'id'), '')
@@ -125,7 +126,7 @@ EVENT = _write(
     "NEW.run_id",
     """
         SELECT 1 AS ord, 'run:' || NEW.event AS kind, NEW.data AS data,
-            CASE WHEN NEW.event = 'messages' THEN 5 ELSE 1 END AS width""",
+            CASE WHEN mode = 'messages' THEN 5 ELSE 1 END AS width""",
 )
 
 CHECKPOINT = _write(
@@ -152,6 +153,8 @@ END $$""",
 CREATE OR REPLACE FUNCTION ap_thread_event_of_run_event() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
+    mode text := split_part(NEW.event, '|', 1);
+    ns text := nullif(substr(NEW.event, length(split_part(NEW.event, '|', 1)) + 2), '');
     message jsonb;
     last boolean;
     piece text;
@@ -159,7 +162,14 @@ BEGIN
     IF NEW.event IN ('metadata', 'end', 'error', 'interrupt') THEN
         RETURN NULL;  -- the run's status rows say these
     END IF;
-    IF NEW.event = 'messages' THEN
+    IF mode IN ('events', 'debug', 'checkpoints') THEN
+        RETURN NULL;  -- no channel carries them
+    END IF;
+    IF ns IS NOT NULL AND mode = 'updates' AND jsonb_typeof(NEW.data) = 'object'
+       AND NEW.data ? '__interrupt__' THEN
+        RETURN NULL;  -- a subgraph asks: the run's status row says it
+    END IF;
+    IF mode = 'messages' THEN
         message := CASE WHEN jsonb_typeof(NEW.data) = 'array' THEN NEW.data -> 0 ELSE NEW.data END;
         IF jsonb_typeof(message) = 'object' AND message ->> 'type' LIKE '%Chunk'
            AND message ->> 'id' IS NOT NULL THEN
@@ -190,16 +200,15 @@ END $$""",
 
 
 def _previous() -> list[str]:
-    """The functions as 0004 wrote them and 0006 changed the status one."""
-    first = importlib.import_module("ap_migrations.versions.0004_thread_events")
-    created_running = importlib.import_module("ap_migrations.versions.0006_runs_created_running")
-    bodies = []
-    for name in ("ap_thread_event_of_run_event", "ap_thread_event_of_checkpoint"):
-        body = re.search(rf"CREATE FUNCTION {name}\(\).*?END \$\$;", first.UPGRADE, re.S)
-        assert body is not None
-        bodies.append(created_running._replace(body.group(0)))
-    status = created_running.ORIGINAL.replace("BEGIN", created_running.CREATED_RUNNING, 1)
-    return [created_running._replace(status), *bodies]
+    """The functions as 0012 left them (0004's, changed by 0006 and 0012)."""
+    namespaces = importlib.import_module("ap_migrations.versions.0012_thread_event_namespaces")
+    return [
+        namespaces._changed("ap_thread_event_of_run_event", namespaces.RUN_EVENT),
+        namespaces._changed(
+            "ap_thread_event_of_run", (namespaces.UNFINISHED, namespaces.UNFINISHED_NS)
+        ),
+        namespaces._previous("ap_thread_event_of_checkpoint"),
+    ]
 
 
 def upgrade() -> None:

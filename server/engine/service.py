@@ -262,7 +262,11 @@ class RunService:
         store = self._hot
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             if after is None:
-                current, first, last = await store.join(run.run_id)
+                # retried like the reads below: a run that exists rides through an outage
+                # (or a pool that stays busy longer than AP_POOL_TIMEOUT) of up to 30 s
+                current, first, last = await through_outage(
+                    functools.partial(store.join, run.run_id)
+                )
                 if first is not None:
                     yield Event(first.event, first.data, str(first.seq))
                 after = first.seq if first else 0

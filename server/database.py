@@ -201,17 +201,23 @@ class Budget:
     overflow: int
     listen: int = 1  # the LISTEN/NOTIFY connection
     graphs: int = 0  # connections of the LangGraph checkpointer pools
+    run_path: int = 0  # the run path's asyncpg pool (storage/hot.py), AP_POOL_SIZE too
 
     @classmethod
     def of(cls, settings: Settings, graphs: int) -> Budget:
-        return cls(settings.pool_size, max_overflow(settings), 1, graphs * GRAPH_POOL)
+        return cls(
+            settings.pool_size, max_overflow(settings), 1, graphs * GRAPH_POOL, settings.pool_size
+        )
 
     @property
     def total(self) -> int:
-        return self.pool + self.overflow + self.listen + self.graphs
+        return self.pool + self.overflow + self.run_path + self.listen + self.graphs
 
     def describe(self) -> str:
-        parts = f"pool {self.pool} + overflow {self.overflow} + LISTEN {self.listen}"
+        parts = f"pool {self.pool} + overflow {self.overflow}"
+        if self.run_path:
+            parts += f" + run path {self.run_path}"
+        parts += f" + LISTEN {self.listen}"
         return f"{self.total} ({parts}" + (f" + graphs {self.graphs})" if self.graphs else ")")
 
 

@@ -34,7 +34,12 @@ class Runtime:
         run_store = RunStore(database.engine, threads, settings.temporary_thread_ttl)
         self.notifier = Notifier(database.listen_dsn, CHANNELS)
         # The run path's hot statements, on asyncpg connections of their own.
-        self.hot = HotPath(database.listen_dsn, settings.pool_size, settings.temporary_thread_ttl)
+        self.hot = HotPath(
+            database.listen_dsn,
+            settings.pool_size,
+            settings.temporary_thread_ttl,
+            settings.pool_timeout,
+        )
         self.webhooks = WebhookSender(allow_private=settings.webhook_allow_private)
         self.worker = Worker(
             run_store,

@@ -65,7 +65,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     (
         "AP_POOL_SIZE",
         "10",
-        "database connections per process (plus up to half as many more under load)",
+        "database connections per process in each of its two pools (the run path's, and"
+        " the others', which opens up to half as many more under load)",
     ),
     (
         "AP_POOL_TIMEOUT",

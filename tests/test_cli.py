@@ -98,7 +98,7 @@ async def test_a_first_start_says_what_it_is_doing(data_dir: Path, tmp_path: Pat
         "migrations applied (revision empty -> ",
         "serving agents: echo, hitl, hitl2, slow, fail",
         "API keys: none configured, the server is OPEN",
-        "connections: up to 16 (pool 10 + overflow 5 + LISTEN 1) per process",
+        "connections: up to 26 (pool 10 + overflow 5 + run path 10 + LISTEN 1) per process",
         "ap-server listening on http://127.0.0.1:",
         "SIGTERM: shutting down",
         "stopped",

@@ -9,13 +9,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import uuid
 from collections.abc import AsyncIterator
 
+import asyncpg
 import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
 from .conftest import create_database, drop_database, spawn_server
+from .helpers import eventually
 
 
 class Proxy:
@@ -141,3 +144,47 @@ async def test_requests_during_an_outage_are_503_and_the_server_recovers(outage)
         )
         assert done.status_code == 200, done.text
         assert done.json()["values"]["echo"] == 7
+
+
+async def test_a_busy_run_path_pool_answers_503_after_the_pool_timeout(
+    start_server, empty_database_url
+) -> None:
+    """The run path's own pool (storage/hot.py) holds AP_POOL_SIZE connections: a request
+    that finds them all busy waits AP_POOL_TIMEOUT for one, then answers 503, as a request
+    waiting on the other pool does; once a connection is free, it is served again."""
+    server = await start_server(empty_database_url, AP_POOL_SIZE="1", AP_POOL_TIMEOUT="0.5")
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        created = await http.post(
+            "/runs", json={"agent_id": "slow", "input": {"steps": 1000, "delay": 0.02}}
+        )
+        assert created.status_code == 200, created.text
+        run = created.json()
+        conn = await asyncpg.connect(empty_database_url)
+        try:
+            async with conn.transaction():
+                # The run's next step write waits for this lock, holding the pool's connection.
+                await conn.execute(
+                    "SELECT 1 FROM threads WHERE thread_id = $1 FOR UPDATE",
+                    uuid.UUID(run["thread_id"]),
+                )
+
+                async def write_waits() -> bool:
+                    return bool(
+                        await conn.fetchval(
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                            " current_database() AND wait_event_type = 'Lock'"
+                        )
+                    )
+
+                await eventually(write_waits, "the run's step write to wait for the lock")
+                refused = await http.post("/runs/wait", json={"agent_id": "echo", "input": 1})
+                assert refused.status_code == 503, refused.text
+                assert refused.json()["code"] == "unavailable"
+                assert int(refused.headers["retry-after"]) >= 1
+            served = await http.post("/runs/wait", json={"agent_id": "echo", "input": 2})
+            assert served.status_code == 200, served.text
+            assert served.json()["values"] == {"echo": 2}
+            stopped = await http.post(f"/runs/{run['run_id']}/cancel?wait=true")
+            assert stopped.status_code in (200, 202, 204), stopped.text
+        finally:
+            await conn.close()

@@ -48,7 +48,8 @@ class Context:
     ) -> None:
         self.run_id = run.run_id
         self.thread_id = run.thread_id
-        self.stateless = run.temporary
+        # its thread is removed after it (a stateless run whose thread is kept is continued)
+        self.stateless = run.temporary and run.on_completion != "keep"
         self.input = run.input
         self.messages = list(run.messages or [])
         self.config = run.config

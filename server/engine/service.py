@@ -262,13 +262,16 @@ class RunService:
         store = self._hot
         with self.notifier.subscribe(channels.EVENTS, str(run.run_id)) as woken:
             if after is None:
-                current = await store.get(run.run_id)
-                first = await store.events_after(run.run_id, 0, limit=1)
-                for stored in first:
-                    yield Event(stored.event, stored.data, str(stored.seq))
-                after = first[0].seq if first else 0
+                # retried like the reads below: a run that exists rides through an outage
+                # (or a pool that stays busy longer than AP_POOL_TIMEOUT) of up to 30 s
+                current, first, last = await through_outage(
+                    functools.partial(store.join, run.run_id)
+                )
+                if first is not None:
+                    yield Event(first.event, first.data, str(first.seq))
+                after = first.seq if first else 0
                 if current is not None and current.status not in TERMINAL:
-                    after = max(after, await store.last_event_seq(run.run_id))
+                    after = max(after, last)
             while True:
                 woken.clear()
                 batch = await through_outage(

@@ -70,6 +70,8 @@ class GraphRunner:
             self.graph = _call_factory(factory, {})
         self._pool: Any = None
         self._saver: Any = None
+        self._memory: Any = None  # the saver of stateless runs (see `run`)
+        self._stateless_graph: Any = None
 
     async def start(self, database_url: str) -> None:
         from psycopg import AsyncConnection
@@ -104,27 +106,35 @@ class GraphRunner:
             },
         )
         await self._pool.open()
+        from langgraph.checkpoint.memory import InMemorySaver
+
         from .serde import ExactSerializer
 
         self._saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
+        self._memory = InMemorySaver(serde=ExactSerializer())
         await self._saver.setup()
         if self.graph is None:  # an async factory's first graph
             self.graph = await _call_factory(self.factory, {})
-        self.graph = self.graph.copy(update=self._served(self.graph))
+        self._stateless_graph = self.graph.copy(update=self._served(self.graph, self._memory))
+        self.graph = self.graph.copy(update=self._served(self.graph, self._saver))
 
-    async def _graph_for(self, config: dict[str, Any]) -> Any:
-        """The graph a run uses: the one graph, or what the factory makes of the config."""
+    async def _graph_for(self, config: dict[str, Any], stateless: bool) -> Any:
+        """The graph a run uses: the one graph, or what the factory makes of the config.
+        A stateless run's graph checkpoints in memory: its thread is removed after it, so
+        nobody reads them (LangGraph's saver would write and read the database for
+        nothing; our own checkpoints, which threads and state read, are written still)."""
+        saver = self._memory if stateless else self._saver
         if self.factory is None:
-            return self.graph
+            return self._stateless_graph if stateless else self.graph
         made = _call_factory(self.factory, config)
         if inspect.isawaitable(made):
             made = await made
-        return made.copy(update=self._served(made))
+        return made.copy(update=self._served(made, saver))
 
-    def _served(self, graph: Any) -> dict[str, Any]:
-        """What a graph is served with: our checkpointer; the agent's id as its name when it
-        has LangGraph's default one, as LangGraph's server names it (its `events` say it)."""
-        update: dict[str, Any] = {"checkpointer": self._saver}
+    def _served(self, graph: Any, saver: Any) -> dict[str, Any]:
+        """What a graph is served with: `saver`; the agent's id as its name when it has
+        LangGraph's default one, as LangGraph's server names it (its `events` say it)."""
+        update: dict[str, Any] = {"checkpointer": saver}
         if getattr(graph, "name", None) == "LangGraph":
             update["name"] = self.agent_id
         return update
@@ -133,6 +143,14 @@ class GraphRunner:
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
+
+    async def execute(self, ctx: RunContext) -> None:
+        """Run the graph; then forget what a stateless run checkpointed in memory."""
+        try:
+            await self.run(ctx)
+        finally:
+            if ctx.stateless and self._memory is not None:
+                self._memory.delete_thread(str(ctx.thread_id))
 
     async def run(self, ctx: RunContext) -> None:
         from langgraph.types import Command
@@ -147,7 +165,7 @@ class GraphRunner:
         for key in ("recursion_limit", "tags"):
             if key in config:
                 run_config[key] = config[key]
-        graph = await self._graph_for(run_config)
+        graph = await self._graph_for(run_config, ctx.stateless)
         if fork := await _start_point(ctx, graph, thread):
             run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
@@ -172,7 +190,7 @@ class GraphRunner:
             "stream_mode": ["updates", "checkpoints", "custom", "messages", *extra]
         }
         wants_checkpoints = "checkpoints" in wanted
-        if ctx.stateless:  # nothing continues from it: the saver writes once, at the end
+        if ctx.stateless:  # nothing continues from it: the (in-memory) saver writes at the end
             kwargs["durability"] = "exit"
         for name, key in STATIC_INTERRUPTS.items():
             if config.get(key) is not None:
@@ -335,7 +353,7 @@ def graph_agent(agent_id: str, graph: Any, factory: Any = None) -> Agent:
     runner = GraphRunner(agent_id, graph, factory)
     return Agent(
         agent_id=agent_id,
-        run=runner.run,
+        run=runner.execute,
         description=f"LangGraph graph {getattr(graph, 'name', agent_id)}",
         metadata={"langgraph": True},
         capabilities={"ap.io.messages": True, "ap.io.streaming": True},

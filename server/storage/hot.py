@@ -3,13 +3,15 @@ connection (asyncpg's statement cache), each a few round trips at most.
 
 - `create_running`: a stateless run created and claimed by the process that received it
   (it has a free worker slot), with its temporary thread and its `metadata` event: one
-  statement, one commit.
+  statement, one commit (its thread's events notify nobody: `ap.new_thread`, migration
+  0009).
 - `write_step`: one agent step (checkpoint, thread values, events, notification), fenced
   by the run's ownership in the same statement: one statement, one commit.
 - `finish`: a running run ends, with its last step (if it was not written yet), its last
-  events, its thread settled, its webhook queued and its notifications: one transaction
-  of two statements (the thread's lock first, so that the second one's snapshot sees
-  every run created on the thread before it).
+  events, its thread settled, its webhook queued and its notifications: one statement,
+  one commit (the thread's lock first; the thread's other runs are then counted by
+  `ap_active_runs`, whose own snapshot sees every run created on the thread before the
+  lock was granted).
 - `get`, `events_after`, `last_event_seq`: what waiters and streams read.
 
 The rules are the same as lifecycle.py's (each status change names its source statuses
@@ -124,8 +126,10 @@ WITH th AS (
 ), ev AS (
   INSERT INTO run_events (run_id, seq, event, data)
   SELECT run_id, 1, 'metadata', jsonb_build_object('run_id', run_id::text) FROM r
+), quiet AS (
+  SELECT set_config('ap.new_thread', thread_id::text, true) FROM th
 )
-SELECT {_RUN} FROM r
+SELECT {_RUN} FROM r, quiet
 """
 
 _STEP = """
@@ -152,18 +156,20 @@ SELECT count(*) AS fenced,
 FROM f
 """
 
-_LOCK_THREAD = "SELECT 1 FROM threads WHERE thread_id = $1 FOR UPDATE"
-
-# The run's last checkpoint and events are inserted before its status changes (the UPDATE
-# reads what they return, so they run first): the thread-events triggers (migration 0004)
-# then number the step before the ending, as when they were two transactions. Every other
-# change of this run's status takes its thread's lock first, which the caller holds: the
-# fence `f` needs no lock of its own.
+# The thread's lock first (every other change of this run's status takes it first too),
+# then the run's (the fence `f`, rechecked on the row's latest version). The statement's
+# snapshot was taken before the lock was granted: the thread's other runs are counted by
+# `ap_active_runs` (migration 0009), a volatile function whose query takes a snapshot of its
+# own after the lock, so a run created on the thread just before is seen. The run's last
+# checkpoint and events are inserted before its status changes (the UPDATE reads what they
+# return, so they run first): the thread-events triggers then number the step before the
+# ending, as when they were two transactions.
 _FINISH = f"""
 WITH t AS (
-  SELECT values, interrupts FROM threads WHERE thread_id = $2
+  SELECT thread_id, values, interrupts FROM threads WHERE thread_id = $2 FOR UPDATE
 ), f AS (
-  SELECT run_id FROM runs WHERE run_id = $1 AND status = ANY($7::text[]) AND worker_id = $6
+  SELECT r.run_id FROM runs r, t
+  WHERE r.run_id = $1 AND r.status = ANY($7::text[]) AND r.worker_id = $6 FOR UPDATE OF r
 ), cp AS (
   INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
     metadata, interrupts)
@@ -185,8 +191,7 @@ WITH t AS (
   WHERE runs.run_id = f.run_id
   RETURNING runs.*
 ), others AS (
-  SELECT count(*) AS active, count(*) FILTER (WHERE status = $19) AS pending
-  FROM runs WHERE thread_id = $2 AND run_id <> $1 AND status = ANY($17::text[])
+  SELECT o.active, o.pending FROM t, ap_active_runs(t.thread_id, $1, $17::text[], $19) o
 ), th AS (
   UPDATE threads SET
     values = CASE WHEN $8::uuid IS NULL THEN threads.values ELSE $10::jsonb END,
@@ -216,15 +221,29 @@ _EVENTS_AFTER = (
     "SELECT seq, event, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
 )
 _LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM run_events WHERE run_id = $1"
+# What a stream joining a run live reads, in one snapshot: the run, its first event (the
+# `metadata`), the seq of its last one.
+_JOIN = f"""
+SELECT {_R_RUN}, e.seq AS first_seq, e.event AS first_event, e.data AS first_data,
+  (SELECT coalesce(max(seq), 0) FROM run_events WHERE run_id = $1) AS last_seq
+FROM (SELECT $1::uuid AS id) k
+LEFT JOIN runs r ON r.run_id = k.id
+LEFT JOIN LATERAL (
+  SELECT seq, event, data FROM run_events WHERE run_id = k.id ORDER BY seq LIMIT 1
+) e ON true
+"""
 
 
 class HotPath:
     """The hot statements on a pool of asyncpg connections of their own."""
 
-    def __init__(self, dsn: str, size: int, temporary_ttl: float) -> None:
+    def __init__(self, dsn: str, size: int, temporary_ttl: float, timeout: float) -> None:
         self.dsn = dsn
-        self.size = size
+        self.size = size  # counted in the connection budget `serve` logs (database.Budget)
         self.temporary_ttl = temporary_ttl
+        # Seconds a statement waits for a connection (or to connect) before TimeoutError,
+        # which the handlers answer 503 (AP_POOL_TIMEOUT, as for the SQLAlchemy pool).
+        self.timeout = timeout
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
@@ -243,12 +262,20 @@ class HotPath:
             raise RuntimeError("the hot path is not open")
         return self._pool
 
+    async def _fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetch(query, *args)  # type: ignore[no-any-return]
+
+    async def _fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetchrow(query, *args)
+
     async def create_running(
         self, new: NewRun, *, owner: str, worker_id: str, lease: float
     ) -> RunRecord:
         """A stateless run (on a new temporary thread of its own), created `running` and
         claimed by `worker_id`: a run created by a process with a free slot starts there."""
-        row = await self.pool.fetchrow(
+        row = await self._fetchrow(
             _CREATE_RUNNING,
             uuid.uuid4(),
             owner,
@@ -273,7 +300,7 @@ class HotPath:
 
     async def write_step(self, run: RunRecord, step: Step) -> bool:
         """Write one step of a run this worker executes; False if it no longer owns it."""
-        row = await self.pool.fetchrow(
+        row = await self._fetchrow(
             _STEP,
             run.run_id,
             run.thread_id,
@@ -311,46 +338,58 @@ class HotPath:
         reason = stop_reason.value if stop_reason else None
         last.append(("end", {"status": status.value, "stop_reason": reason}))
         expire = self.temporary_ttl if run.temporary and run.on_completion == "delete" else None
-        async with self.pool.acquire() as conn, conn.transaction():
-            await conn.execute(_LOCK_THREAD, run.thread_id)
-            row = await conn.fetchrow(
-                _FINISH,
-                run.run_id,
-                run.thread_id,
-                status.value,
-                reason,
-                error,
-                run.worker_id,
-                sources(status, among=frozenset({RunStatus.RUNNING})),
-                step.checkpoint_id if step else None,
-                step.parent if step else None,
-                step.values if step else None,
-                step.metadata if step else None,
-                step.interrupts if step else None,
-                [e for e, _ in last],
-                [_encode(d) for _, d in last],
-                after.value,
-                thread_sources(after),
-                _ACTIVE,
-                expire,
-                RunStatus.PENDING.value,
-                ThreadStatus.INTERRUPTED.value,
-                *channels.ended(run.run_id, status.value, reason),
-                channels.QUEUE,
-                channels.WEBHOOKS,
-            )
+        row = await self._fetchrow(
+            _FINISH,
+            run.run_id,
+            run.thread_id,
+            status.value,
+            reason,
+            error,
+            run.worker_id,
+            sources(status, among=frozenset({RunStatus.RUNNING})),
+            step.checkpoint_id if step else None,
+            step.parent if step else None,
+            step.values if step else None,
+            step.metadata if step else None,
+            step.interrupts if step else None,
+            [e for e, _ in last],
+            [_encode(d) for _, d in last],
+            after.value,
+            thread_sources(after),
+            _ACTIVE,
+            expire,
+            RunStatus.PENDING.value,
+            ThreadStatus.INTERRUPTED.value,
+            *channels.ended(run.run_id, status.value, reason),
+            channels.QUEUE,
+            channels.WEBHOOKS,
+        )
         return None if row is None else _record(row)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord | None:
-        row = await self.pool.fetchrow(_GET, run_id)
+        row = await self._fetchrow(_GET, run_id)
         return None if row is None else _record(row)
 
     async def events_after(
         self, run_id: uuid.UUID, after: int, limit: int = 500
     ) -> list[StoredEvent]:
         """The run's stored events after `after`, in order (what a stream reads)."""
-        rows = await self.pool.fetch(_EVENTS_AFTER, run_id, after, limit)
+        rows = await self._fetch(_EVENTS_AFTER, run_id, after, limit)
         return [StoredEvent(row["seq"], row["event"], row["data"]) for row in rows]
 
+    async def join(self, run_id: uuid.UUID) -> tuple[RunRecord | None, StoredEvent | None, int]:
+        """The run (None if there is none), its first event and its last event's seq, as
+        one snapshot has them (one round trip where a live join made three)."""
+        row = await self._fetchrow(_JOIN, run_id)
+        assert row is not None  # one row, whatever exists
+        run = None if row["run_id"] is None else _record(row)
+        first = (
+            None
+            if row["first_seq"] is None
+            else StoredEvent(row["first_seq"], row["first_event"], row["first_data"])
+        )
+        return run, first, int(row["last_seq"])
+
     async def last_event_seq(self, run_id: uuid.UUID) -> int:
-        return int(await self.pool.fetchval(_LAST_SEQ, run_id))
+        row = await self._fetchrow(_LAST_SEQ, run_id)
+        return int(row[0]) if row else 0

@@ -5,7 +5,7 @@ queue as every other run, and the claim statements skip it until `not_before`. T
 index serves the worker's question "when is the next delayed run due?".
 
 Revision ID: 0010
-Revises: 0008 (the integrator re-chains it after 0009)
+Revises: 0008
 """
 
 import sqlalchemy as sa

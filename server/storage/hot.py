@@ -4,7 +4,7 @@ connection (asyncpg's statement cache), each a few round trips at most.
 - `create_running`: a stateless run created and claimed by the process that received it
   (it has a free worker slot), with its temporary thread and its `metadata` event: one
   statement, one commit (its thread's events notify nobody: `ap.new_thread`, migration
-  0009).
+  0013).
 - `write_step`: one agent step (checkpoint, thread values, events, notification), fenced
   by the run's ownership in the same statement: one statement, one commit.
 - `finish`: a running run ends, with its last step (if it was not written yet), its last
@@ -159,7 +159,7 @@ FROM f
 # The thread's lock first (every other change of this run's status takes it first too),
 # then the run's (the fence `f`, rechecked on the row's latest version). The statement's
 # snapshot was taken before the lock was granted: the thread's other runs are counted by
-# `ap_active_runs` (migration 0009), a volatile function whose query takes a snapshot of its
+# `ap_active_runs` (migration 0013), a volatile function whose query takes a snapshot of its
 # own after the lock, so a run created on the thread just before is seen. The run's last
 # checkpoint and events are inserted before its status changes (the UPDATE reads what they
 # return, so they run first): the thread-events triggers then number the step before the

@@ -25,7 +25,7 @@ with a snapshot of its own: the run path's finishing statement (storage/hot.py) 
 thread and then calls it, so that one statement sees every run created on the thread
 before the lock was granted, as the second statement of a transaction would.
 
-Revision ID: 0009
+Revision ID: 0013
 Revises: 0012 (after the thread-event changes of 0012: subgraph namespaces)
 """
 
@@ -33,7 +33,7 @@ import importlib
 
 from alembic import op
 
-revision = "0009"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

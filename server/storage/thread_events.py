@@ -78,6 +78,24 @@ class ThreadEventStore:
             )
             return [ThreadEvent(*row) for row in rows]
 
+    async def subgraph_lifecycles(
+        self, thread_id: uuid.UUID, run_id: uuid.UUID
+    ) -> list[ThreadEvent]:
+        """A run's subgraphs' `lifecycle` events (kind `run:lifecycle|<namespace>`) still
+        kept, in order: the namespaces it went through, and how each ended."""
+        owner = "" if self.scope.everything else " AND t.owner = :owner"
+        async with self.reads.connect() as conn:
+            rows = await conn.execute(
+                text(
+                    "SELECT e.seq, e.span, e.run_id, e.kind, e.data, e.created_at"
+                    " FROM thread_events e JOIN threads t ON t.thread_id = e.thread_id"
+                    " WHERE e.thread_id = :t AND e.run_id = :r"
+                    " AND e.kind LIKE 'run:lifecycle|%'" + owner + " ORDER BY e.seq"
+                ),
+                {"t": thread_id, "r": run_id, "owner": self.scope.owner},
+            )
+            return [ThreadEvent(*row) for row in rows]
+
     async def floor(self, thread_id: uuid.UUID) -> int:
         """The oldest event number still kept (`head + 1` when none is, 1 for a new log):
         a `since` below `floor - 1` asks for events that were pruned."""

@@ -51,6 +51,10 @@ DELIBERATE = {
     "lifecycle event we stored for it says; LangGraph's server says `interrupted` when that "
     "event reached its session before the command and `started` when not (both seen on "
     "0.16.7: a race there)",
+    "run_nested": "a subgraph's question: our `input.requested` is at the root namespace "
+    "(the run's, from its interrupted status: the stored interrupts do not say which "
+    "subgraph asked), LangGraph's in the subgraph's; and we stream the subgraph's "
+    "`interrupted` lifecycle event, which LangGraph's server may not (see agent_tree_nested)",
     "state_get": "we serve state.get (the thread's values, head checkpoint, interrupts); "
     "LangGraph's server 0.16 answers unknown_command",
     "state_list_checkpoints": "we serve state.listCheckpoints; LangGraph's server 0.16 "
@@ -86,13 +90,18 @@ def norm(value: Any) -> Any:
 
 
 def event_view(events: list[dict[str, Any]]) -> list[Any]:
-    """Events as (method, namespace, data), normalised; their `seq`s must increase and
-    every event must have an `event_id` and a timestamp (their values differ by design)."""
+    """Events as (method, namespace, data), normalised (a namespace's task ids too); their
+    `seq`s must increase and every event must have an `event_id` and a timestamp (their
+    values differ by design)."""
     seqs = [e["seq"] for e in events]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
     assert all(e.get("event_id") and "timestamp" in e["params"] for e in events), events
     return [
-        [e["method"], e["params"]["namespace"], norm(_common(e["method"], e["params"]["data"]))]
+        [
+            e["method"],
+            norm(e["params"]["namespace"]),
+            norm(_common(e["method"], e["params"]["data"])),
+        ]
         for e in events
         if not (e["method"] == "lifecycle" and e["params"]["data"].get("event") == "started")
     ]
@@ -216,7 +225,9 @@ async def scenario(url: str) -> dict[str, Any]:
             ("outer_graph", {"question": "q"}),
             ("nested", {"question": "q"}),
         ):
-            out[f"agent_tree_{graph}"] = await _tree(server, graph, graph_input)
+            out[f"run_{graph}"], out[f"agent_tree_{graph}"] = await _tree(
+                server, graph, graph_input
+            )
     finally:
         await server.http.aclose()
     return out
@@ -342,16 +353,17 @@ def root_ended(event: dict[str, Any]) -> bool:
     return ended(event) and not event["params"]["namespace"]
 
 
-async def _tree(server: Server, graph: str, graph_input: Any) -> dict[str, Any]:
-    """`agent.getTree` once a run of a graph with a subgraph stopped: the root and the
-    subgraph's namespace (`node:<task id>`), each with its status and graph name."""
+async def _tree(server: Server, graph: str, graph_input: Any) -> tuple[Any, dict[str, Any]]:
+    """A run of a graph with a subgraph (its lifecycle and input events), then
+    `agent.getTree`: the root and the subgraph's namespace (`node:<task id>`), each with
+    its status and graph name."""
     tid = await new_thread(server)
     async with websockets.connect(server.ws_url(tid)) as raw:
         socket = Socket(raw)
-        await socket.call("subscription.subscribe", {"channels": ["lifecycle"]})
+        await socket.call("subscription.subscribe", {"channels": ["lifecycle", "input"]})
         await socket.call("run.start", {"assistant_id": graph, "input": graph_input})
-        await socket.events(root_ended)
-        return response_view(await socket.call("agent.getTree", {}))
+        events = event_view(await socket.events(root_ended))
+        return events, response_view(await socket.call("agent.getTree", {}))
 
 
 def main() -> int:

@@ -41,6 +41,24 @@ async def test_interrupt_after_stops_and_a_later_run_goes_on(client):
     assert (await client.threads.get_state(thread_id))["next"] == []
 
 
+async def test_a_resumed_graph_streams_the_state_it_goes_on_from_first(client):
+    """As LangGraph's `astream` (and so its server) does: a run with a resume, or with
+    input null, streams the interrupted state as `values` before its first step."""
+    thread_id = (await client.threads.create())["thread_id"]
+    stopped = await client.runs.wait(
+        thread_id, "slow_graph", input={"limit": 3}, interrupt_after=["tick"]
+    )
+    for more in ({"input": None, "interrupt_after": ["tick"]}, {"command": {"resume": "go"}}):
+        parts = [
+            p.data
+            async for p in client.runs.stream(thread_id, "slow_graph", stream_mode="values", **more)
+            if p.event == "values"
+        ]
+        assert parts[0] == stopped and parts[1]["ticks"] == stopped["ticks"] + 1, parts
+        stopped = parts[-1]
+    assert stopped["ticks"] == 3
+
+
 async def test_interrupt_before_every_node_in_stream_create_and_batch(client):
     parts = [
         p

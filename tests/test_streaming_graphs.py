@@ -69,6 +69,9 @@ async def test_subgraph_events_are_in_its_namespace(http):
     assert [d["name"] for m, d in of if m == "tasks" and "result" in d] == ["note", "finish"]
     root = [(e["method"], e["params"]["data"]) for e in events if not e["params"]["namespace"]]
     assert [d["node"] for m, d in root if m == "updates"] == ["inner", "done"]
+    # the producing node on the envelope too (`params.node`), as LangGraph's server has it
+    updates = [e for e in events if e["method"] == "updates"]
+    assert all(e["params"]["node"] == e["params"]["data"]["node"] for e in updates)
     started = [d for m, d in root if m == "tasks" and "input" in d]
     assert [d["name"] for d in started] == ["inner", "done"]
     assert ns[0] == f"inner:{started[0]['id']}"  # LangGraph's `node:task id`
@@ -191,6 +194,38 @@ async def test_a_subgraphs_question_is_asked_once(http):
     assert all(
         "__interrupt__" not in e["params"]["data"] for e in events if e["method"] == "values"
     )
+
+
+async def tree_after(http, agent: str, run_input) -> dict[str, Any]:
+    """`agent.getTree` of a new thread once a run of `agent` stopped."""
+    thread_id = new_id()
+    started = await command(
+        http, thread_id, "run.start", {"assistant_id": agent, "input": run_input}
+    )
+    assert started["type"] == "success", started
+    body = {"channels": ["lifecycle"], "since": 0}
+    await collect(sse(http, f"/threads/{thread_id}/stream", body), root_terminal)
+    answer = await command(http, thread_id, "agent.getTree", {})
+    assert answer["type"] == "success", answer
+    return answer["result"]["tree"]
+
+
+async def test_agent_tree_has_the_subgraphs_a_run_went_through(http):
+    tree = await tree_after(http, "outer_graph", {"question": "q"})
+    (child,) = tree.pop("children")
+    assert tree == {"namespace": [], "status": "completed", "graph_name": "outer_graph"}
+    (segment,) = child["namespace"]
+    assert segment.startswith("inner:") and len(segment) > len("inner:")
+    assert child == {"namespace": [segment], "status": "completed", "graph_name": "inner"}
+    # a subgraph that asked: it and the root are interrupted
+    tree = await tree_after(http, "nested", {"question": "ship?"})
+    (child,) = tree.pop("children")
+    assert tree == {"namespace": [], "status": "interrupted", "graph_name": "nested"}
+    assert child["status"] == "interrupted" and child["graph_name"] == "inner"
+    assert "children" not in child
+    # a native agent: the root alone
+    tree = await tree_after(http, "echo", {"x": 1})
+    assert tree == {"namespace": [], "status": "completed", "graph_name": "echo"}
 
 
 async def test_native_agents_say_nothing_on_tools_and_tasks(http):

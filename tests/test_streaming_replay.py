@@ -13,7 +13,9 @@ import pytest
 import websockets
 from sqlalchemy import text
 
+from ap_server.database import Database
 from ap_server.settings import SettingError, Settings
+from ap_server.storage.thread_events import ThreadEventStore
 from tests.helpers import eventually
 from tests.test_streaming import (
     TIMEOUT,
@@ -211,6 +213,90 @@ async def test_pruned_events_and_since_before_them(empty_database_url, start_ser
         async with asyncio.timeout(TIMEOUT):
             kept = [e async for e in sse(http, f"/threads/{busy}/stream", body)]
         assert [e["params"]["data"]["event"] for e in kept][:1] == ["started"], kept
+
+
+HOLES = """
+SELECT e.thread_id, e.seq, e.span, e.next, h.seq AS head FROM (
+    SELECT thread_id, seq, span, lead(seq) OVER (PARTITION BY thread_id ORDER BY seq) AS next
+    FROM thread_events) e JOIN thread_event_heads h USING (thread_id)
+WHERE (e.next IS NOT NULL AND e.next <> e.seq + e.span)
+   OR (e.next IS NULL AND e.seq + e.span - 1 <> h.seq)
+"""  # a kept event not followed by the next number, or a thread's last kept one not its head
+
+
+async def test_two_processes_pruning_at_once(empty_database_url, start_server):
+    """Two servers prune (a pass each second) while runs write through both, and two more
+    pruners, each on its own engine as another process's, race them pass after pass with
+    no retention at all: no deadlock, no error, and what a thread keeps is always one run
+    of numbers up to its head (checked in snapshots all along)."""
+    one = await start_server(empty_database_url, AP_THREAD_EVENTS_RETENTION="1")
+    two = await start_server(empty_database_url, AP_THREAD_EVENTS_RETENTION="1")
+    databases = [
+        await Database.open(Settings(database_url=empty_database_url, pool_size=2))
+        for _ in range(3)
+    ]
+    stores = [ThreadEventStore(d.engine) for d in databases[:2]]
+    threads = [new_id() for _ in range(6)]
+    done = asyncio.Event()
+    removed: list[int] = []
+    holes: list[object] = []
+
+    async def prune(store: ThreadEventStore) -> None:
+        while not done.is_set():
+            removed.append(await store.prune(0))
+
+    async def check() -> None:
+        while not done.is_set():
+            async with databases[2].engine.connect() as conn:
+                holes.extend((await conn.execute(text(HOLES))).all())
+            await asyncio.sleep(0.01)
+
+    async def runs(thread_id: str, clients: list[httpx.AsyncClient]) -> None:
+        for turn in range(4):
+            http = clients[turn % 2]  # through one server, then the other
+            started = await command(
+                http, thread_id, "run.start", {"assistant_id": "echo", "input": turn}
+            )
+            assert started["type"] == "success", started
+
+            async def idle(http: httpx.AsyncClient = http) -> bool:
+                thread = (await http.get(f"/threads/{thread_id}")).json()
+                return thread["status"] == "idle"
+
+            await eventually(idle, "the run's end", TIMEOUT)
+
+    try:
+        async with (
+            httpx.AsyncClient(base_url=one.base_url, timeout=TIMEOUT) as a,
+            httpx.AsyncClient(base_url=two.base_url, timeout=TIMEOUT) as b,
+        ):
+            racing = [asyncio.create_task(prune(s)) for s in stores for _ in range(2)]
+            racing.append(asyncio.create_task(check()))
+            try:
+                async with asyncio.timeout(TIMEOUT * 2):
+                    await asyncio.gather(
+                        *(runs(t, [a, b][:: 1 if i % 2 else -1]) for i, t in enumerate(threads))
+                    )
+            finally:
+                done.set()
+                results = await asyncio.gather(*racing, return_exceptions=True)
+            assert not [r for r in results if isinstance(r, BaseException)], results
+            assert holes == []
+            assert sum(removed) > 0
+            # the servers still answer, and the oldest kept number is a good cursor
+            for thread_id in threads:
+                floor = await stores[0].floor(uuid.UUID(thread_id))
+                head = await stores[0].head(uuid.UUID(thread_id))
+                body = {"channels": ["lifecycle"], "since": floor - 1, "follow": False}
+                async with asyncio.timeout(TIMEOUT):
+                    kept = [e async for e in sse(b, f"/threads/{thread_id}/stream", body)]
+                assert all(floor <= e["seq"] <= head for e in kept), (floor, head, kept)
+        for server in (one, two):
+            assert "pruning thread events failed" not in server.log()
+            assert "deadlock" not in server.log().lower()
+    finally:
+        for database in databases:
+            await database.close()
 
 
 async def test_a_deleted_threads_events_go_with_it(http, db):

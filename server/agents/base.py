@@ -106,6 +106,11 @@ class RunContext(Protocol):
         the event `mode|segment|...`, as LangGraph's server does."""
         ...
 
+    async def stream_state(self) -> None:
+        """Stream the state as it is as a `values` event (if the run streams values),
+        taking no step: a resumed graph's first event, as LangGraph's `astream` has it."""
+        ...
+
     def interrupt(self, value: Any) -> Any:
         """Ask a human: ends the run `interrupted` with one pending interrupt; when the thread
         is resumed, the step runs again and this call returns the resume value."""

@@ -135,6 +135,13 @@ class Context:
             await self._flush()
             await self._retrying(self._runs.write_events, self._run, [(name, data)])
 
+    async def stream_state(self) -> None:
+        """A `values` event of the state as it is, no step taken: LangGraph's `astream`
+        streams the state a resumed graph goes on from before its first step."""
+        if "values" in self._modes:
+            await self._flush()
+            await self._retrying(self._runs.write_events, self._run, [("values", self.values)])
+
     async def write_interrupts(
         self, interrupts: list[dict[str, Any]], metadata: dict[str, Any] | None = None
     ) -> None:

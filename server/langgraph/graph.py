@@ -170,7 +170,9 @@ class GraphRunner:
             run_config["configurable"]["checkpoint_id"] = fork
         command = config.get(COMMAND) or {}
         graph_input: Any = ctx.input
+        resumes = graph_input is None  # or a Command: LangGraph goes on from the checkpoint
         if ctx.resume is not None or command:
+            resumes = True
             graph_input = Command(
                 resume=_resume_value(ctx.resume),
                 update=command.get("update"),
@@ -179,6 +181,8 @@ class GraphRunner:
         if ctx.attempt > 1 and await self._went_on(graph, run_config, ctx):
             graph_input = None  # a retry goes on from the graph's checkpoint, not from START
         run_config["metadata"] = {RUN_KEY: str(ctx.run_id)}  # kept in the graph's checkpoints
+        if resumes and ctx.attempt == 1 and ctx.values:
+            await ctx.stream_state()  # the state it goes on from first, as LangGraph streams
         # `checkpoints` gives each step's state with its LangGraph checkpoint id; every mode
         # is asked for (`emit` drops the events of modes the run did not ask for).
         wanted = tuple(config.get(STREAM_MODES) or ())

@@ -65,16 +65,32 @@ class ThreadEventStore:
 
     async def after(self, thread_id: uuid.UUID, since: int, limit: int = 500) -> list[ThreadEvent]:
         """Events of a thread this scope sees whose numbers go past `since`, in order."""
+        return await self._events(
+            thread_id, "e.seq + e.span - 1 > :since", " LIMIT :limit", since=since, limit=limit
+        )
+
+    async def subgraph_lifecycles(
+        self, thread_id: uuid.UUID, run_id: uuid.UUID
+    ) -> list[ThreadEvent]:
+        """A run's subgraphs' `lifecycle` events (kind `run:lifecycle|<namespace>`) still
+        kept, in order: the namespaces it went through, and how each ended."""
+        return await self._events(
+            thread_id, "e.run_id = :r AND e.kind LIKE 'run:lifecycle|%'", "", r=run_id
+        )
+
+    async def _events(
+        self, thread_id: uuid.UUID, where: str, tail: str, **params: Any
+    ) -> list[ThreadEvent]:
+        """The thread's events this scope sees that `where` keeps, in order."""
         owner = "" if self.scope.everything else " AND t.owner = :owner"
         async with self.reads.connect() as conn:
             rows = await conn.execute(
                 text(
                     "SELECT e.seq, e.span, e.run_id, e.kind, e.data, e.created_at"
                     " FROM thread_events e JOIN threads t ON t.thread_id = e.thread_id"
-                    " WHERE e.thread_id = :t AND e.seq + e.span - 1 > :since" + owner + ""
-                    " ORDER BY e.seq LIMIT :limit"
+                    f" WHERE e.thread_id = :t AND {where}{owner} ORDER BY e.seq{tail}"
                 ),
-                {"t": thread_id, "since": since, "limit": limit, "owner": self.scope.owner},
+                {"t": thread_id, "owner": self.scope.owner, **params},
             )
             return [ThreadEvent(*row) for row in rows]
 

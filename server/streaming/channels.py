@@ -1,8 +1,8 @@
 """A thread's stored events (storage/thread_events.py) as protocol events. Pure.
 
 Each stored row becomes `span` protocol events numbered `seq`, `seq + 1`, ...; the event
-id is the number, so `since` and `last_event_id` are the same cursor. Every event is at
-the root namespace (`[]`): our agents, and graphs as we run them, report no subgraphs.
+id is the number, so `since` and `last_event_id` are the same cursor. A subgraph's events
+are in its namespace (`node:<task id>`, ...); a native agent's all at the root (`[]`).
 """
 
 from __future__ import annotations
@@ -21,14 +21,11 @@ def protocol_events(row: ThreadEvent) -> list[dict[str, Any]]:
     out = []
     for offset, (method, data, namespace) in enumerate(_namespaced(row)):
         seq = row.seq + offset
+        params: dict[str, Any] = {"namespace": namespace, "timestamp": timestamp, "data": data}
+        if method == "updates" and isinstance(data.get("node"), str):
+            params["node"] = data["node"]  # the producing node, as LangGraph's server says
         out.append(
-            {
-                "type": "event",
-                "event_id": str(seq),
-                "seq": seq,
-                "method": method,
-                "params": {"namespace": namespace, "timestamp": timestamp, "data": data},
-            }
+            {"type": "event", "event_id": str(seq), "seq": seq, "method": method, "params": params}
         )
     return out
 
@@ -177,3 +174,32 @@ def _text(content: Any) -> str:
             part.get("text", "") if isinstance(part, dict) else str(part) for part in content
         )
     return "" if content is None else str(content)
+
+
+def agent_tree(graph_name: str, status: str, lifecycles: list[ThreadEvent]) -> dict[str, Any]:
+    """`agent.getTree`'s tree: the root, and the namespaces a run's subgraphs went through
+    (from their `lifecycle` events) with each one's last status, as LangGraph's server builds
+    it; a namespace seen only through a deeper one is `started`."""
+    seen: dict[tuple[str, ...], dict[str, Any]] = {
+        (): {"namespace": [], "status": status, "graph_name": graph_name}
+    }
+    for row in lifecycles:
+        namespace = tuple(_segments(row.kind.partition("|")[2]))
+        for depth in range(1, len(namespace)):  # its parents, if not seen themselves
+            parent = namespace[:depth]
+            seen.setdefault(parent, _node(parent, "started", None))
+        seen[namespace] = _node(namespace, str(row.data.get("event")), row.data.get("graph_name"))
+
+    def build(namespace: tuple[str, ...]) -> dict[str, Any]:
+        children = sorted(n for n in seen if len(n) == len(namespace) + 1 and n[:-1] == namespace)
+        node = dict(seen[namespace])
+        if children:
+            node["children"] = [build(child) for child in children]
+        return node
+
+    return build(())
+
+
+def _node(namespace: tuple[str, ...], status: str, graph_name: Any) -> dict[str, Any]:
+    name = graph_name if isinstance(graph_name, str) else namespace[-1].partition(":")[0]
+    return {"namespace": list(namespace), "status": status, "graph_name": name}

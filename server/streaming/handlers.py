@@ -25,6 +25,7 @@ from ..sse import Event
 from ..storage.runs import NewRun
 from ..storage.thread_events import ThreadEventStore
 from . import protocol as p
+from .channels import agent_tree
 from .feed import Feed
 
 ALL_MODES = ("values", "updates", "messages", "custom")
@@ -35,6 +36,7 @@ AGENT_STATUS = {
     "interrupted": "interrupted",
 }  # the rest (error, timeout): failed
 
+TREE_STATUS = {"busy": "running", "interrupted": "interrupted", "error": "failed"}
 GRAPH_MODES = ("tasks", "tools")
 """What a graph's run streams besides, for the `tasks` and `tools` channels (with its
 subgraphs' events, for their namespaces), as LangGraph's server runs them for the protocol."""
@@ -344,13 +346,16 @@ class StreamingApi:
         )
 
     async def _tree(self, thread_id: uuid.UUID) -> dict[str, Any]:
+        """The thread's last run's agent tree: the root and its subgraphs' namespaces."""
         thread = await self.services.threads.get(thread_id)
-        status = {"busy": "running", "interrupted": "interrupted"}.get(thread.status, "completed")
+        status = TREE_STATUS.get(thread.status, "completed")
         runs = await self.services.runs.search(
             thread_id=thread_id, agent_id=None, status=None, metadata=None, limit=1, offset=0
         )
-        name = runs[0].agent_id if runs else ""
-        return {"tree": {"namespace": [], "status": status, "graph_name": name}}
+        if not runs:
+            return {"tree": agent_tree("", status, [])}
+        lifecycles = await self.feed.events.subgraph_lifecycles(thread_id, runs[0].run_id)
+        return {"tree": agent_tree(runs[0].agent_id, status, lifecycles)}
 
     async def _last_agent(self, thread_id: uuid.UUID) -> str:
         runs = await self.services.runs.search(

@@ -42,12 +42,19 @@ OUR_EXTRA_INPUT_KEYS = OUR_EXTRA_KEYS | {"graph_name"}
 DELIBERATE = {
     "input_respond": "input.respond answers the resumed run's `run_id` (a resume is a new run "
     "here, as PATCH /runs/resume makes one); LangGraph's server answers `{}`",
-    "run_after_respond": "LangGraph's server streams the interrupted state as `values` again "
-    "when a resumed run starts (once before its `running`, once after); ours streams a run's "
-    "values from its first step on (a graph's `values` events are our checkpoints, and a "
-    "resume that has changed nothing yet writes none: server/langgraph/graph.py)",
+    "run_after_respond": "both stream the interrupted state as `values` when a resumed run "
+    "starts (LangGraph's astream does, and so does its SDK's runs.stream on both servers); "
+    "LangGraph's protocol session streams it once more before its `running` (its replay of "
+    "the thread's state to the new run), ours once, after `running`",
     "replay_since": "follows from run_after_respond",
-    "sse_root_namespace": "follows from run_after_respond (the second `values` event)",
+    "agent_tree_nested": "a subgraph that asked is `interrupted` in our tree, as the "
+    "lifecycle event we stored for it says; LangGraph's server says `interrupted` when that "
+    "event reached its session before the command and `started` when not (both seen on "
+    "0.16.7: a race there)",
+    "run_nested": "a subgraph's question: our `input.requested` is at the root namespace "
+    "(the run's, from its interrupted status: the stored interrupts do not say which "
+    "subgraph asked), LangGraph's in the subgraph's; and we stream the subgraph's "
+    "`interrupted` lifecycle event, which LangGraph's server may not (see agent_tree_nested)",
     "state_get": "we serve state.get (the thread's values, head checkpoint, interrupts); "
     "LangGraph's server 0.16 answers unknown_command",
     "state_list_checkpoints": "we serve state.listCheckpoints; LangGraph's server 0.16 "
@@ -83,13 +90,18 @@ def norm(value: Any) -> Any:
 
 
 def event_view(events: list[dict[str, Any]]) -> list[Any]:
-    """Events as (method, namespace, data), normalised; their `seq`s must increase and
-    every event must have an `event_id` and a timestamp (their values differ by design)."""
+    """Events as (method, namespace, data), normalised (a namespace's task ids too); their
+    `seq`s must increase and every event must have an `event_id` and a timestamp (their
+    values differ by design)."""
     seqs = [e["seq"] for e in events]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
     assert all(e.get("event_id") and "timestamp" in e["params"] for e in events), events
     return [
-        [e["method"], e["params"]["namespace"], norm(_common(e["method"], e["params"]["data"]))]
+        [
+            e["method"],
+            norm(e["params"]["namespace"]),
+            norm(_common(e["method"], e["params"]["data"])),
+        ]
         for e in events
         if not (e["method"] == "lifecycle" and e["params"]["data"].get("event") == "started")
     ]
@@ -209,6 +221,13 @@ async def scenario(url: str) -> dict[str, Any]:
     try:
         await _commands_and_sse(server, out)
         await _websocket(server, out)
+        for graph, graph_input in (
+            ("outer_graph", {"question": "q"}),
+            ("nested", {"question": "q"}),
+        ):
+            out[f"run_{graph}"], out[f"agent_tree_{graph}"] = await _tree(
+                server, graph, graph_input
+            )
     finally:
         await server.http.aclose()
     return out
@@ -328,6 +347,23 @@ async def _websocket(server: Server, out: dict[str, Any]) -> None:
             "subscription.reconnect", {"run_id": started["result"]["run_id"]}
         )
         out["reconnect_protocol_form"] = response_view(protocol_form)["type"]
+
+
+def root_ended(event: dict[str, Any]) -> bool:
+    return ended(event) and not event["params"]["namespace"]
+
+
+async def _tree(server: Server, graph: str, graph_input: Any) -> tuple[Any, dict[str, Any]]:
+    """A run of a graph with a subgraph (its lifecycle and input events), then
+    `agent.getTree`: the root and the subgraph's namespace (`node:<task id>`), each with
+    its status and graph name."""
+    tid = await new_thread(server)
+    async with websockets.connect(server.ws_url(tid)) as raw:
+        socket = Socket(raw)
+        await socket.call("subscription.subscribe", {"channels": ["lifecycle", "input"]})
+        await socket.call("run.start", {"assistant_id": graph, "input": graph_input})
+        events = event_view(await socket.events(root_ended))
+        return events, response_view(await socket.call("agent.getTree", {}))
 
 
 def main() -> int:

@@ -48,7 +48,7 @@ def tests(session: nox.Session) -> None:
     fixtures (its server, its database) stay in one process. `-- -n 0` for one process."""
     session.install("-e", ".[test]", "-e", "./client")
     session.run(
-        "pytest", "-n", "2", "--dist", "loadfile",
+        "pytest", "-n", "2", "--dist", "loadfile", "--durations=15",
         *(session.posargs or ["tests", "client/tests"]),
     )  # fmt: skip
 

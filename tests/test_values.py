@@ -204,6 +204,21 @@ async def test_langgraph_thread_metadata_and_state(http, value) -> None:
     assert_same(value, state["values"]["v"], "GET /langgraph/threads/{id}/state")
 
 
+@pytest.mark.parametrize("value", [None, {}, {"0123456789abcdef0123456789abcdef": 1}, [], ""])
+async def test_langgraph_resume_with_values_langgraph_could_misread(http, value) -> None:
+    """None and a dict of interrupt-id-like keys mean something else to LangGraph as a plain
+    `Command.resume` (no resume; answers by id): the graph still gets them as the answer."""
+    thread_id = await new_thread(http, "/langgraph")
+    runs = f"/langgraph/threads/{thread_id}/runs/wait"
+    asked = await call(http, "POST", runs, {"assistant_id": "hitl_graph", "input": {}})
+    assert "__interrupt__" in asked, asked
+    done = await call(
+        http, "POST", runs, {"assistant_id": "hitl_graph", "command": {"resume": value}}
+    )
+    assert "__interrupt__" not in done, done
+    assert_same(value, done["answer"], "a graph's resume (command.resume)")
+
+
 @CHECK
 @with_edges
 @given(value=VALUES)

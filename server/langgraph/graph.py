@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import inspect
 import json
+import re
 from collections.abc import AsyncGenerator
 from typing import Any
 
@@ -399,8 +400,22 @@ def _resume_value(resume: dict[str, Any] | None) -> Any:
     LangGraph's server passes a plain value: it answers the question the graph asks next,
     under whatever id, as after a subgraph's state was updated), else by interrupt id."""
     if resume is not None and len(resume) == 1:
-        return next(iter(resume.values()))
+        answer = next(iter(resume.values()))
+        if not _ambiguous(answer):
+            return answer
     return resume
+
+
+_INTERRUPT_ID = re.compile("[0-9a-f]{32}")
+
+
+def _ambiguous(answer: Any) -> bool:
+    """Whether LangGraph would not take `answer` as a plain resume value: None (no resume
+    at all) or a dict whose keys all look like interrupt ids, `{}` included (a map of
+    answers by id)."""
+    return answer is None or (
+        isinstance(answer, dict) and all(_INTERRUPT_ID.fullmatch(str(k)) for k in answer)
+    )
 
 
 async def _try_lock(conn: Any) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -23,11 +22,9 @@ from typing import Any
 
 import httpx
 import websockets
+from normal import norm  # this folder: the script's own
 
 TIMEOUT = 60
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-HEX_ID = re.compile(r"^[0-9a-f]{32}$")
-TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 
 # Normalised away before comparing, each a deliberate difference (the README lists them):
 # our lifecycle has `started` (the run was created, pending) before `running`; lifecycle
@@ -72,21 +69,6 @@ DELIBERATE = {
     "LangGraph's server's form; LangGraph's server 0.16 takes only its form "
     "(`channels` + `since`) and refuses the other with invalid_argument",
 }
-
-
-def norm(value: Any) -> Any:
-    """Ids and timestamps replaced by placeholders; the rest as it is."""
-    if isinstance(value, dict):
-        return {k: norm(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        return [norm(v) for v in value]
-    if isinstance(value, str):
-        if TIME.match(value):
-            return "<time>"
-        if HEX_ID.match(value):
-            return "<id>"
-        return UUID.sub("<uuid>", value)
-    return value
 
 
 def event_view(events: list[dict[str, Any]]) -> list[Any]:

@@ -19,10 +19,7 @@ from typing import Any
 
 import httpx
 from langgraph_sdk import get_client
-
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-HEX_ID = re.compile(r"^[0-9a-f]{32}$")
-TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+from normal import UUID, norm  # this folder: the script's own
 
 NAMESPACE_GRAPH = uuid.UUID("6ba7b821-9dad-11d1-80b4-00c04fd430c8")
 
@@ -67,21 +64,6 @@ DELIBERATE = {
     "message_keys": "a graph's LangChain messages carry `role` (the Agent Protocol's name) "
     "next to LangChain's `type`, so both path families read the same state",
 }
-
-
-def norm(value: Any) -> Any:
-    """Ids and timestamps replaced by placeholders; the rest as it is."""
-    if isinstance(value, dict):
-        return {k: norm(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        return [norm(v) for v in value]
-    if isinstance(value, str):
-        if TIME.match(value):
-            return "<time>"
-        if HEX_ID.match(value):
-            return "<id>"
-        return UUID.sub("<uuid>", value)
-    return value
 
 
 def without_role(value: Any) -> Any:

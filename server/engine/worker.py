@@ -506,21 +506,22 @@ class Worker:
 
     async def _until_due(self) -> float:
         """How long the claim loop may wait for a notification: the poll interval, or less
-        if a delayed run comes due sooner (a twentieth of a lease at least: a due run this
-        process does not serve is not polled in a tight loop)."""
-        tick = self.settings.poll_interval
+        if a delayed run comes due sooner."""
         left = await self._safely(self.queue.next_due())
-        if left is None:
-            return tick
-        return min(tick, max(left + 0.01, self.settings.lease / 20))
+        return self._sooner(self.settings.poll_interval, left)
 
     async def _until_recovery(self) -> float:
         """Half a lease, or less: until the earliest lease of a running run runs out, so the
         runs of a process that died are taken over when their lease expires (within a lease
-        of its death), not up to half a lease later. Never sooner than a twentieth of a
-        lease, so a lease this process cannot recover is not polled in a tight loop."""
-        tick = self.settings.lease / 2
+        of its death), not up to half a lease later."""
         left = await self._safely(self.queue.next_expiry())
+        return self._sooner(self.settings.lease / 2, left)
+
+    def _sooner(self, tick: float, left: float | None) -> float:
+        """`tick`, or `left` seconds (just after something comes due) when that is sooner;
+        never less than a twentieth of a lease, so what this process cannot take (a run of
+        an agent it does not serve, a lease it cannot recover) is not polled in a tight
+        loop."""
         if left is None:
             return tick
         return min(tick, max(left + 0.01, self.settings.lease / 20))

@@ -550,8 +550,11 @@ async def graph_state(
     graph = graph_of(agent)
     if graph is None:
         return None
-    configurable = {"thread_id": str(thread_id), "checkpoint_ns": ns}
-    configurable["checkpoint_id"] = checkpoint_id
+    configurable = {
+        "thread_id": str(thread_id),
+        "checkpoint_ns": ns,
+        "checkpoint_id": checkpoint_id,
+    }
     return await graph.aget_state({"configurable": configurable}, subgraphs=subgraphs)
 
 

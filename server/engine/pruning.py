@@ -1,6 +1,6 @@
 """Prunes the threads' streaming-protocol event logs (storage/thread_events.py) past their
-retention (`AP_THREAD_EVENTS_RETENTION`), in every process: each pass is one statement
-that any number of processes may run at once."""
+retention (`AP_THREAD_EVENTS_RETENTION`), in every process: each pass is one statement under
+an advisory lock, so while one process prunes the others skip their turn."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from typing import Any
 
 import asyncpg
@@ -97,14 +98,16 @@ async def test_a_retried_graph_run_goes_on_from_the_graphs_checkpoint(
         assert values["ticks"] == 30
         assert values["steps"].count("tick") == 30, values["steps"]
         thread_id = done["run"]["thread_id"]
-    # The graph was given its input once: a retry from START would have started it again.
+    # The graph was given its input once: a retry from START would have started it again
+    # (and applied the input in a checkpoint of its own, with its own step of ours).
     conn = await asyncpg.connect(empty_database_url)
     try:
-        inputs = await conn.fetchval(
-            "SELECT count(*) FROM langgraph.checkpoints"
-            " WHERE thread_id = $1 AND metadata->>'source' = 'input'",
-            thread_id,
+        sources = await conn.fetch(
+            "SELECT metadata->>'source' AS source, graph IS NOT NULL AS graph FROM checkpoints"
+            " WHERE thread_id = $1 ORDER BY seq",
+            uuid.UUID(thread_id),
         )
     finally:
         await conn.close()
-    assert inputs == 1
+    assert [r["source"] for r in sources].count("input") == 1, sources
+    assert all(r["graph"] for r in sources), sources  # each with the graph's own checkpoint

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 
 class Interrupt(Exception):
@@ -36,6 +36,15 @@ class Interrupt(Exception):
         """The interrupts' ids when the agent has its own (a LangGraph graph); else new ones."""
         self.metadata = metadata
         """Added to the metadata of the checkpoint that records the interrupts."""
+
+
+class SavedCheckpoint(NamedTuple):
+    """An agent's own serialised checkpoint of a step (a LangGraph graph's), stored on ours
+    and read back by its id (`type` names the serialisation)."""
+
+    checkpoint_id: str
+    type: str
+    data: bytes
 
 
 class RunStopped(Exception):
@@ -88,11 +97,13 @@ class RunContext(Protocol):
         source: str = "loop",
         changes: dict[str, Any] | None = None,
         metadata: dict[str, Any] | None = None,
+        saved: SavedCheckpoint | None = None,
     ) -> dict[str, Any]:
         """One step: merge `values` and `messages` into the state, write a checkpoint (with
         `metadata` added to its own; `source`, as LangGraph's checkpoints name it: "input"
         for the state an input made, which streams no `updates`), and stream `updates` (`{step: changes}`; `changes`
-        when given, else what changed) and `values` (the full state). Returns the state."""
+        when given, else what changed) and `values` (the full state). `saved`: the agent's own
+        checkpoint of this step (a LangGraph graph's), kept on ours. Returns the state."""
         ...
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:

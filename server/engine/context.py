@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from .. import state
-from ..agents.base import Interrupt, RunStopped
+from ..agents.base import Interrupt, RunStopped, SavedCheckpoint
 from ..storage.hot import HotPath, Step
 from ..storage.items import ItemStore
 from ..storage.runs import LostRun, RunRecord, RunStore
@@ -86,6 +86,7 @@ class Context:
         source: str = "loop",
         changes: dict[str, Any] | None = None,
         metadata: dict[str, Any] | None = None,
+        saved: SavedCheckpoint | None = None,
     ) -> dict[str, Any]:
         new = state.apply_update(self.values, values, messages)
         if changes is None:
@@ -111,6 +112,7 @@ class Context:
                 },
                 interrupts=[],
                 events=events,
+                graph=saved,
             )
         )
         self._step += 1

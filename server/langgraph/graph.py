@@ -1,12 +1,11 @@
 """A compiled LangGraph graph served as an agent (the `langgraph` extra).
 
-- Checkpoints: the graph runs with `langgraph-checkpoint-postgres`'s `AsyncPostgresSaver`
-  in the server's own database, in a schema of its own (`langgraph`, so its `checkpoints`
-  table never meets ours). That saver is LangGraph's reference implementation of what
-  `interrupt()` and `Command(resume=...)` need (pending writes, channel versions, blobs);
-  a saver over our tables would re-implement it. Our tables still get one checkpoint per
-  graph step (through `RunContext.update`), so threads, state and history read the same
-  whichever agent wrote them.
+- Checkpoints: the graph's checkpoints are ours (saver.py, migration 0014): each graph step
+  is one checkpoint of ours, carrying the graph's own checkpoint of it (what `interrupt()`
+  and `Command(resume=...)` need: channel versions, pending writes), written in one
+  statement; threads, state and history read the same whichever agent wrote them, and a
+  rollback, copy or delete of a thread takes the graph's checkpoints with it. A stateless
+  run's graph checkpoints in memory (nobody reads them).
 - Streaming: each graph checkpoint becomes one `update` (our `updates` and `values` events
   and a checkpoint of ours, whose metadata keeps the graph's checkpoint id and its `next`
   nodes); `custom` and `messages` chunks are emitted as they come. Each run starts from the
@@ -23,21 +22,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import inspect
 import json
 import re
 from collections.abc import AsyncGenerator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 
-from ..agents.base import Agent, Interrupt, RunContext
+from ..agents.base import Agent, Interrupt, RunContext, SavedCheckpoint
 from ..database import GRAPH_POOL
+from ..storage.graphs import GraphCheckpointStore
 
-SCHEMA = "langgraph"
+if TYPE_CHECKING:  # the saver imports LangGraph (the `langgraph` extra)
+    from .saver import RunCheckpoints, ServerSaver
+
 CHECKPOINT_KEY = "langgraph_checkpoint_id"
 """Key of our checkpoints' metadata holding the graph's checkpoint of the same state."""
 UPDATE_KEY = "langgraph_update"
@@ -69,51 +70,22 @@ class GraphRunner:
         self.graph = graph  # the graph; for a factory, one it made (schemas, drawing)
         if graph is None and factory is not None and not inspect.iscoroutinefunction(factory):
             self.graph = _call_factory(factory, {})
-        self._pool: Any = None
-        self._saver: Any = None
+        self._store: GraphCheckpointStore | None = None
+        self._saver: ServerSaver | None = None
         self._memory: Any = None  # the saver of stateless runs (see `run`)
         self._stateless_graph: Any = None
 
     async def start(self, database_url: str) -> None:
-        from psycopg import AsyncConnection
-
-        url = make_url(database_url).set(drivername="postgresql")
-        dsn = url.render_as_string(hide_password=False)
-        # Server processes starting together on a new database take turns to create the
-        # schema and the saver's tables (the lock is held until this connection closes).
-        # Polled, not awaited in a statement: the saver creates indexes CONCURRENTLY, which
-        # waits for every open transaction, a waiting lock statement included (a deadlock).
-        async with await AsyncConnection.connect(dsn, autocommit=True) as lock:
-            while not await _try_lock(lock):
-                await asyncio.sleep(0.1)
-            await lock.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-            await self._open(dsn)
-
-    async def _open(self, dsn: str) -> None:
-        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
-        from psycopg.rows import dict_row
-        from psycopg_pool import AsyncConnectionPool
-
-        self._pool = AsyncConnectionPool(
-            dsn,
-            min_size=1,
-            max_size=GRAPH_POOL,
-            open=False,
-            kwargs={
-                "autocommit": True,
-                "prepare_threshold": 0,
-                "row_factory": dict_row,
-                "options": f"-c search_path={SCHEMA}",
-            },
-        )
-        await self._pool.open()
         from langgraph.checkpoint.memory import InMemorySaver
 
+        from .saver import ServerSaver
         from .serde import ExactSerializer
 
-        self._saver = AsyncPostgresSaver(self._pool, serde=ExactSerializer())
+        dsn = make_url(database_url).set(drivername="postgresql").render_as_string(False)
+        self._store = GraphCheckpointStore(dsn, GRAPH_POOL)
+        await self._store.open()
+        self._saver = ServerSaver(self._store, ExactSerializer())
         self._memory = InMemorySaver(serde=ExactSerializer())
-        await self._saver.setup()
         if self.graph is None:  # an async factory's first graph
             self.graph = await _call_factory(self.factory, {})
         self._stateless_graph = self.graph.copy(update=self._served(self.graph, self._memory))
@@ -141,9 +113,9 @@ class GraphRunner:
         return update
 
     async def stop(self) -> None:
-        if self._pool is not None:
-            await self._pool.close()
-            self._pool = None
+        if self._store is not None:
+            await self._store.close()
+            self._store = None
 
     async def execute(self, ctx: RunContext) -> None:
         """Run the graph; then forget what a stateless run checkpointed in memory."""
@@ -154,10 +126,19 @@ class GraphRunner:
                 self._memory.delete_thread(str(ctx.thread_id))
 
     async def run(self, ctx: RunContext) -> None:
+        if self._saver is None:
+            raise RuntimeError(f"graph agent {self.agent_id} was not started")
+        if ctx.stateless:
+            await self._run(ctx, None)
+            return
+        with self._saver.running(ctx.thread_id, ctx.run_id) as checkpoints:
+            await self._run(ctx, checkpoints)
+
+    async def _run(self, ctx: RunContext, checkpoints: RunCheckpoints | None) -> None:
+        """Run the graph; `checkpoints` takes its checkpoints to write with our steps (a
+        stateless run's graph checkpoints in memory)."""
         from langgraph.types import Command
 
-        if self._pool is None:
-            raise RuntimeError(f"graph agent {self.agent_id} was not started")
         config = ctx.config or {}
         thread = {"thread_id": str(ctx.thread_id)}
         run_config: dict[str, Any] = {
@@ -211,27 +192,37 @@ class GraphRunner:
         chunks = _chunks(
             graph, graph_input, run_config, kwargs, subgraphs, "events" in wanted, ctx.run_id
         )
-        async with contextlib.aclosing(chunks) as s:
-            async for namespace, mode, chunk in s:
-                ctx.check_stop()
-                if mode == "tasks" and subgraphs:
-                    await lifecycles.see(ctx, namespace, chunk)
-                if namespace:  # a subgraph's event, named `mode|node:task|...`
-                    await _emit_nested(ctx, namespace, mode, chunk)
-                elif mode == "updates":
-                    for node, changes in (chunk or {}).items():
-                        if node == "__interrupt__":
-                            asked.extend(changes or ())
-                        else:
-                            steps[node] = jsonable(changes)
-                elif mode == "checkpoints":
-                    last = chunk
-                    if wants_checkpoints:
-                        await ctx.emit("checkpoints", jsonable(chunk))
-                    if (chunk.get("metadata") or {}).get("source") == "input":
-                        continue  # before the input is applied: LangGraph streams no values
-                    values = jsonable(chunk["values"])
-                    if steps or values != ctx.values:
+        if checkpoints is not None:
+            checkpoints.streaming = True
+        try:
+            async with contextlib.aclosing(chunks) as s:
+                async for namespace, mode, chunk in s:
+                    ctx.check_stop()
+                    if mode == "tasks" and subgraphs:
+                        await lifecycles.see(ctx, namespace, chunk)
+                    if namespace:  # a subgraph's event, named `mode|node:task|...`
+                        await _emit_nested(ctx, namespace, mode, chunk)
+                    elif mode == "updates":
+                        for node, changes in (chunk or {}).items():
+                            if node == "__interrupt__":
+                                asked.extend(changes or ())
+                            else:
+                                steps[node] = jsonable(changes)
+                    elif mode == "checkpoints":
+                        last = chunk
+                        checkpoint_id = chunk["config"]["configurable"]["checkpoint_id"]
+                        saved = (
+                            None if checkpoints is None else await checkpoints.take(checkpoint_id)
+                        )
+                        if wants_checkpoints:
+                            await ctx.emit("checkpoints", jsonable(chunk))
+                        values = jsonable(chunk["values"])
+                        if (chunk.get("metadata") or {}).get("source") == "input" or not (
+                            steps or values != ctx.values
+                        ):  # before the input is applied (LangGraph streams no values), or no step
+                            if checkpoints is not None:
+                                checkpoints.keep(checkpoint_id)
+                            continue
                         step = ",".join(steps) or "input"
                         await ctx.update(
                             values,
@@ -239,17 +230,27 @@ class GraphRunner:
                             source="loop" if steps else "input",
                             changes=steps.get(step, steps) if steps else values,
                             metadata={
-                                CHECKPOINT_KEY: chunk["config"]["configurable"]["checkpoint_id"],
+                                CHECKPOINT_KEY: checkpoint_id,
                                 "next": list(chunk.get("next") or ()),
                             },
+                            saved=None if saved is None else SavedCheckpoint(checkpoint_id, *saved),
                         )
-                    steps = {}
-                elif mode == "messages":
-                    message, metadata = chunk
-                    await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
-                elif mode != "values":  # custom, tools, and debug, tasks, events if asked for
-                    await ctx.emit(mode, jsonable(chunk))
+                        steps = {}
+                    elif mode == "messages":
+                        message, metadata = chunk
+                        await ctx.emit("messages", [jsonable(message), jsonable(metadata)])
+                    elif mode != "values":  # custom, tools, and debug, tasks, events if asked for
+                        await ctx.emit(mode, jsonable(chunk))
+        except Exception:
+            # What its tasks wrote before the error (LangGraph redoes only the failed task),
+            # unless the database is what failed: the run's own error is what counts.
+            if checkpoints is not None:
+                with contextlib.suppress(Exception):
+                    await checkpoints.flush()
+            raise
         await lifecycles.finish(ctx)
+        if checkpoints is not None:
+            await checkpoints.flush()
         # The graph stopped on interrupt() (its questions, from the stream), or before or
         # after the nodes the run named (no question: nodes still to run).
         if asked or last.get("next"):
@@ -416,11 +417,6 @@ def _ambiguous(answer: Any) -> bool:
     return answer is None or (
         isinstance(answer, dict) and all(_INTERRUPT_ID.fullmatch(str(k)) for k in answer)
     )
-
-
-async def _try_lock(conn: Any) -> bool:
-    cursor = await conn.execute("SELECT pg_try_advisory_lock(hashtext('ap_server.langgraph'))")
-    return bool((await cursor.fetchone())[0])
 
 
 async def _start_point(ctx: RunContext, graph: Any, thread: dict[str, str]) -> str | None:

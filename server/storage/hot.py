@@ -39,6 +39,7 @@ from ..domain.states import (
     thread_sources,
 )
 from . import channels, jsonb
+from .pooled import OwnPool
 from .records import NewRun, RunRecord, StoredEvent
 
 _FIELDS = [f.name for f in fields(RunRecord)]
@@ -72,6 +73,7 @@ class Step:
     interrupts: Encoded  # "[]" for none
     asked: bool  # whether it records pending interrupts
     events: list[tuple[str, Encoded]]
+    graph: tuple[str, str, bytes] | None  # the graph's own checkpoint: id, type, data
 
     @classmethod
     def of(
@@ -82,6 +84,7 @@ class Step:
         metadata: dict[str, Any],
         interrupts: list[dict[str, Any]],
         events: list[tuple[str, Any]],
+        graph: tuple[str, str, bytes] | None = None,
     ) -> Step:
         return cls(
             checkpoint_id,
@@ -91,6 +94,7 @@ class Step:
             encode(interrupts),
             bool(interrupts),
             [(name, encode(data)) for name, data in events],
+            None if graph is None else (graph[0], graph[1], graph[2]),
         )
 
 
@@ -99,14 +103,6 @@ async def _init(conn: asyncpg.Connection) -> None:
         await conn.set_type_codec(
             name, encoder=_encode, decoder=json.loads, schema="pg_catalog", format="text"
         )
-
-
-async def _reset(conn: asyncpg.Connection) -> None:
-    """On release to the pool: these connections keep no session state (no LISTEN, no
-    advisory locks, no settings), so asyncpg's reset (four statements, a round trip)
-    is only needed to end a transaction left open."""
-    if conn.is_in_transaction():
-        await conn.execute("ROLLBACK")
 
 
 def _record(row: asyncpg.Record) -> RunRecord:
@@ -140,8 +136,8 @@ WITH t AS (
   WHERE r.run_id = $1 AND r.status = $3 AND r.worker_id = $4 FOR UPDATE OF r
 ), cp AS (
   INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
-    metadata, interrupts)
-  SELECT $2, $5, $6, $1, $7, $8, $9 FROM f
+    metadata, interrupts, graph_id, graph_type, graph)
+  SELECT $2, $5, $6, $1, $7, $8, $9, $14::text, $15::text, $16::bytea FROM f
 ), th AS (
   UPDATE threads SET values = $7, head_checkpoint_id = $5, interrupts = $9, updated_at = now()
   FROM f WHERE threads.thread_id = $2
@@ -172,8 +168,8 @@ WITH t AS (
   WHERE r.run_id = $1 AND r.status = ANY($7::text[]) AND r.worker_id = $6 FOR UPDATE OF r
 ), cp AS (
   INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, run_id, values,
-    metadata, interrupts)
-  SELECT $2, $8, $9, $1, $10, $11, $12 FROM f WHERE $8::uuid IS NOT NULL
+    metadata, interrupts, graph_id, graph_type, graph)
+  SELECT $2, $8, $9, $1, $10, $11, $12, $25::text, $26::text, $27::bytea FROM f WHERE $8::uuid IS NOT NULL
   RETURNING 1
 ), ev AS (
   INSERT INTO run_events (run_id, seq, event, data)
@@ -234,33 +230,15 @@ LEFT JOIN LATERAL (
 """
 
 
-class HotPath:
+class HotPath(OwnPool):
     """The hot statements on a pool of asyncpg connections of their own."""
 
     def __init__(self, dsn: str, size: int, temporary_ttl: float, timeout: float) -> None:
-        self.dsn = dsn
-        self.size = size  # counted in the connection budget `serve` logs (database.Budget)
+        super().__init__(dsn, size, init=_init)
         self.temporary_ttl = temporary_ttl
         # Seconds a statement waits for a connection (or to connect) before TimeoutError,
         # which the handlers answer 503 (AP_POOL_TIMEOUT, as for the SQLAlchemy pool).
         self.timeout = timeout
-        self._pool: asyncpg.Pool | None = None
-
-    async def open(self) -> None:
-        self._pool = await asyncpg.create_pool(
-            self.dsn, min_size=1, max_size=self.size, init=_init, reset=_reset
-        )
-
-    async def close(self) -> None:
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
-            await pool.close()
-
-    @property
-    def pool(self) -> asyncpg.Pool:
-        if self._pool is None:
-            raise RuntimeError("the hot path is not open")
-        return self._pool
 
     async def _fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
         async with self.pool.acquire(timeout=self.timeout) as conn:
@@ -314,6 +292,7 @@ class HotPath:
             [e for e, _ in step.events],
             [_encode(d) for _, d in step.events],
             *channels.written(run.run_id),
+            *(step.graph or (None, None, None)),
         )
         return bool(row and row["fenced"])
 
@@ -363,6 +342,7 @@ class HotPath:
             *channels.ended(run.run_id, status.value, reason),
             channels.QUEUE,
             channels.WEBHOOKS,
+            *(step.graph if step and step.graph else (None, None, None)),
         )
         return None if row is None else _record(row)
 

@@ -250,15 +250,16 @@ async def _settle(
 
 
 async def _erase(conn: AsyncConnection, run: RunRecord) -> None:
-    """Rollback: delete the run and its checkpoints; the thread's state goes back to the
-    checkpoint it had before the run started."""
+    """Rollback: delete the run and its checkpoints (a graph's too, and its pending
+    writes); the thread's state goes back to the checkpoint it had before the run started."""
     if run.started_at is not None:  # it ran: take back what it wrote
         before = run.before_checkpoint_id
         base = await threads.checkpoint_at(conn, run.thread_id, before) if before else None
-        await conn.execute(
-            text("DELETE FROM checkpoints WHERE thread_id = :t AND run_id = :r"),
-            {"t": run.thread_id, "r": run.run_id},
-        )
+        for table in ("checkpoints", "graph_checkpoints", "graph_writes"):
+            await conn.execute(
+                text(f"DELETE FROM {table} WHERE thread_id = :t AND run_id = :r"),
+                {"t": run.thread_id, "r": run.run_id},
+            )
         await conn.execute(
             text(
                 "UPDATE threads SET values = :values, head_checkpoint_id = :head,"

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, Integer, MetaData, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 metadata = MetaData()
@@ -39,6 +50,9 @@ checkpoints = Table(
     Column("values", JSONB, nullable=False),
     Column("metadata", JSONB, nullable=False),
     Column("interrupts", JSONB, nullable=False),
+    Column("graph_id", Text),
+    Column("graph_type", Text),
+    Column("graph", LargeBinary),
 )
 
 store_items = Table(

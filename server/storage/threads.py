@@ -156,7 +156,8 @@ class ThreadStore(ScopedStore):
             )
 
     async def prune(self, thread_ids: list[uuid.UUID], *, keep_latest: bool) -> int:
-        """Delete the threads (or every checkpoint of theirs but the latest); those with an
+        """Delete the threads (or every checkpoint of theirs but the latest, and a graph's
+        latest own checkpoint); those with an
         active run, and those not seen through this scope, are left alone. How many pruned."""
         async with self.engine.begin() as conn:
             targets = select(threads.c.thread_id).where(
@@ -172,6 +173,9 @@ class ThreadStore(ScopedStore):
                 )
                 return len(deleted.all())
             found = [row.thread_id for row in await conn.execute(targets.with_for_update())]
+            # The latest and, for a graph, the latest carrying its own checkpoint (an
+            # interrupt's checkpoint of ours has none: the graph goes on from that one).
+            graphs = checkpoints.alias("graphs")
             await conn.execute(
                 checkpoints.delete().where(
                     checkpoints.c.thread_id.in_(found),
@@ -179,6 +183,16 @@ class ThreadStore(ScopedStore):
                     != select(threads.c.head_checkpoint_id)
                     .where(threads.c.thread_id == checkpoints.c.thread_id)
                     .scalar_subquery(),
+                    checkpoints.c.seq
+                    != func.coalesce(
+                        select(func.max(graphs.c.seq))
+                        .where(
+                            graphs.c.thread_id == checkpoints.c.thread_id,
+                            graphs.c.graph_id.is_not(None),
+                        )
+                        .scalar_subquery(),
+                        -1,
+                    ),
                 )
             )
             await conn.execute(
@@ -250,7 +264,9 @@ class ThreadStore(ScopedStore):
         for a change of its state made elsewhere (a graph's own checkpoints). 409
         `thread_busy` when it has an active run."""
         async with self.engine.begin() as conn:
-            thread = await get(conn, self.scope, thread_id, lock=True)
+            # FOR NO KEY UPDATE: what the block writes elsewhere may reference the thread
+            # (a graph's checkpoints: their foreign key's check would wait for this lock)
+            thread = await get(conn, self.scope, thread_id, lock=True, no_key=True)
             if thread.status == ThreadStatus.BUSY:
                 raise Conflict(
                     f"thread {thread_id} has an active run; its state cannot change now",
@@ -312,9 +328,26 @@ class ThreadStore(ScopedStore):
             await conn.execute(
                 text(
                     "INSERT INTO checkpoints (thread_id, checkpoint_id, parent_checkpoint_id, created_at,"
-                    " run_id, values, metadata, interrupts)"
+                    " run_id, values, metadata, interrupts, graph_id, graph_type, graph)"
                     " SELECT :new, checkpoint_id, parent_checkpoint_id, created_at, run_id, values,"
-                    " metadata, interrupts FROM checkpoints WHERE thread_id = :old ORDER BY seq"
+                    " metadata, interrupts, graph_id, graph_type, graph"
+                    " FROM checkpoints WHERE thread_id = :old ORDER BY seq"
+                ).bindparams(new=new_id, old=thread_id)
+            )
+            # a graph's other checkpoints and its pending writes (storage/graphs.py)
+            await conn.execute(
+                text(
+                    "INSERT INTO graph_checkpoints (thread_id, checkpoint_ns, checkpoint_id,"
+                    " run_id, type, checkpoint) SELECT :new, checkpoint_ns, checkpoint_id,"
+                    " run_id, type, checkpoint FROM graph_checkpoints WHERE thread_id = :old"
+                ).bindparams(new=new_id, old=thread_id)
+            )
+            await conn.execute(
+                text(
+                    "INSERT INTO graph_writes (thread_id, checkpoint_ns, checkpoint_id, task_id,"
+                    " idx, task_path, channel, type, value, run_id) SELECT :new, checkpoint_ns,"
+                    " checkpoint_id, task_id, idx, task_path, channel, type, value, run_id"
+                    " FROM graph_writes WHERE thread_id = :old"
                 ).bindparams(new=new_id, old=thread_id)
             )
             return await get(conn, self.scope, new_id)
@@ -382,23 +415,35 @@ async def insert(conn: AsyncConnection, thread_id: uuid.UUID, owner: str) -> Thr
 
 
 async def get(
-    conn: AsyncConnection, scope: Scope, thread_id: uuid.UUID, *, lock: bool = False
+    conn: AsyncConnection,
+    scope: Scope,
+    thread_id: uuid.UUID,
+    *,
+    lock: bool = False,
+    no_key: bool = False,
 ) -> ThreadRecord:
-    """The thread `scope` sees (locked FOR UPDATE if `lock`), or NotFound."""
-    found = await find(conn, scope, thread_id, lock=lock)
+    """The thread `scope` sees (locked FOR UPDATE if `lock`; FOR NO KEY UPDATE if also
+    `no_key`), or NotFound."""
+    found = await find(conn, scope, thread_id, lock=lock, no_key=no_key)
     if found is None:
         raise NotFound("thread", thread_id)
     return found
 
 
 async def find(
-    conn: AsyncConnection, scope: Scope, thread_id: uuid.UUID, *, lock: bool = False
+    conn: AsyncConnection,
+    scope: Scope,
+    thread_id: uuid.UUID,
+    *,
+    lock: bool = False,
+    no_key: bool = False,
 ) -> ThreadRecord | None:
+    """`no_key`: the lock lets rows that reference the thread be written meanwhile."""
     query = select(*THREAD_COLUMNS).where(
         threads.c.thread_id == thread_id, scope.visible(threads.c.owner)
     )
     if lock:
-        query = query.with_for_update()
+        query = query.with_for_update(key_share=no_key)
     row = (await conn.execute(query)).first()
     return None if row is None else _thread(row)
 

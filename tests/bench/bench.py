@@ -868,6 +868,40 @@ async def graph_runs(report: Report, http: httpx.AsyncClient, sizes: Sizes) -> N
     )
 
 
+async def graph_on_thread(report: Report, http: httpx.AsyncClient, db_url: str, n: int) -> None:
+    """The one-node graph on one thread (stateful: the graph's checkpoints are kept, on ours),
+    with the SQL statements each run costs when pg_stat_statements is there."""
+    thread_id = expect(await http.post("/langgraph/threads", json={}))["thread_id"]
+    body = {"assistant_id": "echo_graph", "input": {"text": "hi"}}
+    path = f"/langgraph/threads/{thread_id}/runs/wait"
+    await timed(lambda: expect_ok(http.post(path, json=body)), 5)
+    counter = await SqlCounter.open(db_url)
+    try:
+        if counter:
+            await counter.reset()
+        samples = await timed(lambda: expect_ok(http.post(path, json=body)), n)
+        per_run = await counter.per_run(n) if counter else None
+    finally:
+        if counter:
+            await counter.close()
+    report.latency(
+        "langgraph.on_thread", "/langgraph graph create+wait on a thread", samples, (50,)
+    )
+    if per_run:
+        report.details["graph_sql_per_run"] = per_run
+        report.add(
+            "langgraph.on_thread.sql",
+            "  SQL statements per graph run on a thread",
+            per_run["statements_per_run"],
+            "stmts",
+            n,
+        )
+
+
+async def expect_ok(response: Any) -> None:
+    expect(await response)
+
+
 async def graph_stops(report: Report, http: httpx.AsyncClient, sizes: Sizes) -> None:
     """cancel?wait=true of a graph run waiting inside its node (default grace), request to
     the run terminal."""
@@ -1353,6 +1387,11 @@ async def _phases(
                 await phase(report, "sequential create+wait under py-spy", profiled())
             await phase(report, "create+wait on a thread", on_thread(report, http, sizes.on_thread))
             await phase(report, "/langgraph graph create+wait", graph_runs(report, http, sizes))
+            await phase(
+                report,
+                "/langgraph graph on a thread",
+                graph_on_thread(report, http, database_url, sizes.on_thread),
+            )
             await phase(report, "cancel of a graph inside a node", graph_stops(report, http, sizes))
             await phase(report, "stream", stream(report, http, sizes.stream))
             await phase(report, "resume", resume(report, http, sizes.resume))

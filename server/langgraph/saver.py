@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import random
 import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -41,6 +42,12 @@ from langgraph.checkpoint.base import (
 )
 
 from ..storage.graphs import Batch, GraphCheckpointStore, StoredGraphCheckpoint
+
+log = logging.getLogger("ap_server.langgraph")
+
+PUT_WAIT = 10.0
+"""Seconds a run waits for the graph to put a checkpoint it streamed (it puts it in the
+background, at once: only a LangGraph that streams one it does not put makes this wait)."""
 
 Saved = tuple[str, bytes]
 """A serialised checkpoint: the serialiser's type and bytes."""
@@ -85,7 +92,12 @@ class RunCheckpoints:
         future = self._offered.get(checkpoint_id)
         if checkpoint_id in self._loaded and (future is None or not future.done()):
             return None
-        saved = await self._future(checkpoint_id)
+        try:  # a bound for a LangGraph that streamed a checkpoint it neither read nor put:
+            # the step is then written without it (a later put is kept by `flush`)
+            saved = await asyncio.wait_for(asyncio.shield(self._future(checkpoint_id)), PUT_WAIT)
+        except TimeoutError:
+            log.warning("graph checkpoint %s was streamed but not put", checkpoint_id)
+            return None
         for old in self._taken:
             self._offered.pop(old, None)
         self._taken = [checkpoint_id]

@@ -136,3 +136,89 @@ async def test_a_pruned_interrupted_graph_thread_still_resumes(client) -> None:
     assert await client.threads.prune([thread_id], strategy="keep_latest") == {"pruned_count": 1}
     done = await client.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
     assert done["answer"] == "yes" and done["steps"] == ["ask", "finish"]
+
+
+async def test_an_upgrade_keeps_a_question_the_old_saver_holds(postgres_url: str) -> None:
+    """A thread whose graph stopped to ask under a version before migration 0014, when the
+    graph's checkpoints were LangGraph's saver's (schema `langgraph`): after the upgrade its
+    resume goes on from the graph's question (the checkpoints and writes were copied)."""
+    from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+    from psycopg.rows import dict_row
+    from psycopg_pool import AsyncConnectionPool
+
+    from ap_server.database import Database
+    from ap_server.settings import Settings
+    from tests.langgraph_graphs import hitl_graph
+
+    url = await create_database(postgres_url)
+    try:
+        database = await Database.open(Settings(database_url=url))
+        try:
+            await database.migrate()
+            await database.downgrade("0013")
+        finally:
+            await database.close()
+        # The old server's writes: the graph's checkpoints through LangGraph's saver, in its
+        # own schema, and the thread's interrupt and our checkpoint naming the graph's.
+        conn = await asyncpg.connect(url)
+        try:
+            await conn.execute("CREATE SCHEMA langgraph")
+        finally:
+            await conn.close()
+        thread_id = uuid.uuid4()
+        config = {"configurable": {"thread_id": str(thread_id)}}
+        async with AsyncConnectionPool(
+            url,
+            open=False,
+            kwargs={
+                "autocommit": True,
+                "prepare_threshold": 0,
+                "row_factory": dict_row,
+                "options": "-c search_path=langgraph",
+            },
+        ) as pool:
+            saver = AsyncPostgresSaver(pool, serde=ExactSerializer())
+            await saver.setup()
+            graph = hitl_graph.copy(update={"checkpointer": saver})
+            async for _ in graph.astream({"question": "old?"}, config):
+                pass
+            snapshot = await graph.aget_state(config)
+        [asked] = snapshot.interrupts
+        values = dict(snapshot.values)
+        interrupts = [{"id": asked.id, "value": asked.value}]
+        ours = uuid.uuid4()
+        conn = await asyncpg.connect(url)
+        try:
+            await conn.execute(
+                "INSERT INTO threads (thread_id, owner, status, values, interrupts,"
+                " head_checkpoint_id) VALUES ($1, '', 'interrupted', $2, $3, $4)",
+                thread_id,
+                json.dumps(values),
+                json.dumps(interrupts),
+                ours,
+            )
+            metadata = {
+                "source": "interrupt",
+                "step": 1,
+                "langgraph_checkpoint_id": snapshot.config["configurable"]["checkpoint_id"],
+                "next": ["ask"],
+            }
+            await conn.execute(
+                "INSERT INTO checkpoints (thread_id, checkpoint_id, values, metadata,"
+                " interrupts) VALUES ($1, $2, $3, $4, $5)",
+                thread_id,
+                ours,
+                json.dumps(values),
+                json.dumps(metadata),
+                json.dumps(interrupts),
+            )
+        finally:
+            await conn.close()
+        # The upgrade (the server migrates at start), then the resume through the SDK.
+        async with await spawn_server(url, AP_AGENTS=AGENTS) as server:
+            client = get_client(url=f"{server.base_url}/langgraph", timeout=30)
+            done = await client.runs.wait(str(thread_id), "hitl_graph", command={"resume": "kept"})
+            assert done["answer"] == "kept" and done["steps"] == ["ask", "finish"], done
+            assert done["question"] == "old?"
+    finally:
+        await drop_database(postgres_url, url)

@@ -144,7 +144,14 @@ class RunService:
         server's AP_STOP_TIMEOUT unless the agent says otherwise: 0 for a LangGraph graph),
         at once if not `graceful`. `wait`: return once it has ended. Returns the run as it is (None
         if a rollback erased it); an ended run is returned unchanged."""
-        run = await self._store.request_stop(
+        scope = self._store.scope
+        run = await self._hot.request_stop(
+            run_id,
+            owner=None if scope.everything else scope.owner,
+            reason=StopReason(reason),
+            action=StopAction(action),
+            grace=timeout if graceful else 0.0,
+        ) or await self._store.request_stop(
             run_id,
             reason=StopReason(reason),
             action=StopAction(action),

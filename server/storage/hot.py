@@ -12,6 +12,8 @@ connection (asyncpg's statement cache), each a few round trips at most.
   one commit (the thread's lock first; the thread's other runs are then counted by
   `ap_active_runs`, whose own snapshot sees every run created on the thread before the
   lock was granted).
+- `request_stop`: a stop asked of a running run (its fields, its notification): one
+  statement; anything else about stopping goes the general way (lifecycle.py).
 - `get`, `events_after`, `last_event_seq`: what waiters and streams read.
 
 The rules are the same as lifecycle.py's (each status change names its source statuses
@@ -32,9 +34,11 @@ from ..domain.states import (
     ACTIVE,
     MultitaskStrategy,
     RunStatus,
+    StopAction,
     StopReason,
     ThreadStatus,
     sources,
+    stronger_action,
     thread_after,
     thread_sources,
 )
@@ -212,6 +216,30 @@ SELECT {_R_RUN},
 FROM r, others
 """
 
+# A stop asked of a running run (lifecycle.stop's UPDATE, for the case that needs no more):
+# the thread's lock first, as every status change takes it, then the run's update, which
+# rechecks `running` on the row's latest version; no row when the run is not running (or
+# not the owner's: `$3`, None for every owner), and the caller takes the general path.
+_STOP = f"""
+WITH t AS (
+  SELECT th.thread_id FROM threads th
+  WHERE th.thread_id = (SELECT thread_id FROM runs WHERE run_id = $1 AND status = $2
+    AND ($3::text IS NULL OR owner = $3))
+  FOR UPDATE
+), r AS (
+  UPDATE runs SET stop_requested_at = coalesce(stop_requested_at, now()),
+    stop_reason = coalesce(stop_reason, $4),
+    stop_action = CASE WHEN $6 THEN $5 ELSE coalesce(stop_action, $5) END,
+    stop_deadline = CASE WHEN $7::float8 IS NULL THEN stop_deadline
+      ELSE least(coalesce(stop_deadline, 'infinity'), now() + make_interval(secs => $7::float8))
+      END,
+    updated_at = now()
+  FROM t WHERE runs.run_id = $1 AND runs.thread_id = t.thread_id AND runs.status = $2
+  RETURNING runs.*
+)
+SELECT {_R_RUN}, pg_notify($8, $9) AS notified FROM r
+"""
+
 _GET = f"SELECT {_RUN} FROM runs WHERE run_id = $1"
 _EVENTS_AFTER = (
     "SELECT seq, event, data FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
@@ -343,6 +371,31 @@ class HotPath(OwnPool):
             channels.QUEUE,
             channels.WEBHOOKS,
             *(step.graph if step and step.graph else (None, None, None)),
+        )
+        return None if row is None else _record(row)
+
+    async def request_stop(
+        self,
+        run_id: uuid.UUID,
+        *,
+        owner: str | None,
+        reason: StopReason,
+        action: StopAction,
+        grace: float | None,
+    ) -> RunRecord | None:
+        """Ask a running run to stop (see lifecycle.stop), in one statement; None when it
+        is not running (pending, ended, absent, or not `owner`'s): the general path then."""
+        other = next(a for a in StopAction if a is not action)
+        row = await self._fetchrow(
+            _STOP,
+            run_id,
+            RunStatus.RUNNING.value,
+            owner,
+            reason.value,
+            action.value,
+            stronger_action(other, action) is action,  # it replaces an earlier request's
+            grace,
+            *channels.stop_requested(run_id),
         )
         return None if row is None else _record(row)
 

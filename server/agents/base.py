@@ -98,12 +98,16 @@ class RunContext(Protocol):
         changes: dict[str, Any] | None = None,
         metadata: dict[str, Any] | None = None,
         saved: SavedCheckpoint | None = None,
+        last: bool = False,
     ) -> dict[str, Any]:
         """One step: merge `values` and `messages` into the state, write a checkpoint (with
         `metadata` added to its own; `source`, as LangGraph's checkpoints name it: "input"
         for the state an input made, which streams no `updates`), and stream `updates` (`{step: changes}`; `changes`
         when given, else what changed) and `values` (the full state). `saved`: the agent's own
-        checkpoint of this step (a LangGraph graph's), kept on ours. Returns the state."""
+        checkpoint of this step (a LangGraph graph's), kept on ours. `last`: the agent takes
+        no step after this one (a graph at its end): it is written with the run's ending, in
+        one transaction (anything the agent writes first writes it first). Returns the
+        state."""
         ...
 
     async def checkpoint_metadata(self, limit: int = 20) -> list[dict[str, Any]]:

@@ -87,6 +87,7 @@ class Context:
         changes: dict[str, Any] | None = None,
         metadata: dict[str, Any] | None = None,
         saved: SavedCheckpoint | None = None,
+        last: bool = False,
     ) -> dict[str, Any]:
         new = state.apply_update(self.values, values, messages)
         if changes is None:
@@ -113,7 +114,8 @@ class Context:
                 interrupts=[],
                 events=events,
                 graph=saved,
-            )
+            ),
+            last=last,
         )
         self._step += 1
         self.values = new
@@ -167,11 +169,13 @@ class Context:
 
     # -- writing behind the agent --------------------------------------------------------
 
-    def _due(self, step: Step) -> None:
-        """`step` is the thread's head now; it is written at the next loop iteration."""
+    def _due(self, step: Step, *, last: bool = False) -> None:
+        """`step` is the thread's head now; it is written at the next loop iteration (the
+        `last` one with the run's ending, unless the agent writes anything before)."""
         self._head = step.checkpoint_id
         self._step_due = step
-        self._due_handle = asyncio.get_running_loop().call_soon(self._start_due)
+        if not last:
+            self._due_handle = asyncio.get_running_loop().call_soon(self._start_due)
 
     def _start_due(self) -> None:
         step, self._step_due, self._due_handle = self._step_due, None, None
@@ -186,6 +190,7 @@ class Context:
         """Write every step taken so far (and raise what a write raised)."""
         if self._due_handle is not None:
             self._due_handle.cancel()
+        if self._step_due is not None:
             self._start_due()
         await self.wait_writes()
 
@@ -198,9 +203,10 @@ class Context:
     def detach_step(self) -> Step | None:
         """The last step if it has not been written yet: the caller writes it (with the
         run's ending); None if every step is written or being written."""
-        if self._due_handle is None:
+        if self._step_due is None:
             return None
-        self._due_handle.cancel()
+        if self._due_handle is not None:
+            self._due_handle.cancel()
         step, self._step_due, self._due_handle = self._step_due, None, None
         return step
 

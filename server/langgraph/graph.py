@@ -234,6 +234,7 @@ class GraphRunner:
                                 "next": list(chunk.get("next") or ()),
                             },
                             saved=None if saved is None else SavedCheckpoint(checkpoint_id, *saved),
+                            last=not chunk.get("next"),  # the end: written with the ending
                         )
                         steps = {}
                     elif mode == "messages":

@@ -64,7 +64,7 @@ class Runtime:
             database=database,
             threads=threads,
             items=items,
-            assistants=AssistantStore(database.engine),
+            assistants=AssistantStore(database.engine, fast=self.hot),
             crons=CronStore(database.engine),
             agents=agents,
             runs=RunService(run_store, self.notifier, self.hot, local=self.worker),

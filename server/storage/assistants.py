@@ -11,15 +11,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import ColumnElement, Select, func, insert, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ..errors import Conflict, NotFound
-from .owners import ScopedStore
+from .owners import EVERYONE, Scope, ScopedStore
+from .pooled import OwnPool
 from .tables import assistant_versions, assistants, threads
 
 
@@ -59,8 +60,33 @@ def _record(row: Any) -> AssistantRecord:
     return AssistantRecord(**row._mapping)
 
 
+# What a run's creation reads (`AssistantStore.get` on the run path's pool): the assistant
+# if it is shared or the owner's ($2; None for every owner).
+_GET = (
+    f"SELECT {', '.join(f.name for f in fields(AssistantRecord))} FROM assistants"
+    " WHERE assistant_id = $1 AND (shared OR $2::text IS NULL OR owner = $2)"
+)
+
+
 class AssistantStore(ScopedStore):
-    """Assistants and their versions as seen by one `Scope` (shared ones by everyone)."""
+    """Assistants and their versions as seen by one `Scope` (shared ones by everyone).
+    `fast`: the run path's asyncpg pool, which `get` reads through (each run a LangGraph
+    client creates reads its assistant)."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        scope: Scope = EVERYONE,
+        reads: AsyncEngine | None = None,
+        fast: OwnPool | None = None,
+    ) -> None:
+        super().__init__(engine, scope, reads)
+        self.fast = fast
+
+    def scoped(self, scope: Scope) -> Self:
+        store = super().scoped(scope)
+        store.fast = self.fast
+        return store
 
     def _visible(self) -> ColumnElement[bool]:
         return or_(self.scope.visible(assistants.c.owner), assistants.c.shared)
@@ -89,8 +115,13 @@ class AssistantStore(ScopedStore):
             return _record(row)
 
     async def get(self, assistant_id: uuid.UUID) -> AssistantRecord:
-        async with self.reads.connect() as conn:
-            found = await self._find(conn, assistant_id)
+        if self.fast is not None:
+            owner = None if self.scope.everything else self.scope.owner
+            row = await self.fast.fetchrow(_GET, assistant_id, owner)
+            found = None if row is None else AssistantRecord(**dict(row))
+        else:
+            async with self.reads.connect() as conn:
+                found = await self._find(conn, assistant_id)
         if found is None:
             raise NotFound("assistant", assistant_id)
         return found

@@ -144,8 +144,7 @@ class GraphCheckpointStore(OwnPool):
         """The namespace's checkpoints, newest first, each with its pending writes (in no
         order): the one named `checkpoint_id`, or those before `before` (all, or the `limit`
         newest)."""
-        async with self.pool.acquire() as conn:
-            rows = await conn.fetch(_FIND, thread_id, ns, checkpoint_id, before, limit)
+        rows = await self.fetch(_FIND, thread_id, ns, checkpoint_id, before, limit)
         return [
             StoredGraphCheckpoint(
                 row["checkpoint_id"],
@@ -162,20 +161,19 @@ class GraphCheckpointStore(OwnPool):
             return
         cps = [(ns, cid, kind, data) for (ns, cid), (kind, data) in batch.checkpoints.items()]
         ws = [(*key, *value) for key, value in batch.writes.items()]
-        async with self.pool.acquire() as conn:
-            await conn.execute(
-                _SAVE,
-                thread_id,
-                run_id,
-                *_columns(cps, 4),
-                *_columns(
-                    [
-                        (ns, cid, task, path, idx, ch, kind, value, rep)
-                        for ns, cid, task, idx, path, ch, kind, value, rep in ws
-                    ],
-                    9,
-                ),
-            )
+        await self.execute(
+            _SAVE,
+            thread_id,
+            run_id,
+            *_columns(cps, 4),
+            *_columns(
+                [
+                    (ns, cid, task, path, idx, ch, kind, value, rep)
+                    for ns, cid, task, idx, path, ch, kind, value, rep in ws
+                ],
+                9,
+            ),
+        )
 
 
 def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:

@@ -262,26 +262,15 @@ class HotPath(OwnPool):
     """The hot statements on a pool of asyncpg connections of their own."""
 
     def __init__(self, dsn: str, size: int, temporary_ttl: float, timeout: float) -> None:
-        super().__init__(dsn, size, init=_init)
+        super().__init__(dsn, size, timeout=timeout, init=_init)
         self.temporary_ttl = temporary_ttl
-        # Seconds a statement waits for a connection (or to connect) before TimeoutError,
-        # which the handlers answer 503 (AP_POOL_TIMEOUT, as for the SQLAlchemy pool).
-        self.timeout = timeout
-
-    async def _fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
-        async with self.pool.acquire(timeout=self.timeout) as conn:
-            return await conn.fetch(query, *args)  # type: ignore[no-any-return]
-
-    async def _fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
-        async with self.pool.acquire(timeout=self.timeout) as conn:
-            return await conn.fetchrow(query, *args)
 
     async def create_running(
         self, new: NewRun, *, owner: str, worker_id: str, lease: float
     ) -> RunRecord:
         """A stateless run (on a new temporary thread of its own), created `running` and
         claimed by `worker_id`: a run created by a process with a free slot starts there."""
-        row = await self._fetchrow(
+        row = await self.fetchrow(
             _CREATE_RUNNING,
             uuid.uuid4(),
             owner,
@@ -306,7 +295,7 @@ class HotPath(OwnPool):
 
     async def write_step(self, run: RunRecord, step: Step) -> bool:
         """Write one step of a run this worker executes; False if it no longer owns it."""
-        row = await self._fetchrow(
+        row = await self.fetchrow(
             _STEP,
             run.run_id,
             run.thread_id,
@@ -345,7 +334,7 @@ class HotPath(OwnPool):
         reason = stop_reason.value if stop_reason else None
         last.append(("end", {"status": status.value, "stop_reason": reason}))
         expire = self.temporary_ttl if run.temporary and run.on_completion == "delete" else None
-        row = await self._fetchrow(
+        row = await self.fetchrow(
             _FINISH,
             run.run_id,
             run.thread_id,
@@ -386,7 +375,7 @@ class HotPath(OwnPool):
         """Ask a running run to stop (see lifecycle.stop), in one statement; None when it
         is not running (pending, ended, absent, or not `owner`'s): the general path then."""
         other = next(a for a in StopAction if a is not action)
-        row = await self._fetchrow(
+        row = await self.fetchrow(
             _STOP,
             run_id,
             RunStatus.RUNNING.value,
@@ -400,20 +389,20 @@ class HotPath(OwnPool):
         return None if row is None else _record(row)
 
     async def get(self, run_id: uuid.UUID) -> RunRecord | None:
-        row = await self._fetchrow(_GET, run_id)
+        row = await self.fetchrow(_GET, run_id)
         return None if row is None else _record(row)
 
     async def events_after(
         self, run_id: uuid.UUID, after: int, limit: int = 500
     ) -> list[StoredEvent]:
         """The run's stored events after `after`, in order (what a stream reads)."""
-        rows = await self._fetch(_EVENTS_AFTER, run_id, after, limit)
+        rows = await self.fetch(_EVENTS_AFTER, run_id, after, limit)
         return [StoredEvent(row["seq"], row["event"], row["data"]) for row in rows]
 
     async def join(self, run_id: uuid.UUID) -> tuple[RunRecord | None, StoredEvent | None, int]:
         """The run (None if there is none), its first event and its last event's seq, as
         one snapshot has them (one round trip where a live join made three)."""
-        row = await self._fetchrow(_JOIN, run_id)
+        row = await self.fetchrow(_JOIN, run_id)
         assert row is not None  # one row, whatever exists
         run = None if row["run_id"] is None else _record(row)
         first = (
@@ -424,5 +413,5 @@ class HotPath(OwnPool):
         return run, first, int(row["last_seq"])
 
     async def last_event_seq(self, run_id: uuid.UUID) -> int:
-        row = await self._fetchrow(_LAST_SEQ, run_id)
+        row = await self.fetchrow(_LAST_SEQ, run_id)
         return int(row[0]) if row else 0

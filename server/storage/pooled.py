@@ -17,11 +17,17 @@ async def rollback_if_open(conn: asyncpg.Connection) -> None:
 
 class OwnPool:
     """`size` connections at most (counted in the budget `serve` logs: database.Budget);
-    `options` go to `asyncpg.create_pool` (e.g. `init`)."""
+    `options` go to `asyncpg.create_pool` (e.g. `init`). `fetch`, `fetchrow`, `execute`:
+    one statement on a connection of the pool."""
 
-    def __init__(self, dsn: str, size: int, **options: Any) -> None:
+    def __init__(
+        self, dsn: str, size: int, *, timeout: float | None = None, **options: Any
+    ) -> None:
         self.dsn = dsn
         self.size = size
+        # Seconds a statement waits for a connection (or to connect) before TimeoutError,
+        # which the handlers answer 503 (AP_POOL_TIMEOUT, as for the SQLAlchemy pool).
+        self.timeout = timeout
         self._options = options
         self._pool: asyncpg.Pool | None = None
 
@@ -40,3 +46,15 @@ class OwnPool:
         if self._pool is None:
             raise RuntimeError(f"{type(self).__name__} is not open")
         return self._pool
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetch(query, *args)  # type: ignore[no-any-return]
+
+    async def fetchrow(self, query: str, *args: Any) -> asyncpg.Record | None:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            return await conn.fetchrow(query, *args)
+
+    async def execute(self, query: str, *args: Any) -> None:
+        async with self.pool.acquire(timeout=self.timeout) as conn:
+            await conn.execute(query, *args)

@@ -69,6 +69,9 @@ class RunCheckpoints:
         self._offered: dict[str, asyncio.Future[Saved]] = {}
         self._taken: list[str] = []
         self._loaded: set[str] = set()  # stored already: the graph read them
+        # The checkpoint the graph read by id, when it is the newest and nothing was put
+        # since: LangGraph then asks for the newest (is the one it read superseded?).
+        self.newest: CheckpointTuple | None = None
 
     def _future(self, checkpoint_id: str) -> asyncio.Future[Saved]:
         found = self._offered.get(checkpoint_id)
@@ -77,6 +80,7 @@ class RunCheckpoints:
         return found
 
     def offer(self, checkpoint_id: str, saved: Saved) -> None:
+        self.newest = None
         future = self._future(checkpoint_id)
         if not future.done():
             future.set_result(saved)
@@ -154,19 +158,24 @@ class ServerSaver(BaseCheckpointSaver[str]):
         run = self._runs.get(thread_id)
         if run is not None and not ns and (saved := run.peek(checkpoint_id)) is not None:
             # a checkpoint of the run's not written yet: its writes, stored or gathered
-            found = await self.store.find(_uuid(thread_id), ns, checkpoint_id=checkpoint_id)
-            writes = (found[0].writes if found else []) + run.batch.stored_writes(
+            stored = await self.store.find(_uuid(thread_id), ns, checkpoint_id=checkpoint_id)
+            writes = (stored[0].writes if stored else []) + run.batch.stored_writes(
                 ns, checkpoint_id or ""
             )
             return self._tuple(
                 thread_id, ns, StoredGraphCheckpoint(checkpoint_id or "", *saved, writes)
             )
+        if run is not None and not ns and checkpoint_id is None and run.newest is not None:
+            newest, run.newest = run.newest, None  # answered once
+            return newest
         rows = await self.store.find(_uuid(thread_id), ns, checkpoint_id=checkpoint_id, limit=1)
         if not rows:
             return None
+        found = self._tuple(thread_id, ns, rows[0])
         if run is not None and not ns:
             run.loaded(rows[0].checkpoint_id)
-        return self._tuple(thread_id, ns, rows[0])
+            run.newest = found if rows[0].newest else None
+        return found
 
     async def alist(
         self,
@@ -212,6 +221,8 @@ class ServerSaver(BaseCheckpointSaver[str]):
             }
         )
         run = self._runs.get(thread_id)
+        if run is not None:
+            run.newest = None
         if run is not None and run.streaming and not ns:
             run.offer(checkpoint["id"], saved)
         else:
@@ -229,6 +240,8 @@ class ServerSaver(BaseCheckpointSaver[str]):
     ) -> None:
         thread_id, ns = _where(config)
         run = self._runs.get(thread_id)
+        if run is not None:
+            run.newest = None
         gathering = run is not None and run.streaming and not ns
         batch = run.batch if run is not None and gathering else Batch()
         batch.write(

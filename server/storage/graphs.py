@@ -33,6 +33,7 @@ class StoredGraphCheckpoint:
     type: str
     checkpoint: bytes
     writes: list[StoredWrite]
+    newest: bool = False  # the namespace's newest checkpoint
 
 
 # A namespace's checkpoints: the root's are ours with a graph checkpoint, and the others.
@@ -52,7 +53,11 @@ SELECT c.checkpoint_id, c.type, c.checkpoint,
   ARRAY(SELECT ROW(w.task_id, w.idx, w.channel, w.type, w.value, w.task_path)
         FROM graph_writes w
         WHERE w.thread_id = $1 AND w.checkpoint_ns = $2 AND w.checkpoint_id = c.checkpoint_id
-        ) AS writes
+        ) AS writes,
+  c.checkpoint_id = greatest(
+    (SELECT max(graph_id) FROM checkpoints WHERE thread_id = $1 AND $2::text = ''),
+    (SELECT max(checkpoint_id) FROM graph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2)
+  ) AS newest
 FROM ({_CHECKPOINTS} ORDER BY checkpoint_id DESC LIMIT $5) c
 ORDER BY c.checkpoint_id DESC
 """
@@ -151,6 +156,7 @@ class GraphCheckpointStore(OwnPool):
                 row["type"],
                 row["checkpoint"],
                 [StoredWrite(*w) for w in row["writes"]],
+                bool(row["newest"]),
             )
             for row in rows
         ]

@@ -16,7 +16,15 @@ from sqlalchemy.exc import IntegrityError
 from ap_server.database import Database, asyncpg_url, head_revision
 from ap_server.settings import Settings
 
-TABLES = {"threads", "checkpoints", "store_items", "runs", "run_events"}
+TABLES = {
+    "threads",
+    "checkpoints",
+    "store_items",
+    "runs",
+    "run_events",
+    "graph_checkpoints",
+    "graph_writes",
+}
 
 
 async def tables(database: Database) -> set[str]:

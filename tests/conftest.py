@@ -173,11 +173,25 @@ async def postgres_url() -> AsyncIterator[str]:
     try:
         database = await Database.open(Settings(data_dir=data_dir, pool_size=1))
         try:
+            await _throwaway(plain_url(database.url))
             yield plain_url(database.url)
         finally:
             await database.close()
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def _throwaway(admin_url: str) -> None:
+    """Settings for a cluster that lives as long as the session: no waiting for the disk.
+    A crash of Postgres would lose its data, but the tests kill server processes, never
+    Postgres (the chaos suite, which does, runs its own cluster)."""
+    conn = await asyncpg.connect(admin_url)
+    try:
+        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+            await conn.execute(f"ALTER SYSTEM SET {setting} = off")
+        await conn.execute("SELECT pg_reload_conf()")
+    finally:
+        await conn.close()
 
 
 @pytest.fixture(scope="session")

@@ -75,10 +75,16 @@ class ServerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
-    async def stop(self, timeout: float = 10.0) -> int:
-        """SIGTERM, then SIGKILL after `timeout` seconds; returns the exit status."""
+    async def stop(self, timeout: float = 10.0, *, at_once: bool = False) -> int:
+        """SIGTERM, then SIGKILL after `timeout` seconds; returns the exit status.
+
+        at_once (a fixture's teardown, when the test is over): SIGTERM then SIGINT, the
+        server's "a second signal stops at once": the runs still going go back to the queue
+        without waiting out the shutdown grace (AP_SHUTDOWN_GRACE)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
+            if at_once:
+                self.process.send_signal(signal.SIGINT)
             deadline = time.monotonic() + timeout
             while self.process.poll() is None and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
@@ -146,8 +152,11 @@ async def server_on_new_database(
     test module's server (`start_server` gives one per test)."""
     url = await create_database(postgres_url)
     try:
-        async with await spawn_server(url, log_path=log_path, **env) as process:
+        process = await spawn_server(url, log_path=log_path, **env)
+        try:
             yield process
+        finally:
+            await process.stop(at_once=True)
     finally:
         await drop_database(postgres_url, url)
 
@@ -216,13 +225,17 @@ async def server(
 ) -> AsyncIterator[ServerProcess]:
     """An `ap-server serve` process on database_url, for the whole session."""
     log_path = tmp_path_factory.mktemp("server") / "server.log"
-    async with await spawn_server(database_url, log_path=log_path) as process:
+    process = await spawn_server(database_url, log_path=log_path)
+    try:
         yield process
+    finally:
+        await process.stop(at_once=True)
 
 
 @pytest.fixture
 async def start_server(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[ServerProcess]]]:
-    """`await start_server(database_url, *args, **env)`: one more server, stopped after the test."""
+    """`await start_server(database_url, *args, **env)`: one more server, stopped at once after
+    the test (all of them together)."""
     started: list[ServerProcess] = []
 
     async def start(database_url: str, *args: str, **env: str) -> ServerProcess:
@@ -231,8 +244,7 @@ async def start_server(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[
         return started[-1]
 
     yield start
-    for process in started:
-        await process.stop()
+    await asyncio.gather(*(process.stop(at_once=True) for process in started))
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,34 @@ OWN_SERVER_FIXTURES = frozenset({"start_server", "empty_database_url"})
 # Whole modules that drive long sequences (schemathesis, the conformance kit, a browser).
 SLOW_MODULES = ("tests/conformance/", "tests/test_conformance_kit.py", "tests/test_docs_browser.py")
 LISTENING = re.compile(r"ap-server listening on (http://\S+)")
+# The files that take longest (from `--durations`), longest first. They run first: pytest-xdist
+# (`--dist loadfile --no-loadscope-reorder`, noxfile) hands out files in this order, so the
+# short files even out the end instead of one long file running alone while the other
+# processes idle. Files not named here run after them, in their usual order.
+LONGEST_FILES = (
+    "tests/test_auth.py",
+    "tests/test_cli_errors.py",
+    "tests/test_console.py",
+    "tests/test_langgraph_crons.py",
+    "tests/test_runs.py",
+    "tests/test_shutdown.py",
+    "tests/test_langgraph_delayed.py",
+    "tests/test_cancel.py",
+    "tests/test_langgraph.py",
+    "tests/test_langgraph_runs.py",
+    "tests/test_streaming_replay.py",
+    "tests/test_values.py",
+    "tests/test_retry.py",
+    "tests/test_streaming_graphs.py",
+    "tests/test_sdk.py",
+    "tests/test_langgraph_threads.py",
+    "tests/test_packaging.py",
+    "tests/test_logging.py",
+    "tests/test_webhooks.py",
+    "tests/test_langgraph_graph_runs.py",
+    "tests/test_hitl.py",
+    "tests/test_langgraph_assistants.py",
+)
 
 
 def plain_url(url: str, database: str | None = None) -> str:
@@ -162,6 +190,8 @@ async def server_on_new_database(
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: index for index, path in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))  # stable
     for item in items:
         own_server = OWN_SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
         if own_server or item.nodeid.startswith(SLOW_MODULES):

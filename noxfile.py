@@ -44,11 +44,13 @@ def check_generated(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite on real Postgres: DATABASE_URL if set, else an embedded one (one per
-    test process). Two processes (pytest-xdist), each taking whole files: a module's
-    fixtures (its server, its database) stay in one process. `-- -n 0` for one process."""
+    test process). Three processes (pytest-xdist; most tests wait on servers, so three keep
+    two cores busier than two do), each taking whole files: a module's fixtures (its
+    server, its database) stay in one process; the longest files go first
+    (tests/conftest.py's LONGEST_FILES). `-- -n 0` for one process."""
     session.install("-e", ".[test]", "-e", "./client")
     session.run(
-        "pytest", "-n", "2", "--dist", "loadfile", "--durations=15",
+        "pytest", "-n", "3", "--dist", "loadfile", "--no-loadscope-reorder", "--durations=15",
         *(session.posargs or ["tests", "client/tests"]),
     )  # fmt: skip
 

@@ -34,6 +34,34 @@ OWN_SERVER_FIXTURES = frozenset({"start_server", "empty_database_url"})
 # Whole modules that drive long sequences (schemathesis, the conformance kit, a browser).
 SLOW_MODULES = ("tests/conformance/", "tests/test_conformance_kit.py", "tests/test_docs_browser.py")
 LISTENING = re.compile(r"ap-server listening on (http://\S+)")
+# The files that take longest (from `--durations`), longest first. They run first: pytest-xdist
+# (`--dist loadfile --no-loadscope-reorder`, noxfile) hands out files in this order, so the
+# short files even out the end instead of one long file running alone while the other
+# processes idle. Files not named here run after them, in their usual order.
+LONGEST_FILES = (
+    "tests/test_auth.py",
+    "tests/test_cli_errors.py",
+    "tests/test_console.py",
+    "tests/test_langgraph_crons.py",
+    "tests/test_runs.py",
+    "tests/test_shutdown.py",
+    "tests/test_langgraph_delayed.py",
+    "tests/test_cancel.py",
+    "tests/test_langgraph.py",
+    "tests/test_langgraph_runs.py",
+    "tests/test_streaming_replay.py",
+    "tests/test_values.py",
+    "tests/test_retry.py",
+    "tests/test_streaming_graphs.py",
+    "tests/test_sdk.py",
+    "tests/test_langgraph_threads.py",
+    "tests/test_packaging.py",
+    "tests/test_logging.py",
+    "tests/test_webhooks.py",
+    "tests/test_langgraph_graph_runs.py",
+    "tests/test_hitl.py",
+    "tests/test_langgraph_assistants.py",
+)
 
 
 def plain_url(url: str, database: str | None = None) -> str:
@@ -75,10 +103,16 @@ class ServerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
-    async def stop(self, timeout: float = 10.0) -> int:
-        """SIGTERM, then SIGKILL after `timeout` seconds; returns the exit status."""
+    async def stop(self, timeout: float = 10.0, *, at_once: bool = False) -> int:
+        """SIGTERM, then SIGKILL after `timeout` seconds; returns the exit status.
+
+        at_once (a fixture's teardown, when the test is over): SIGTERM then SIGINT, the
+        server's "a second signal stops at once": the runs still going go back to the queue
+        without waiting out the shutdown grace (AP_SHUTDOWN_GRACE)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
+            if at_once:
+                self.process.send_signal(signal.SIGINT)
             deadline = time.monotonic() + timeout
             while self.process.poll() is None and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
@@ -146,13 +180,18 @@ async def server_on_new_database(
     test module's server (`start_server` gives one per test)."""
     url = await create_database(postgres_url)
     try:
-        async with await spawn_server(url, log_path=log_path, **env) as process:
+        process = await spawn_server(url, log_path=log_path, **env)
+        try:
             yield process
+        finally:
+            await process.stop(at_once=True)
     finally:
         await drop_database(postgres_url, url)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: index for index, path in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))  # stable
     for item in items:
         own_server = OWN_SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
         if own_server or item.nodeid.startswith(SLOW_MODULES):
@@ -173,11 +212,25 @@ async def postgres_url() -> AsyncIterator[str]:
     try:
         database = await Database.open(Settings(data_dir=data_dir, pool_size=1))
         try:
+            await _throwaway(plain_url(database.url))
             yield plain_url(database.url)
         finally:
             await database.close()
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def _throwaway(admin_url: str) -> None:
+    """Settings for a cluster that lives as long as the session: no waiting for the disk.
+    A crash of Postgres would lose its data, but the tests kill server processes, never
+    Postgres (the chaos suite, which does, runs its own cluster)."""
+    conn = await asyncpg.connect(admin_url)
+    try:
+        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+            await conn.execute(f"ALTER SYSTEM SET {setting} = off")
+        await conn.execute("SELECT pg_reload_conf()")
+    finally:
+        await conn.close()
 
 
 @pytest.fixture(scope="session")
@@ -202,13 +255,17 @@ async def server(
 ) -> AsyncIterator[ServerProcess]:
     """An `ap-server serve` process on database_url, for the whole session."""
     log_path = tmp_path_factory.mktemp("server") / "server.log"
-    async with await spawn_server(database_url, log_path=log_path) as process:
+    process = await spawn_server(database_url, log_path=log_path)
+    try:
         yield process
+    finally:
+        await process.stop(at_once=True)
 
 
 @pytest.fixture
 async def start_server(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[ServerProcess]]]:
-    """`await start_server(database_url, *args, **env)`: one more server, stopped after the test."""
+    """`await start_server(database_url, *args, **env)`: one more server, stopped at once after
+    the test (all of them together)."""
     started: list[ServerProcess] = []
 
     async def start(database_url: str, *args: str, **env: str) -> ServerProcess:
@@ -217,8 +274,7 @@ async def start_server(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[
         return started[-1]
 
     yield start
-    for process in started:
-        await process.stop()
+    await asyncio.gather(*(process.stop(at_once=True) for process in started))
 
 
 @pytest.fixture(scope="session")

@@ -23,8 +23,11 @@ def lg_server_on(agents: str, **env: str) -> Callable[..., Any]:
     async def lg_server(postgres_url: str) -> AsyncIterator[ServerProcess]:
         url = await create_database(postgres_url)
         try:
-            async with await spawn_server(url, AP_AGENTS=agents, **env) as server:
+            server = await spawn_server(url, AP_AGENTS=agents, **env)
+            try:
                 yield server
+            finally:
+                await server.stop(at_once=True)
         finally:
             await drop_database(postgres_url, url)
 

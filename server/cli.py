@@ -361,15 +361,20 @@ def _server_class() -> Any:
             self._loop = asyncio.get_running_loop()
             self._on_exit = on_exit
             self._on_force = on_force
+            self._exiting = False
 
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
-            if self.should_exit:
+            # Our own flag, set before anything else: a second signal can interrupt this
+            # handler (CPython runs a pending handler between any two bytecodes, a log
+            # call's included), before uvicorn's `should_exit` is set below.
+            if self._exiting:
                 # Not uvicorn's force_exit: it would skip the lifespan's shutdown, leaving
                 # runs leased to a process that is gone.
                 self._captured_signals.append(sig)
                 log.warning("second %s: stopping now", signal.Signals(sig).name)
                 self._loop.call_soon_threadsafe(self._on_force)
                 return
+            self._exiting = True
             log.info(
                 "%s: shutting down (%s again to stop at once)",
                 signal.Signals(sig).name,

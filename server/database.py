@@ -32,7 +32,7 @@ MIGRATION_LOCK_KEY = 0x61702D7365727665
 URL_SCHEMES = ("postgresql", "postgres", "postgresql+asyncpg")
 MIGRATIONS_DIR = Path(ap_migrations.__file__).parent
 APPLICATION_NAME = "ap-server"  # of every connection, in pg_stat_activity
-GRAPH_POOL = 5  # connections of each LangGraph graph's checkpointer pool, per process
+GRAPH_POOL = 5  # connections of the LangGraph graphs' checkpoint store, per process
 
 # What says the database cannot be reached, or holds no connection for this process in time
 # (rather than refusing a statement): a connection refused, reset or timed out, Postgres
@@ -105,8 +105,13 @@ class Database:
 
     @property
     def listen_dsn(self) -> str:
-        """A libpq-style URL for a dedicated asyncpg connection (LISTEN/NOTIFY)."""
-        return self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        """A libpq-style URL for asyncpg connections of our own (LISTEN/NOTIFY, the run
+        path's, the graphs' checkpoints), named as the pool's are in pg_stat_activity (the
+        budget check tells our connections from others' by that name)."""
+        url = self.engine.url.set(drivername="postgresql")
+        if "application_name" not in url.query:
+            url = url.update_query_dict({"application_name": APPLICATION_NAME})
+        return url.render_as_string(hide_password=False)
 
     async def migrate(self) -> None:
         """Upgrade the schema to the newest revision."""
@@ -200,13 +205,17 @@ class Budget:
     pool: int
     overflow: int
     listen: int = 1  # the LISTEN/NOTIFY connection
-    graphs: int = 0  # connections of the LangGraph checkpointer pools
+    graphs: int = 0  # connections of the LangGraph graphs' checkpoint store (one, shared)
     run_path: int = 0  # the run path's asyncpg pool (storage/hot.py), AP_POOL_SIZE too
 
     @classmethod
     def of(cls, settings: Settings, graphs: int) -> Budget:
         return cls(
-            settings.pool_size, max_overflow(settings), 1, graphs * GRAPH_POOL, settings.pool_size
+            settings.pool_size,
+            max_overflow(settings),
+            1,
+            GRAPH_POOL if graphs else 0,
+            settings.pool_size,
         )
 
     @property

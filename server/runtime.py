@@ -76,7 +76,7 @@ class Runtime:
     async def start(self) -> None:
         # Every agent's default LangGraph assistant (made if missing, e.g. deleted).
         await self.services.assistants.ensure_defaults(default_assistants(self.agents.all()))
-        await self.agents.start(self.services.database.url)
+        await self.agents.start(self.services.database.listen_dsn)
         await self.hot.open()
         await self.notifier.start()
         await self.worker.start()

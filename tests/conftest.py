@@ -139,7 +139,16 @@ async def spawn_server(
         os.close(fd)
         log_path = Path(name)
     command = [sys.executable, "-m", "ap_server.cli", "serve", "--port", "0", *args]
-    environ = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1", **env}
+    environ = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONUNBUFFERED": "1",
+        # Smaller pools than the default 10: three test processes share a Postgres of 100
+        # connections (CI's at 5432), each with its session's server, a module's and a
+        # test's own (up to 5 + 2 + 5 + LISTEN 1 + graphs 5 each, most of them idle).
+        "AP_POOL_SIZE": "5",
+        **env,
+    }
     server = ServerProcess(_popen(command, environ, log_path), log_path)
     try:
         await _wait_until_up(server)
@@ -299,7 +308,7 @@ async def api(base_url: str) -> AsyncIterator[Client]:
 @pytest.fixture(scope="session")
 async def db(database_url: str) -> AsyncIterator[Database]:
     """The session database, migrated, for direct SQL."""
-    database = await Database.open(Settings(database_url=database_url, pool_size=5))
+    database = await Database.open(Settings(database_url=database_url, pool_size=2))
     try:
         await database.migrate()
         yield database

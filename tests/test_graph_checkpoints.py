@@ -222,3 +222,37 @@ async def test_an_upgrade_keeps_a_question_the_old_saver_holds(postgres_url: str
             assert done["question"] == "old?"
     finally:
         await drop_database(postgres_url, url)
+
+
+async def test_the_graphs_of_a_process_share_one_checkpoint_pool(empty_database_url) -> None:
+    """However many graphs a server serves, their checkpoints go through one pool (of
+    GRAPH_POOL connections, one open while idle): it opens with the first graph and
+    closes with the last."""
+    from ap_server.database import APPLICATION_NAME
+    from ap_server.langgraph.graph import as_agent
+
+    from .langgraph_graphs import hitl_graph, slow_graph
+
+    async def ours() -> int:
+        [count] = await fetch(
+            empty_database_url,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND application_name = $1",
+            APPLICATION_NAME,
+        )
+        return int(count[0])
+
+    one, two = as_agent("one", hitl_graph), as_agent("two", slow_graph)
+    assert one and two and one.start and two.start and one.stop and two.stop
+    dsn = f"{empty_database_url}?application_name={APPLICATION_NAME}"
+    await one.start(dsn)
+    await two.start(dsn)
+    assert await ours() == 1
+    await one.stop()
+    assert await ours() == 1  # `two` still uses it
+    await two.stop()
+    await eventually(lambda: _zero(ours), "the pool closed with the last graph")
+
+
+async def _zero(count: Any) -> bool:
+    return await count() == 0  # type: ignore[no-any-return]

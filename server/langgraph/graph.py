@@ -60,6 +60,35 @@ SUBGRAPHS = "langgraph_stream_subgraphs"
 ROLES = {"human": "user", "ai": "assistant", "system": "system", "tool": "tool"}
 
 
+class _Stores:
+    """The graphs of a process share one checkpoint store, and so one pool of GRAPH_POOL
+    connections, whatever their number: opened by the first graph that starts, closed when
+    the last one stops. (Agents start and stop one after another, never together.)"""
+
+    def __init__(self) -> None:
+        self._open: dict[str, tuple[GraphCheckpointStore, int]] = {}  # by database
+
+    async def take(self, dsn: str) -> GraphCheckpointStore:
+        if dsn in self._open:
+            store, users = self._open[dsn]
+        else:
+            store, users = GraphCheckpointStore(dsn, GRAPH_POOL), 0
+            await store.open()
+        self._open[dsn] = (store, users + 1)
+        return store
+
+    async def give_back(self, store: GraphCheckpointStore) -> None:
+        store, users = self._open[store.dsn]
+        if users > 1:
+            self._open[store.dsn] = (store, users - 1)
+        else:
+            del self._open[store.dsn]
+            await store.close()
+
+
+_STORES = _Stores()
+
+
 class GraphRunner:
     """Runs one compiled graph, or the graphs a factory makes (one per run, from the run's
     config, as LangGraph's server calls them); owns the checkpointer's connection pool."""
@@ -70,7 +99,7 @@ class GraphRunner:
         self.graph = graph  # the graph; for a factory, one it made (schemas, drawing)
         if graph is None and factory is not None and not inspect.iscoroutinefunction(factory):
             self.graph = _call_factory(factory, {})
-        self._store: GraphCheckpointStore | None = None
+        self._store: GraphCheckpointStore | None = None  # the process's (see `_Stores`)
         self._saver: ServerSaver | None = None
         self._memory: Any = None  # the saver of stateless runs (see `run`)
         self._stateless_graph: Any = None
@@ -82,8 +111,7 @@ class GraphRunner:
         from .serde import ExactSerializer
 
         dsn = make_url(database_url).set(drivername="postgresql").render_as_string(False)
-        self._store = GraphCheckpointStore(dsn, GRAPH_POOL)
-        await self._store.open()
+        self._store = await _STORES.take(dsn)
         self._saver = ServerSaver(self._store, ExactSerializer())
         self._memory = InMemorySaver(serde=ExactSerializer())
         if self.graph is None:  # an async factory's first graph
@@ -114,8 +142,8 @@ class GraphRunner:
 
     async def stop(self) -> None:
         if self._store is not None:
-            await self._store.close()
-            self._store = None
+            store, self._store = self._store, None
+            await _STORES.give_back(store)
 
     async def execute(self, ctx: RunContext) -> None:
         """Run the graph; then forget what a stateless run checkpointed in memory."""

@@ -33,7 +33,14 @@ class OwnPool:
 
     async def open(self) -> None:
         self._pool = await asyncpg.create_pool(
-            self.dsn, min_size=1, max_size=self.size, reset=rollback_if_open, **self._options
+            self.dsn,
+            min_size=1,
+            max_size=self.size,
+            reset=rollback_if_open,
+            # A burst's connections are given back to Postgres a minute after it (asyncpg's
+            # default keeps them five).
+            max_inactive_connection_lifetime=60.0,
+            **self._options,
         )
 
     async def close(self) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import asyncpg
 import pytest
 from langgraph_sdk import get_client
+from sqlalchemy.engine import make_url
 
 from ap_server.langgraph.serde import ExactSerializer
 
@@ -244,7 +245,11 @@ async def test_the_graphs_of_a_process_share_one_checkpoint_pool(empty_database_
 
     one, two = as_agent("one", hitl_graph), as_agent("two", slow_graph)
     assert one and two and one.start and two.start and one.stop and two.stop
-    dsn = f"{empty_database_url}?application_name={APPLICATION_NAME}"
+    dsn = (
+        make_url(empty_database_url)
+        .update_query_dict({"application_name": APPLICATION_NAME})
+        .render_as_string(hide_password=False)
+    )
     await one.start(dsn)
     await two.start(dsn)
     assert await ours() == 1

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 import asyncpg
 import httpx
 import pytest
+from langgraph_sdk import get_client
 from sqlalchemy.engine import make_url
 
 from .conftest import create_database, drop_database, spawn_server
@@ -95,12 +96,15 @@ async def outage(postgres_url: str, tmp_path_factory) -> AsyncIterator[tuple[Pro
     log_path = tmp_path_factory.mktemp("outage") / "server.log"
     try:
         async with await spawn_server(
-            proxied_url, log_path=log_path, AP_POOL_TIMEOUT="2"
+            proxied_url, log_path=log_path, AP_POOL_TIMEOUT="2", AP_AGENTS=GRAPH
         ) as server:
             yield proxy, server.base_url
     finally:
         await proxy.stop()
         await drop_database(postgres_url, url)
+
+
+GRAPH = "tests.langgraph_graphs:hitl_graph"
 
 
 async def until_ok(http: httpx.AsyncClient, timeout: float = 30.0) -> None:
@@ -144,6 +148,33 @@ async def test_requests_during_an_outage_are_503_and_the_server_recovers(outage)
         )
         assert done.status_code == 200, done.text
         assert done.json()["values"]["echo"] == 7
+
+
+async def test_a_graph_waiting_on_a_question_goes_on_after_an_outage(outage) -> None:
+    """A graph's checkpoints go through the graphs' own pool (server/langgraph/graph.py):
+    an outage drops its connections too; during it a graph run is a 503, and after it the
+    question the graph asked before is answered and the graph ends from its checkpoint."""
+    proxy, base_url = outage
+    client = get_client(url=f"{base_url}/langgraph", timeout=30)
+    thread_id = (await client.threads.create())["thread_id"]
+    asked = await client.runs.wait(thread_id, "hitl_graph", input={"question": "ship it?"})
+    assert asked["__interrupt__"][0]["value"] == {"question": "ship it?"}, asked
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        proxy.cut()
+        try:
+            refused = await http.post(
+                f"/langgraph/threads/{thread_id}/runs/wait",
+                json={"assistant_id": "hitl_graph", "command": {"resume": "no"}},
+            )
+            assert refused.status_code == 503, refused.text
+            assert refused.json()["code"] == "unavailable"
+        finally:
+            proxy.mend()
+        await until_ok(http)
+    done = await client.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
+    assert done["answer"] == "yes" and done["steps"] == ["ask", "finish"], done
+    state = await client.threads.get_state(thread_id)
+    assert state["next"] == [] and state["values"]["answer"] == "yes"
 
 
 async def test_a_busy_run_path_pool_answers_503_after_the_pool_timeout(

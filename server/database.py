@@ -34,6 +34,16 @@ MIGRATIONS_DIR = Path(ap_migrations.__file__).parent
 APPLICATION_NAME = "ap-server"  # of every connection, in pg_stat_activity
 GRAPH_POOL = 5  # connections of the LangGraph graphs' checkpoint store, per process
 
+
+def named_dsn(url: str | URL) -> str:
+    """`url` as a libpq-style URL whose connections are named APPLICATION_NAME in
+    pg_stat_activity (unless it names them itself)."""
+    parsed = make_url(url).set(drivername="postgresql")
+    if "application_name" not in parsed.query:
+        parsed = parsed.update_query_dict({"application_name": APPLICATION_NAME})
+    return parsed.render_as_string(hide_password=False)
+
+
 # What says the database cannot be reached, or holds no connection for this process in time
 # (rather than refusing a statement): a connection refused, reset or timed out, Postgres
 # starting up or shutting down, "too many clients", the pool's wait running out.
@@ -108,10 +118,7 @@ class Database:
         """A libpq-style URL for asyncpg connections of our own (LISTEN/NOTIFY, the run
         path's, the graphs' checkpoints), named as the pool's are in pg_stat_activity (the
         budget check tells our connections from others' by that name)."""
-        url = self.engine.url.set(drivername="postgresql")
-        if "application_name" not in url.query:
-            url = url.update_query_dict({"application_name": APPLICATION_NAME})
-        return url.render_as_string(hide_password=False)
+        return named_dsn(self.engine.url)
 
     async def migrate(self) -> None:
         """Upgrade the schema to the newest revision."""

@@ -13,7 +13,6 @@ from typing import Any
 import asyncpg
 import pytest
 from langgraph_sdk import get_client
-from sqlalchemy.engine import make_url
 
 from ap_server.langgraph.serde import ExactSerializer
 
@@ -229,7 +228,7 @@ async def test_the_graphs_of_a_process_share_one_checkpoint_pool(empty_database_
     """However many graphs a server serves, their checkpoints go through one pool (of
     GRAPH_POOL connections, one open while idle): it opens with the first graph and
     closes with the last."""
-    from ap_server.database import APPLICATION_NAME
+    from ap_server.database import APPLICATION_NAME, named_dsn
     from ap_server.langgraph.graph import as_agent
 
     from .langgraph_graphs import hitl_graph, slow_graph
@@ -245,11 +244,7 @@ async def test_the_graphs_of_a_process_share_one_checkpoint_pool(empty_database_
 
     one, two = as_agent("one", hitl_graph), as_agent("two", slow_graph)
     assert one and two and one.start and two.start and one.stop and two.stop
-    dsn = (
-        make_url(empty_database_url)
-        .update_query_dict({"application_name": APPLICATION_NAME})
-        .render_as_string(hide_password=False)
-    )
+    dsn = named_dsn(empty_database_url)
     await one.start(dsn)
     await two.start(dsn)
     assert await ours() == 1

@@ -21,6 +21,8 @@ from sqlalchemy.engine import make_url
 from .conftest import create_database, drop_database, spawn_server
 from .helpers import eventually
 
+GRAPH = "tests.langgraph_graphs:hitl_graph"  # its checkpoints go through the graphs' pool
+
 
 class Proxy:
     """Forwards TCP connections to `upstream`; `cut()` drops them all and refuses new ones
@@ -104,9 +106,6 @@ async def outage(postgres_url: str, tmp_path_factory) -> AsyncIterator[tuple[Pro
         await drop_database(postgres_url, url)
 
 
-GRAPH = "tests.langgraph_graphs:hitl_graph"
-
-
 async def until_ok(http: httpx.AsyncClient, timeout: float = 30.0) -> None:
     """A bounded poll of GET /ok until the server answers 200 again."""
     deadline = time.monotonic() + timeout
@@ -118,12 +117,22 @@ async def until_ok(http: httpx.AsyncClient, timeout: float = 30.0) -> None:
     raise AssertionError("the server did not recover")
 
 
+@contextlib.asynccontextmanager
+async def down(proxy: Proxy, http: httpx.AsyncClient) -> AsyncIterator[None]:
+    """Postgres unreachable for the block; then a bounded wait for the server's recovery."""
+    proxy.cut()
+    try:
+        yield
+    finally:
+        proxy.mend()
+    await until_ok(http)
+
+
 async def test_requests_during_an_outage_are_503_and_the_server_recovers(outage) -> None:
     proxy, base_url = outage
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         thread_id = (await http.post("/threads", json={})).json()["thread_id"]
-        proxy.cut()
-        try:
+        async with down(proxy, http):
             attempts = [
                 http.get("/ok"),
                 http.get(f"/threads/{thread_id}"),
@@ -139,9 +148,6 @@ async def test_requests_during_an_outage_are_503_and_the_server_recovers(outage)
                 error = response.json()
                 assert error["code"] == "unavailable", error
                 assert "asyncpg" not in error["message"] and "sqlalchemy" not in error["message"]
-        finally:
-            proxy.mend()
-        await until_ok(http)
         # Recovered by itself: requests, the worker and LISTEN/NOTIFY all work again.
         done = await http.post(
             "/runs/wait", json={"agent_id": "echo", "thread_id": thread_id, "input": 7}
@@ -159,18 +165,13 @@ async def test_a_graph_waiting_on_a_question_goes_on_after_an_outage(outage) -> 
     thread_id = (await client.threads.create())["thread_id"]
     asked = await client.runs.wait(thread_id, "hitl_graph", input={"question": "ship it?"})
     assert asked["__interrupt__"][0]["value"] == {"question": "ship it?"}, asked
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        proxy.cut()
-        try:
-            refused = await http.post(
-                f"/langgraph/threads/{thread_id}/runs/wait",
-                json={"assistant_id": "hitl_graph", "command": {"resume": "no"}},
-            )
-            assert refused.status_code == 503, refused.text
-            assert refused.json()["code"] == "unavailable"
-        finally:
-            proxy.mend()
-        await until_ok(http)
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http, down(proxy, http):
+        refused = await http.post(
+            f"/langgraph/threads/{thread_id}/runs/wait",
+            json={"assistant_id": "hitl_graph", "command": {"resume": "no"}},
+        )
+        assert refused.status_code == 503, refused.text
+        assert refused.json()["code"] == "unavailable"
     done = await client.runs.wait(thread_id, "hitl_graph", command={"resume": "yes"})
     assert done["answer"] == "yes" and done["steps"] == ["ask", "finish"], done
     state = await client.threads.get_state(thread_id)
